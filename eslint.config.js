@@ -1,0 +1,32 @@
+// Runs in Node: ESLint flat config. Keeps src/core pure and promises awaited.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test-results/', 'bench/.tmp/', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['vscode', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'path', 'node:path'].map((name) => ({
+            name,
+            message: 'src/core is pure: host capabilities come in through EngineHost (see STYLE.md rule 1).',
+          })),
+          patterns: [{ group: ['node:*'], message: 'src/core runs in the browser too: no Node built-ins.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', 'document', 'window', 'navigator'],
+    },
+  },
+);

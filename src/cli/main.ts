@@ -1,0 +1,207 @@
+// Runs in Node: the design-snapshot CLI. bin/design-snapshot.js calls main(); tests call it with captured io.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json';
+import { createEngine, isSnapshot, renderTemplate, type SchemaProblem } from '../core/index.js';
+import { displayPath, expandArgs, UsageError } from './files.js';
+import { formatJson } from './format-json.js';
+import { formatSarif } from './format-sarif.js';
+import { formatText } from './format-text.js';
+import { nodeHost } from './node-host.js';
+import { summarize, type FileReport, type LintReport } from './report.js';
+
+/** Where the CLI writes and which folders it starts from; tests pass their own. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  /** The installed package's root: it holds templates/ and docs/rules/. */
+  packageRoot: string;
+  env: Record<string, string | undefined>;
+  /** Today's date as YYYY-MM-DD, for new snapshots. */
+  today(): string;
+}
+
+/** The io of a real process. */
+export function nodeIo(packageRoot = resolve(dirname(new URL(import.meta.url).pathname), '..')): CliIo {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    packageRoot,
+    env: process.env,
+    today: () => new Date().toISOString().slice(0, 10),
+  };
+}
+
+const USAGE = `Usage: design-snapshot <command> [options]
+
+Commands:
+  lint [files|dirs|globs...]   Lint design snapshots (default: every snapshot under the current folder)
+      --format text|json|sarif   Output format (default: text)
+      --schema FILE              Use this schema instead of .design-snapshot/schema.json
+      --max-warnings N           Exit 1 when there are more than N warnings
+      --quiet                    Report errors only
+  new TEMPLATE FILE            Create a snapshot from a template; never overwrites
+      --title T                  Title (default: from the file name)
+      --author A                 Author (default: $USER)
+  templates                    List the templates (built-in and .design-snapshot/templates)
+
+Exit codes: 0 no errors, 1 errors (or warnings over --max-warnings), 2 usage, I/O or schema error.
+`;
+
+/** Runs one CLI invocation and returns its exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return await lint(rest, io);
+      case 'new':
+        return await scaffold(rest, io);
+      case 'templates':
+        return await templates(rest, io);
+      case '--version':
+      case '-v':
+        io.stdout(`${pkg.version}\n`);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || isParseArgsError(e)) {
+      io.stderr(`design-snapshot: ${(e as Error).message}\nRun "design-snapshot --help" for usage.\n`);
+      return 2;
+    }
+    io.stderr(`design-snapshot: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+function isParseArgsError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return e instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+function docsBase(io: CliIo): string {
+  return pathToFileURL(join(io.packageRoot, 'docs', 'rules')).href + '/';
+}
+
+async function lint(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      schema: { type: 'string' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings must be a whole number of 0 or more');
+  }
+  const engine = createEngine(nodeHost);
+  const explicit = positionals.length > 0;
+  const paths = await expandArgs(explicit ? positionals : ['.'], io.cwd).catch((e: unknown) => {
+    // With no arguments an empty folder is not an error: there is simply nothing to lint.
+    if (!explicit && e instanceof UsageError) return [];
+    throw e;
+  });
+  const schemaPath = values.schema ? resolve(io.cwd, values.schema) : undefined;
+  if (schemaPath && (await nodeHost.readFile(schemaPath)) === undefined) throw new UsageError(`--schema ${values.schema}: no such file`);
+  const base = docsBase(io);
+  const files: FileReport[] = [];
+  const problems = new Map<string, SchemaProblem>();
+  for (const path of paths) {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (e) {
+      throw new Error(`${displayPath(path, io.cwd)}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    // Named files are linted whatever they hold; a folder scan lints only documents that declare themselves snapshots.
+    if (!explicit && !isSnapshot(text)) continue;
+    const result = await engine.lintFile(path, text, { docsBase: base, ...(schemaPath ? { schemaPath } : {}) });
+    if (result.schemaProblem) problems.set(result.schemaProblem.source, result.schemaProblem);
+    const findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    files.push({ path: displayPath(path, io.cwd), findings });
+  }
+  const schemaProblems = [...problems.values()].map((p) => ({ ...p, source: displayPath(p.source, io.cwd) }));
+  for (const p of schemaProblems) io.stderr(`design-snapshot: schema ${p.source} is ${p.message}; linted with the built-in schema instead.\n`);
+  const report: LintReport = { files, summary: summarize(files), schemaProblems };
+  if (format === 'json') io.stdout(formatJson(report));
+  else if (format === 'sarif') io.stdout(formatSarif(report, { version: pkg.version, docsBase: base, rootUri: pathToFileURL(io.cwd).href + '/' }));
+  else io.stdout(formatText(report));
+  if (schemaProblems.length) return 2;
+  const { errors, warnings } = report.summary;
+  return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
+}
+
+function titleFromFile(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
+  return base.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) || 'Untitled';
+}
+
+async function scaffold(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { title: { type: 'string' }, author: { type: 'string' } },
+  });
+  const [id, file, ...extra] = positionals;
+  if (!id || !file || extra.length) throw new UsageError('usage: design-snapshot new TEMPLATE FILE [--title T] [--author A]');
+  const engine = createEngine(nodeHost);
+  const { templates, problems } = await engine.listTemplates(join(io.packageRoot, 'templates'), io.cwd);
+  for (const p of problems) io.stderr(`design-snapshot: skipped template ${p.source}: ${p.message}\n`);
+  const template = templates.find((t) => t.id === id);
+  if (!template) throw new UsageError(`no template "${id}"; available: ${templates.map((t) => t.id).join(', ')}`);
+  const target = resolve(io.cwd, file);
+  const text = renderTemplate(template, {
+    title: values.title ?? titleFromFile(file),
+    author: values.author ?? io.env.USER ?? io.env.USERNAME ?? '',
+    date: io.today(),
+  });
+  await mkdir(dirname(target), { recursive: true });
+  try {
+    // "wx" fails when the file exists: an existing snapshot is never overwritten.
+    await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      io.stderr(`design-snapshot: ${displayPath(target, io.cwd)} already exists; refusing to overwrite it. Choose another file name.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  io.stdout(`Created ${displayPath(target, io.cwd)} from template "${template.id}" (${template.name}).\n`);
+  return 0;
+}
+
+async function templates(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } } });
+  const engine = createEngine(nodeHost);
+  const { templates: list, problems } = await engine.listTemplates(join(io.packageRoot, 'templates'), io.cwd);
+  for (const p of problems) io.stderr(`design-snapshot: skipped template ${p.source}: ${p.message}\n`);
+  if (values.format === 'json') {
+    io.stdout(`${JSON.stringify(list.map(({ id, name, description, tags, origin }) => ({ id, name, description, tags, origin })))}\n`);
+  } else {
+    const width = Math.max(0, ...list.map((t) => t.id.length));
+    for (const t of list) {
+      const where = t.origin === 'built-in' ? '' : ` (${displayPath(t.origin, io.cwd)})`;
+      io.stdout(`${t.id.padEnd(width)}  ${t.name}: ${t.description}${where}\n`);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,346 @@
+import type { Heading, Root, RootContent, Nodes, Table, List, Code, Yaml } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { isDocument, parseDocument } from 'yaml';
+import { findCalculations } from './calculation.js';
+import { scanNumbers } from './numbers.js';
+import { parseMarkdown } from './parse.js';
+import { LineIndex, type Range } from './position.js';
+import type { SectionCatalog } from './schema.js';
+
+/** A list item, table row or sub-heading: one "entry" of a section. */
+export interface ItemModel {
+  text: string;
+  range: Range;
+}
+
+export interface TableModel {
+  /** Header cells as written. */
+  header: string[];
+  /** Header cells lower-cased, for case-insensitive schema patterns. */
+  columns: string[];
+  rows: string[][];
+  range: Range;
+}
+
+export interface CodeBlockModel {
+  /** The info string's first word, lower-cased ("mermaid", "estimate"); "" when none. */
+  lang: string;
+  content: string;
+  range: Range;
+  /** 0-based line of the block's first content line. */
+  contentLine: number;
+}
+
+export interface NumberModel {
+  value: number;
+  raw: string;
+  unit?: string;
+  unitKind?: string;
+  range: Range;
+}
+
+/** One `##` section as the schema sees it. */
+export interface SectionModel {
+  heading: string;
+  /** The heading's range. */
+  range: Range;
+  /** Prose of the section: code, diagrams and HTML comments left out. */
+  text: string;
+  lowerText: string;
+  wordCount: number;
+  entries: ItemModel[];
+  listItems: ItemModel[];
+  tables: TableModel[];
+  code: CodeBlockModel[];
+  numbers: NumberModel[];
+  calculations: ItemModel[];
+}
+
+/** The plain JSON that the schema validates. */
+export interface SnapshotModel {
+  frontmatter: Record<string, unknown>;
+  sections: Record<string, SectionModel>;
+}
+
+/** A heading that starts a section, whether or not the schema knows it. */
+export interface SectionHeading {
+  /** Canonical id, or undefined for a heading the schema does not name. */
+  id: string | undefined;
+  text: string;
+  depth: number;
+  range: Range;
+  start: number;
+  /** Offset just past the section's last content (the heading's end when it has none). */
+  contentEnd: number;
+  /** True when no prose, list, table or code follows the heading. */
+  empty: boolean;
+  /** For a repeated canonical section, the first heading with that id. */
+  duplicateOf?: SectionHeading;
+}
+
+export interface FrontmatterInfo {
+  /** The whole block, fences included. */
+  range: Range;
+  /** Ranges of the top-level keys' values, for findings about one field. */
+  fields: Map<string, Range>;
+  error?: { message: string; range: Range };
+}
+
+/** Everything the rules read: the source, its tree and the model. */
+export interface ParsedSnapshot {
+  text: string;
+  lines: LineIndex;
+  tree: Root;
+  model: SnapshotModel;
+  frontmatter?: FrontmatterInfo;
+  title?: { text: string; range: Range };
+  headings: SectionHeading[];
+  /** Offsets of the parsed text are shifted by this much (1 when a BOM was removed). */
+  shift: number;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Counts words that hold a letter or digit. */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const w of text.split(/\s+/)) if (WORD.test(w)) n++;
+  return n;
+}
+
+/** Parses a snapshot's Markdown and builds the model the schema validates. */
+export function parseSnapshot(text: string, catalog: SectionCatalog): ParsedSnapshot {
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const tree = parseMarkdown(shift ? text.slice(1) : text);
+  const lines = new LineIndex(text);
+  const b = new Builder(text, lines, shift, catalog);
+  return b.build(tree);
+}
+
+class Builder {
+  readonly #text: string;
+  readonly #lines: LineIndex;
+  readonly #shift: number;
+  readonly #catalog: SectionCatalog;
+
+  constructor(text: string, lines: LineIndex, shift: number, catalog: SectionCatalog) {
+    this.#text = text;
+    this.#lines = lines;
+    this.#shift = shift;
+    this.#catalog = catalog;
+  }
+
+  #start(n: Nodes): number {
+    return (n.position?.start.offset ?? 0) + this.#shift;
+  }
+
+  #end(n: Nodes): number {
+    return (n.position?.end.offset ?? 0) + this.#shift;
+  }
+
+  #range(n: Nodes): Range {
+    return this.#lines.range(this.#start(n), this.#end(n));
+  }
+
+  build(tree: Root): ParsedSnapshot {
+    const model: SnapshotModel = { frontmatter: {}, sections: {} };
+    const parsed: ParsedSnapshot = { text: this.#text, lines: this.#lines, tree, model, headings: [], shift: this.#shift };
+    const children = tree.children;
+    let i = 0;
+    const first = children[0];
+    if (first?.type === 'yaml') {
+      const fm = this.#frontmatter(first);
+      parsed.frontmatter = fm.info;
+      model.frontmatter = fm.data;
+      i = 1;
+    }
+    // The first level-1 heading before any section is the document's title.
+    for (let j = i; j < children.length; j++) {
+      const n = children[j];
+      if (n?.type !== 'heading') continue;
+      if (n.depth === 1) parsed.title = { text: toString(n), range: this.#range(n) };
+      break;
+    }
+    let current: { heading: SectionHeading; nodes: RootContent[] } | undefined;
+    const flush = (): void => {
+      if (current) this.#section(current.heading, current.nodes, parsed);
+    };
+    for (; i < children.length; i++) {
+      const n = children[i];
+      if (!n) continue;
+      if (n.type === 'heading' && n.depth <= 2 && !(parsed.title && this.#start(n) === this.#offsetOf(parsed.title.range))) {
+        flush();
+        current = { heading: this.#heading(n), nodes: [] };
+      } else if (current) {
+        current.nodes.push(n);
+      }
+    }
+    flush();
+    return parsed;
+  }
+
+  #offsetOf(r: Range): number {
+    return this.#lines.offsetAt(r.start);
+  }
+
+  #heading(n: Heading): SectionHeading {
+    const text = toString(n);
+    return {
+      id: this.#catalog.idOf(text),
+      text,
+      depth: n.depth,
+      range: this.#range(n),
+      start: this.#start(n),
+      contentEnd: this.#end(n),
+      empty: true,
+    };
+  }
+
+  #section(h: SectionHeading, nodes: RootContent[], parsed: ParsedSnapshot): void {
+    parsed.headings.push(h);
+    const content = nodes.filter((n) => !(n.type === 'html' && /^<!--/.test(n.value)) && n.type !== 'definition');
+    h.empty = content.length === 0;
+    const last = nodes[nodes.length - 1];
+    if (last) h.contentEnd = this.#end(last);
+    if (!h.id) return;
+    const existing = parsed.headings.find((o) => o !== h && o.id === h.id && !o.duplicateOf);
+    if (existing) {
+      h.duplicateOf = existing;
+      return;
+    }
+    const s: SectionModel = {
+      heading: h.text,
+      range: h.range,
+      text: '',
+      lowerText: '',
+      wordCount: 0,
+      entries: [],
+      listItems: [],
+      tables: [],
+      code: [],
+      numbers: [],
+      calculations: [],
+    };
+    const prose: string[] = [];
+    for (const n of nodes) this.#collect(n, s, prose, true);
+    s.text = prose.join('\n');
+    s.lowerText = s.text.toLowerCase();
+    s.wordCount = countWords(s.text);
+    const spans = nodes.filter((n) => n.type !== 'code' && n.type !== 'html').map((n): [number, number] => [this.#start(n), this.#end(n)]);
+    for (const c of findCalculations(this.#text, spans)) {
+      s.calculations.push({ text: c.text, range: this.#lines.range(c.start, c.end) });
+    }
+    // A block of named quantities is a calculation too.
+    for (const c of s.code) if (c.lang === 'estimate' && c.content.includes('=')) s.calculations.push({ text: c.content, range: c.range });
+    parsed.model.sections[h.id] = s;
+  }
+
+  #collect(n: RootContent, s: SectionModel, prose: string[], top: boolean): void {
+    switch (n.type) {
+      case 'code':
+        s.code.push(this.#code(n));
+        return;
+      case 'html':
+      case 'yaml':
+      case 'definition':
+        return;
+      case 'table':
+        s.tables.push(this.#table(n, s, prose));
+        return;
+      case 'list':
+        this.#list(n, s, prose, top);
+        return;
+      case 'heading':
+        s.entries.push({ text: toString(n), range: this.#range(n) });
+        break;
+    }
+    if ('children' in n) {
+      this.#leaves(n, s, prose);
+    } else if (n.type === 'text' || n.type === 'inlineCode') {
+      this.#leaves(n, s, prose);
+    }
+  }
+
+  #list(n: List, s: SectionModel, prose: string[], top: boolean): void {
+    for (const item of n.children) {
+      if (top) {
+        const entry = { text: toString(item).trim(), range: this.#range(item) };
+        s.listItems.push(entry);
+        s.entries.push(entry);
+      }
+      for (const c of item.children) this.#collect(c, s, prose, false);
+    }
+  }
+
+  #table(n: Table, s: SectionModel, prose: string[]): TableModel {
+    const [head, ...body] = n.children;
+    const header = head ? head.children.map((c) => toString(c).trim()) : [];
+    const rows = body.map((r) => r.children.map((c) => toString(c).trim()));
+    body.forEach((r, k) => s.entries.push({ text: (rows[k] ?? []).join(' | '), range: this.#range(r) }));
+    for (const row of n.children) for (const cell of row.children) this.#leaves(cell, s, prose);
+    return { header, columns: header.map((h) => h.toLowerCase()), rows, range: this.#range(n) };
+  }
+
+  #code(n: Code): CodeBlockModel {
+    const start = this.#start(n);
+    const startLine = this.#lines.positionAt(start).line;
+    // Fenced blocks start their content on the line after the fence; indented ones on their own line.
+    const fenced = /^[ \t]*(?:`{3,}|~{3,})/.test(this.#text.slice(start, start + 16));
+    return {
+      lang: (n.lang ?? '').toLowerCase(),
+      content: n.value,
+      range: this.#range(n),
+      contentLine: fenced ? startLine + 1 : startLine,
+    };
+  }
+
+  /** Adds the text leaves under `n` to the prose, scanning each for numbers. */
+  #leaves(n: Nodes, s: SectionModel, prose: string[]): void {
+    if (n.type === 'text' || n.type === 'inlineCode') {
+      prose.push(n.value);
+      if (n.type === 'text') this.#numbers(n.value, this.#start(n), this.#end(n), s);
+      return;
+    }
+    if (n.type === 'html' || n.type === 'code') return;
+    if ('children' in n) for (const c of n.children) this.#leaves(c as Nodes, s, prose);
+  }
+
+  #numbers(value: string, start: number, end: number, s: SectionModel): void {
+    // Positions are exact when the source reads as the value (no escapes or entities).
+    const exact = this.#text.slice(start, end) === value;
+    for (const m of scanNumbers(value)) {
+      const range = exact ? this.#lines.range(start + m.start, start + m.end) : this.#lines.range(start, end);
+      s.numbers.push({ value: m.value, raw: m.raw, ...(m.unit ? { unit: m.unit, unitKind: m.unitKind } : {}), range });
+    }
+  }
+
+  #frontmatter(node: Yaml): { info: FrontmatterInfo; data: Record<string, unknown> } {
+    const start = this.#start(node);
+    const info: FrontmatterInfo = { range: this.#range(node), fields: new Map() };
+    const nl = this.#text.indexOf('\n', start);
+    const contentStart = nl < 0 ? this.#end(node) : nl + 1;
+    const doc = parseDocument(node.value, { prettyErrors: true, uniqueKeys: true });
+    const err = doc.errors[0];
+    if (err) {
+      const line = this.#lines.positionAt(contentStart).line + (err.linePos?.[0].line ?? 1) - 1;
+      info.error = { message: err.message.split('\n')[0] ?? 'invalid YAML', range: this.#lines.lineRange(line, this.#text) };
+      return { info, data: {} };
+    }
+    const data: unknown = doc.toJS({ maxAliasCount: 100 });
+    if (data === null || data === undefined) return { info, data: {} };
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      info.error = { message: 'the frontmatter is not a mapping of fields', range: info.range };
+      return { info, data: {} };
+    }
+    if (isDocument(doc) && doc.contents && 'items' in doc.contents) {
+      for (const pair of doc.contents.items as Array<{ key?: { value?: unknown; range?: number[] }; value?: { range?: number[] } }>) {
+        const key = pair.key?.value;
+        const r = pair.value?.range ?? pair.key?.range;
+        if (typeof key === 'string' && r && r[0] !== undefined && r[1] !== undefined) {
+          info.fields.set(key, this.#lines.range(contentStart + r[0], contentStart + r[1]));
+        }
+      }
+    }
+    return { info, data: data as Record<string, unknown> };
+  }
+}

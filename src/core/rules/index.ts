@@ -1,0 +1,23 @@
+import type { Rule } from '../rule.js';
+import { frontmatterField } from './frontmatter-field.js';
+import { frontmatterInvalid } from './frontmatter-invalid.js';
+import { lengthBudget } from './length-budget.js';
+import { placeholderLeft } from './placeholder-left.js';
+import { sectionContent } from './section-content.js';
+import { sectionDuplicate } from './section-duplicate.js';
+import { sectionEmpty } from './section-empty.js';
+import { sectionMissing } from './section-missing.js';
+import { sectionOrder } from './section-order.js';
+
+/** Every rule, in the order their findings are produced. */
+export const RULES: readonly Rule[] = [
+  frontmatterInvalid,
+  frontmatterField,
+  sectionMissing,
+  sectionEmpty,
+  sectionContent,
+  sectionOrder,
+  sectionDuplicate,
+  placeholderLeft,
+  lengthBudget,
+];

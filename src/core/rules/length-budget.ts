@@ -1,0 +1,35 @@
+import type { Nodes } from 'mdast';
+import { countWords } from '../model.js';
+import type { Rule } from '../rule.js';
+
+export const lengthBudget: Rule = {
+  id: 'length-budget',
+  description: 'The prose fits a one-to-two-page snapshot (default 1,500 words; code and diagrams not counted).',
+  severity: 'info',
+  check(ctx) {
+    const { parsed, options } = ctx;
+    const budget = options.lengthBudget;
+    let words = 0;
+    let crossedAt: Nodes | undefined;
+    let lastHeading: Nodes | undefined;
+    const count = (n: Nodes): void => {
+      if (n.type === 'code' || n.type === 'html' || n.type === 'yaml') return;
+      if (n.type === 'text' || n.type === 'inlineCode') {
+        words += countWords(n.value);
+        if (!crossedAt && words > budget) crossedAt = lastHeading ?? n;
+        return;
+      }
+      if (n.type === 'heading' && n.depth <= 2) lastHeading = n;
+      if ('children' in n) for (const c of n.children) count(c as Nodes);
+    };
+    count(parsed.tree);
+    if (words <= budget || !crossedAt) return;
+    const at = crossedAt;
+    const start = (at.position?.start.offset ?? 0) + parsed.shift;
+    const line = parsed.lines.positionAt(start).line;
+    ctx.report({
+      range: parsed.lines.lineRange(line, parsed.text),
+      message: `Prose is ${words.toLocaleString('en-US')} words and passes the budget here; expected at most ${budget.toLocaleString('en-US')} (code and diagrams are not counted).`,
+    });
+  },
+};

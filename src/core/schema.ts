@@ -1,0 +1,195 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import defaultSchemaJson from '../../schemas/design-snapshot.schema.json';
+
+/** The `$id` of the built-in schema; a custom schema extends it with `{"$ref": DEFAULT_SCHEMA_ID}`. */
+export const DEFAULT_SCHEMA_ID = defaultSchemaJson.$id;
+
+/** The keywords this project adds to JSON Schema (annotations; ajv ignores them when validating). */
+export const VOCABULARY = ['x-aliases', 'x-message', 'x-stub'] as const;
+
+/** One canonical section as the schema describes it. */
+export interface SectionSpec {
+  id: string;
+  /** The heading a quick fix writes. */
+  title: string;
+  aliases: string[];
+  description?: string;
+  /** What a quick fix inserts under the heading. */
+  stub?: string;
+}
+
+/** The canonical sections of a schema, in the order a snapshot should list them. */
+export class SectionCatalog {
+  readonly sections: readonly SectionSpec[];
+  readonly #byHeading = new Map<string, string>();
+  readonly #order = new Map<string, number>();
+  readonly #byId = new Map<string, SectionSpec>();
+
+  constructor(sections: SectionSpec[]) {
+    this.sections = sections;
+    sections.forEach((s, i) => {
+      this.#order.set(s.id, i);
+      this.#byId.set(s.id, s);
+      for (const h of [s.id, s.title, ...s.aliases]) {
+        const key = normalizeHeading(h);
+        if (key && !this.#byHeading.has(key)) this.#byHeading.set(key, s.id);
+      }
+    });
+  }
+
+  /** Canonical id of a heading ("2. High-level design:" → "architecture"), or undefined. */
+  idOf(heading: string): string | undefined {
+    return this.#byHeading.get(normalizeHeading(heading));
+  }
+
+  get(id: string): SectionSpec | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Position of a section in the canonical order; unknown ids sort last. */
+  order(id: string): number {
+    return this.#order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  }
+}
+
+/**
+ * Reduces a heading to the key headings are matched on: case, numbering,
+ * punctuation, "&" versus "and" and hyphens versus spaces do not matter.
+ */
+export function normalizeHeading(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A custom schema that could not be used, named by its file, with the reason. */
+export interface SchemaProblem {
+  source: string;
+  message: string;
+}
+
+/** A compiled schema with its section catalog; compiled once and cached. */
+export interface CompiledSchema {
+  validate: ValidateFunction;
+  catalog: SectionCatalog;
+  /** Where a custom schema came from; undefined for the built-in one. */
+  source?: string;
+}
+
+export type SchemaError = ErrorObject;
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function newAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true });
+  ajv.addVocabulary([...VOCABULARY]);
+  return ajv;
+}
+
+/** Reads the section specs declared at properties.sections.properties of one schema. */
+function declaredSections(schema: Json): SectionSpec[] {
+  const props = isObject(schema.properties) && isObject(schema.properties.sections) ? schema.properties.sections.properties : undefined;
+  if (!isObject(props)) return [];
+  return Object.entries(props).flatMap(([id, spec]) => {
+    if (!isObject(spec)) return [];
+    const aliases = Array.isArray(spec['x-aliases']) ? spec['x-aliases'].filter((a): a is string => typeof a === 'string') : [];
+    return [
+      {
+        id,
+        title: typeof spec.title === 'string' ? spec.title : id,
+        aliases,
+        ...(typeof spec.description === 'string' ? { description: spec.description } : {}),
+        ...(typeof spec['x-stub'] === 'string' ? { stub: spec['x-stub'] } : {}),
+      },
+    ];
+  });
+}
+
+/**
+ * Merges a custom schema's sections into the built-in ones: a known id takes the
+ * custom title and aliases in place; a new id goes after the section listed
+ * before it in the custom schema.
+ */
+function mergeSections(base: SectionSpec[], custom: SectionSpec[]): SectionSpec[] {
+  const out = [...base];
+  let cursor = -1;
+  for (const spec of custom) {
+    const at = out.findIndex((s) => s.id === spec.id);
+    if (at >= 0) {
+      const prev = out[at];
+      out[at] = { ...prev, ...spec, aliases: spec.aliases.length ? spec.aliases : (prev?.aliases ?? []) };
+      cursor = at;
+    } else {
+      out.splice(cursor + 1, 0, spec);
+      cursor++;
+    }
+  }
+  return out;
+}
+
+function refersTo(schema: unknown, id: string): boolean {
+  if (Array.isArray(schema)) return schema.some((s) => refersTo(s, id));
+  if (!isObject(schema)) return false;
+  return Object.entries(schema).some(([k, v]) => (k === '$ref' && typeof v === 'string' && v.startsWith(id)) || refersTo(v, id));
+}
+
+let builtIn: CompiledSchema | undefined;
+
+/** The built-in schema, compiled on first use. */
+export function defaultSchema(): CompiledSchema {
+  if (!builtIn) {
+    const ajv = newAjv();
+    builtIn = { validate: ajv.compile(defaultSchemaJson), catalog: new SectionCatalog(declaredSections(defaultSchemaJson)) };
+  }
+  return builtIn;
+}
+
+const customCache = new Map<string, CompiledSchema | SchemaProblem>();
+
+/**
+ * Compiles a custom schema's text. It replaces the built-in schema, or extends
+ * it when it refers to DEFAULT_SCHEMA_ID. Results are cached by text, so an
+ * unchanged file is compiled once; any failure comes back as a SchemaProblem.
+ */
+export function compileSchema(text: string, source: string): CompiledSchema | SchemaProblem {
+  const key = `${source}\u0000${text}`;
+  const cached = customCache.get(key);
+  if (cached) return cached;
+  const result = compileUncached(text, source);
+  if (customCache.size > 32) customCache.clear();
+  customCache.set(key, result);
+  return result;
+}
+
+function compileUncached(text: string, source: string): CompiledSchema | SchemaProblem {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { source, message: `not valid JSON: ${(e as Error).message}` };
+  }
+  if (!isObject(json)) return { source, message: 'expected a JSON Schema object at the top level' };
+  try {
+    const ajv = newAjv();
+    const extendsDefault = refersTo(json, DEFAULT_SCHEMA_ID);
+    if (json.$id !== DEFAULT_SCHEMA_ID) ajv.addSchema(defaultSchemaJson);
+    const validate = ajv.compile(json);
+    const own = declaredSections(json);
+    const sections = extendsDefault ? mergeSections(declaredSections(defaultSchemaJson), own) : own;
+    return { validate, catalog: new SectionCatalog(sections), source };
+  } catch (e) {
+    return { source, message: `not a usable JSON Schema: ${(e as Error).message}` };
+  }
+}
+
+/** True for the problem side of compileSchema's result. */
+export function isSchemaProblem(v: CompiledSchema | SchemaProblem): v is SchemaProblem {
+  return 'message' in v;
+}
