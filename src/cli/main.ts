@@ -1,5 +1,7 @@
 // Runs in Node: the design-snapshot CLI. bin/design-snapshot.js calls main(); tests call it with captured io.
+import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,6 +24,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Today's date as YYYY-MM-DD, for new snapshots. */
   today(): string;
+  /** Who is writing: the default author of new snapshots. */
+  author(): string;
 }
 
 /** The io of a real process. */
@@ -33,7 +37,17 @@ export function nodeIo(packageRoot = resolve(dirname(new URL(import.meta.url).pa
     packageRoot,
     env: process.env,
     today: () => new Date().toISOString().slice(0, 10),
+    author: () => gitUserName() ?? userInfo().username,
   };
+}
+
+function gitUserName(): string | undefined {
+  try {
+    const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim();
+    return name || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const USAGE = `Usage: design-snapshot <command> [options]
@@ -46,7 +60,7 @@ Commands:
       --quiet                    Report errors only
   new TEMPLATE FILE            Create a snapshot from a template; never overwrites
       --title T                  Title (default: from the file name)
-      --author A                 Author (default: $USER)
+      --author A                 Author (default: git user.name, else the login name)
   templates                    List the templates (built-in and .design-snapshot/templates)
 
 Exit codes: 0 no errors, 1 errors (or warnings over --max-warnings), 2 usage, I/O or schema error.
@@ -171,7 +185,7 @@ async function scaffold(args: string[], io: CliIo): Promise<number> {
   const target = resolve(io.cwd, file);
   const text = renderTemplate(template, {
     title: values.title ?? titleFromFile(file),
-    author: values.author ?? io.env.USER ?? io.env.USERNAME ?? '',
+    author: values.author ?? io.author(),
     date: io.today(),
   });
   await mkdir(dirname(target), { recursive: true });

@@ -323,7 +323,7 @@ class Builder {
     const err = doc.errors[0];
     if (err) {
       const line = this.#lines.positionAt(contentStart).line + (err.linePos?.[0].line ?? 1) - 1;
-      info.error = { message: err.message.split('\n')[0] ?? 'invalid YAML', range: this.#lines.lineRange(line, this.#text) };
+      info.error = { message: (err.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, ''), range: this.#lines.lineRange(line, this.#text) };
       return { info, data: {} };
     }
     const data: unknown = doc.toJS({ maxAliasCount: 100 });

@@ -26,9 +26,9 @@ function isMarker(m: string): boolean {
 }
 
 function describe(found: string): string {
-  if (/^(?:TODO|TBD|FIXME)$/.test(found)) return `"${found}"`;
-  if (found.startsWith('{{')) return `template variable ${found}`;
-  return `placeholder ${found}`;
+  if (/^(?:TODO|TBD|FIXME)$/.test(found)) return `Marker "${found}"`;
+  if (found.startsWith('{{')) return `Template variable ${found}`;
+  return `Placeholder ${found}`;
 }
 
 function scan(ctx: RuleContext, parsed: ParsedSnapshot, value: string, start: number, end: number): void {
@@ -39,7 +39,7 @@ function scan(ctx: RuleContext, parsed: ParsedSnapshot, value: string, start: nu
     while ((m = re.exec(value))) {
       if (re === MARKER && !isMarker(m[0])) continue;
       const range = exact ? parsed.lines.range(start + m.index, start + m.index + m[0].length) : parsed.lines.range(start, end);
-      ctx.report({ range, message: `Template ${describe(m[0])} is still in the text; expected it replaced with your own content.` });
+      ctx.report({ range, message: `${describe(m[0])} is still in the text; expected it replaced with your own content.` });
     }
   }
 }

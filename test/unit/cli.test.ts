@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { main, type CliIo } from '../../src/cli/main.js';
+import { FIXTURES, ROOT } from './helpers.js';
+
+async function run(argv: string[], cwd = FIXTURES): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    cwd,
+    packageRoot: ROOT,
+    env: { USER: 'tester' },
+    today: () => '2026-11-23',
+    author: () => 'tester',
+  };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+test('cli lint: a clean snapshot exits 0', async () => {
+  const r = await run(['lint', 'complete.md']);
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.equal(r.out, '1 file linted: 0 errors, 0 warnings, 0 infos\n');
+});
+
+test('cli lint: text output is path:line:col severity message [ruleId]; errors exit 1', async () => {
+  const r = await run(['lint', 'rules/section-content/not-ok.md']);
+  assert.equal(r.code, 1);
+  const first = r.out.split('\n')[0];
+  assert.equal(first, 'rules/section-content/not-ok.md:6:1 error Missing section "Context"; expected a "## Context" heading (also accepted: Problem, Problem statement, Overview, Background). [section-missing]');
+});
+
+test('cli lint: --format json prints exactly the documented shape', async () => {
+  const r = await run(['lint', '--format', 'json', 'rules/section-order/not-ok.md']);
+  assert.equal(r.code, 0);
+  const json = JSON.parse(r.out);
+  assert.deepEqual(Object.keys(json), ['files', 'summary']);
+  assert.deepEqual(Object.keys(json.files[0]), ['path', 'diagnostics']);
+  assert.equal(json.files[0].path, 'rules/section-order/not-ok.md');
+  const order = json.files[0].diagnostics.find((d: { ruleId: string }) => d.ruleId === 'section-order');
+  assert.deepEqual(order, {
+    ruleId: 'section-order',
+    severity: 'info',
+    message: 'Section "Architecture" is out of order; expected it after "Requirements".',
+    line: 11,
+    column: 1,
+    endLine: 11,
+    endColumn: 16,
+    section: 'architecture',
+  });
+  assert.deepEqual(json.summary, { files: 1, errors: 0, warnings: 6, infos: 1 });
+});
+
+test('cli lint: --format sarif is SARIF 2.1.0 with rules, levels and regions', async () => {
+  const r = await run(['lint', '--format', 'sarif', 'rules/section-order/not-ok.md']);
+  const sarif = JSON.parse(r.out);
+  assert.equal(sarif.version, '2.1.0');
+  const run0 = sarif.runs[0];
+  assert.equal(run0.tool.driver.name, 'design-snapshot');
+  const ids = run0.tool.driver.rules.map((x: { id: string }) => x.id);
+  assert.ok(ids.includes('section-missing') && ids.includes('placeholder-left'));
+  const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'section-order');
+  assert.equal(res.level, 'note');
+  assert.equal(ids[res.ruleIndex], 'section-order');
+  assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 11, startColumn: 1, endLine: 11, endColumn: 16 });
+  assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'rules/section-order/not-ok.md');
+  assert.match(run0.tool.driver.rules[0].helpUri, /^file:.*docs\/rules\/frontmatter-invalid\.md$/);
+});
+
+test('cli lint: --max-warnings and --quiet', async () => {
+  assert.equal((await run(['lint', 'rules/section-order/not-ok.md', '--max-warnings', '6'])).code, 0);
+  assert.equal((await run(['lint', 'rules/section-order/not-ok.md', '--max-warnings', '5'])).code, 1);
+  const quiet = await run(['lint', 'rules/section-order/not-ok.md', '--quiet']);
+  assert.equal(quiet.out, '1 file linted: 0 errors, 0 warnings, 0 infos\n');
+});
+
+test('cli lint: usage and I/O errors exit 2 with a clear message', async () => {
+  let r = await run(['lint', 'does-not-exist.md']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /does-not-exist\.md: no such file or directory/);
+  r = await run(['lint', '--format', 'xml', 'complete.md']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /--format must be text, json or sarif/);
+  r = await run(['lint', '--bogus']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /Unknown option '--bogus'/);
+  r = await run(['frobnicate']);
+  assert.equal(r.code, 2);
+  r = await run(['lint', 'nothing/**/*.md']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /matches no Markdown files/);
+});
+
+test('cli lint: a broken --schema is named once, the default still lints, exit 2', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ds-cli-'));
+  writeFileSync(join(dir, 'schema.json'), '{ nope');
+  writeFileSync(join(dir, 'a.md'), readFileSync(join(FIXTURES, 'rules/section-missing/not-ok.md')));
+  writeFileSync(join(dir, 'b.md'), readFileSync(join(FIXTURES, 'complete.md')));
+  const r = await run(['lint', '--schema', 'schema.json', 'a.md', 'b.md'], dir);
+  assert.equal(r.code, 2);
+  assert.equal(r.err.match(/schema schema\.json is not valid JSON/g)?.length, 1, r.err);
+  assert.match(r.out, /a\.md:6:1 warning Missing section "Context"/);
+});
+
+test('cli lint: a folder is scanned for snapshots only; an ordinary README is left alone', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ds-cli-'));
+  mkdirSync(join(dir, 'docs/design'), { recursive: true });
+  writeFileSync(join(dir, 'README.md'), '# Project\n\nTODO\n');
+  writeFileSync(join(dir, 'docs/design/a.md'), readFileSync(join(FIXTURES, 'complete.md')));
+  const r = await run(['lint', '--format', 'json'], dir);
+  assert.deepEqual(JSON.parse(r.out).files.map((f: { path: string }) => f.path), ['docs/design/a.md']);
+});
+
+test('cli new: creates from a template and refuses to overwrite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ds-cli-'));
+  let r = await run(['new', 'generic', 'docs/design/my-system.md', '--title', 'My "quoted" system'], dir);
+  assert.equal(r.code, 0, r.err);
+  const text = readFileSync(join(dir, 'docs/design/my-system.md'), 'utf8');
+  assert.match(text, /^---\ntitle: "My \\"quoted\\" system"\n/);
+  assert.match(text, /authors: \["tester"\]/);
+  assert.match(text, /created: "2026-11-23"/);
+  assert.doesNotMatch(text, /^template:/m);
+  writeFileSync(join(dir, 'docs/design/my-system.md'), 'mine');
+  r = await run(['new', 'generic', 'docs/design/my-system.md'], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /already exists; refusing to overwrite/);
+  assert.equal(readFileSync(join(dir, 'docs/design/my-system.md'), 'utf8'), 'mine');
+  r = await run(['new', 'no-such-template', 'x.md'], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /no template "no-such-template"; available: .*generic/);
+});
+
+test('cli templates: lists built-in and workspace templates; a malformed one is named and skipped', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ds-cli-'));
+  mkdirSync(join(dir, '.design-snapshot/templates'), { recursive: true });
+  writeFileSync(join(dir, '.design-snapshot/templates/team-rfc.md'), '---\ntemplate:\n  name: Team RFC\n  description: Our RFC format\n---\n# {{title}}\n');
+  writeFileSync(join(dir, '.design-snapshot/templates/broken.md'), '# no frontmatter\n');
+  const r = await run(['templates'], dir);
+  assert.equal(r.code, 0);
+  assert.match(r.out, /^generic +Generic system design: /m);
+  assert.match(r.out, /^team-rfc +Team RFC: Our RFC format \(\.design-snapshot\/templates\/team-rfc\.md\)$/m);
+  assert.match(r.err, /skipped template .*broken\.md: expected YAML frontmatter/);
+});
