@@ -7,8 +7,8 @@ const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalCommen
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
+    entryPoints: { cli: 'src/cli/main.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
+    outdir: 'dist',
     platform: 'node',
     format: 'esm',
     target: 'node20',

@@ -1,16 +1,17 @@
 // Runs in Node: the design-snapshot CLI. bin/design-snapshot.js calls main(); tests call it with captured io.
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
-import { createEngine, isSnapshot, renderTemplate, type SchemaProblem } from '../core/index.js';
+import { createEngine, renderTemplate, type SchemaProblem } from '../core/index.js';
 import { displayPath, expandArgs, UsageError } from './files.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
+import { lintFiles, type LintJob } from './lint-files.js';
 import { nodeHost } from './node-host.js';
 import { summarize, type FileReport, type LintReport } from './report.js';
 
@@ -127,7 +128,6 @@ async function lint(args: string[], io: CliIo): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings must be a whole number of 0 or more');
   }
-  const engine = createEngine(nodeHost);
   const explicit = positionals.length > 0;
   const paths = await expandArgs(explicit ? positionals : ['.'], io.cwd).catch((e: unknown) => {
     // With no arguments an empty folder is not an error: there is simply nothing to lint.
@@ -137,21 +137,17 @@ async function lint(args: string[], io: CliIo): Promise<number> {
   const schemaPath = values.schema ? resolve(io.cwd, values.schema) : undefined;
   if (schemaPath && (await nodeHost.readFile(schemaPath)) === undefined) throw new UsageError(`--schema ${values.schema}: no such file`);
   const base = docsBase(io);
+  // Named files are linted whatever they hold; a folder scan lints only documents that declare themselves snapshots.
+  const job: LintJob = { docsBase: base, snapshotsOnly: !explicit, ...(schemaPath ? { schemaPath } : {}) };
+  const outcomes = await lintFiles(paths, job, join(io.packageRoot, 'dist', 'lint-worker.js'));
   const files: FileReport[] = [];
   const problems = new Map<string, SchemaProblem>();
-  for (const path of paths) {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (e) {
-      throw new Error(`${displayPath(path, io.cwd)}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-    // Named files are linted whatever they hold; a folder scan lints only documents that declare themselves snapshots.
-    if (!explicit && !isSnapshot(text)) continue;
-    const result = await engine.lintFile(path, text, { docsBase: base, ...(schemaPath ? { schemaPath } : {}) });
-    if (result.schemaProblem) problems.set(result.schemaProblem.source, result.schemaProblem);
-    const findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-    files.push({ path: displayPath(path, io.cwd), findings });
+  for (const o of outcomes) {
+    if (o.error) throw new Error(`${displayPath(o.path, io.cwd)}: cannot read (${o.error})`);
+    if (o.skipped) continue;
+    if (o.schemaProblem) problems.set(o.schemaProblem.source, o.schemaProblem);
+    const findings = values.quiet ? o.findings.filter((f) => f.severity === 'error') : o.findings;
+    files.push({ path: displayPath(o.path, io.cwd), findings });
   }
   const schemaProblems = [...problems.values()].map((p) => ({ ...p, source: displayPath(p.source, io.cwd) }));
   for (const p of schemaProblems) io.stderr(`design-snapshot: schema ${p.source} is ${p.message}; linted with the built-in schema instead.\n`);
@@ -219,3 +215,4 @@ async function templates(args: string[], io: CliIo): Promise<number> {
   }
   return 0;
 }
+export { lintText as lintTextForBench } from '../core/index.js';

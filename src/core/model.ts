@@ -1,11 +1,11 @@
-import type { Heading, Root, RootContent, Nodes, Table, List, Code, Yaml } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Heading, Root, RootContent, Nodes, Table, Code, Yaml } from 'mdast';
 import { isDocument, parseDocument } from 'yaml';
 import { findCalculations } from './calculation.js';
 import { scanNumbers } from './numbers.js';
 import { parseMarkdown } from './parse.js';
 import { LineIndex, type Range } from './position.js';
 import type { SectionCatalog } from './schema.js';
+import { textOf, walk } from './tree.js';
 
 /** A list item, table row or sub-heading: one "entry" of a section. */
 export interface ItemModel {
@@ -158,7 +158,7 @@ class Builder {
     for (let j = i; j < children.length; j++) {
       const n = children[j];
       if (n?.type !== 'heading') continue;
-      if (n.depth === 1) parsed.title = { text: toString(n), range: this.#range(n) };
+      if (n.depth === 1) parsed.title = { text: textOf(n), range: this.#range(n) };
       break;
     }
     let current: { heading: SectionHeading; nodes: RootContent[] } | undefined;
@@ -184,7 +184,7 @@ class Builder {
   }
 
   #heading(n: Heading): SectionHeading {
-    const text = toString(n);
+    const text = textOf(n);
     return {
       id: this.#catalog.idOf(text),
       text,
@@ -222,7 +222,7 @@ class Builder {
       calculations: [],
     };
     const prose: string[] = [];
-    for (const n of nodes) this.#collect(n, s, prose, true);
+    for (const n of nodes) this.#collect(n, s, prose);
     s.text = prose.join('\n');
     s.lowerText = s.text.toLowerCase();
     s.wordCount = countWords(s.text);
@@ -235,49 +235,58 @@ class Builder {
     parsed.model.sections[h.id] = s;
   }
 
-  #collect(n: RootContent, s: SectionModel, prose: string[], top: boolean): void {
-    switch (n.type) {
-      case 'code':
-        s.code.push(this.#code(n));
-        return;
-      case 'html':
-      case 'yaml':
-      case 'definition':
-        return;
-      case 'table':
-        s.tables.push(this.#table(n, s, prose));
-        return;
-      case 'list':
-        this.#list(n, s, prose, top);
-        return;
-      case 'heading':
-        s.entries.push({ text: toString(n), range: this.#range(n) });
-        break;
-    }
-    if ('children' in n) {
-      this.#leaves(n, s, prose);
-    } else if (n.type === 'text' || n.type === 'inlineCode') {
-      this.#leaves(n, s, prose);
-    }
-  }
-
-  #list(n: List, s: SectionModel, prose: string[], top: boolean): void {
-    for (const item of n.children) {
-      if (top) {
-        const entry = { text: toString(item).trim(), range: this.#range(item) };
+  /** Adds one top-level node of a section to its model: entries, tables, code, prose and numbers. */
+  #collect(top: RootContent, s: SectionModel, prose: string[]): void {
+    if (top.type === 'list') {
+      for (const item of top.children) {
+        const entry = { text: textOf(item).trim(), range: this.#range(item) };
         s.listItems.push(entry);
         s.entries.push(entry);
       }
-      for (const c of item.children) this.#collect(c, s, prose, false);
     }
+    walk(top, (n) => {
+      switch (n.type) {
+        case 'code':
+          s.code.push(this.#code(n));
+          return false;
+        case 'html':
+        case 'yaml':
+        case 'definition':
+          return false;
+        case 'table':
+          s.tables.push(this.#table(n, s, prose));
+          return false;
+        case 'heading':
+          s.entries.push({ text: textOf(n), range: this.#range(n) });
+          return true;
+        case 'text':
+          prose.push(n.value);
+          this.#numbers(n.value, this.#start(n), this.#end(n), s);
+          return false;
+        case 'inlineCode':
+          prose.push(n.value);
+          return false;
+        default:
+          return true;
+      }
+    });
   }
 
   #table(n: Table, s: SectionModel, prose: string[]): TableModel {
     const [head, ...body] = n.children;
-    const header = head ? head.children.map((c) => toString(c).trim()) : [];
-    const rows = body.map((r) => r.children.map((c) => toString(c).trim()));
+    const header = head ? head.children.map((c) => textOf(c).trim()) : [];
+    const rows = body.map((r) => r.children.map((c) => textOf(c).trim()));
     body.forEach((r, k) => s.entries.push({ text: (rows[k] ?? []).join(' | '), range: this.#range(r) }));
-    for (const row of n.children) for (const cell of row.children) this.#leaves(cell, s, prose);
+    for (const row of n.children) {
+      for (const cell of row.children) {
+        walk(cell, (c) => {
+          if (c.type === 'text') {
+            prose.push(c.value);
+            this.#numbers(c.value, this.#start(c), this.#end(c), s);
+          } else if (c.type === 'inlineCode') prose.push(c.value);
+        });
+      }
+    }
     return { header, columns: header.map((h) => h.toLowerCase()), rows, range: this.#range(n) };
   }
 
@@ -292,17 +301,6 @@ class Builder {
       range: this.#range(n),
       contentLine: fenced ? startLine + 1 : startLine,
     };
-  }
-
-  /** Adds the text leaves under `n` to the prose, scanning each for numbers. */
-  #leaves(n: Nodes, s: SectionModel, prose: string[]): void {
-    if (n.type === 'text' || n.type === 'inlineCode') {
-      prose.push(n.value);
-      if (n.type === 'text') this.#numbers(n.value, this.#start(n), this.#end(n), s);
-      return;
-    }
-    if (n.type === 'html' || n.type === 'code') return;
-    if ('children' in n) for (const c of n.children) this.#leaves(c as Nodes, s, prose);
   }
 
   #numbers(value: string, start: number, end: number, s: SectionModel): void {

@@ -125,8 +125,8 @@ export function scanNumbers(text: string): NumberMention[] {
   while ((m = digit.exec(text))) {
     let start = m.index;
     const before = text[start - 1];
-    // A name such as p99, H100 or GPT-4, or the middle of 1.2.3: not a quantity.
-    if (isWordChar(before) || before === '.' || before === ',' || (before === '-' && isWordChar(text[start - 2]))) {
+    // A name such as p99, H100 or GPT-4, the middle of 1.2.3, or a URL path (/v2/123): not a quantity.
+    if (isWordChar(before) || before === '.' || before === ',' || before === '/' || (before === '-' && isWordChar(text[start - 2]))) {
       digit.lastIndex = skipToken(text, start);
       continue;
     }

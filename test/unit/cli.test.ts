@@ -146,3 +146,20 @@ test('cli templates: lists built-in and workspace templates; a malformed one is 
   assert.match(r.out, /^team-rfc +Team RFC: Our RFC format \(\.design-snapshot\/templates\/team-rfc\.md\)$/m);
   assert.match(r.err, /skipped template .*broken\.md: expected YAML frontmatter/);
 });
+
+test('cli lint: many files are linted on worker threads with the same results as in one thread', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { lintSequentially } = await import('../../src/cli/lint-files.js');
+  const dir = mkdtempSync(join(tmpdir(), 'ds-cli-'));
+  const sources = ['complete.md', 'rules/section-missing/not-ok.md', 'rules/placeholder-left/not-ok.md', 'rules/frontmatter-invalid/not-ok.md'];
+  for (let i = 0; i < 40; i++) writeFileSync(join(dir, `doc-${String(i).padStart(2, '0')}.md`), readFileSync(join(FIXTURES, sources[i % sources.length] ?? '')));
+  // The built CLI (bin → dist) uses dist/lint-worker.js for 24 files or more.
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/design-snapshot.js'), 'lint', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stderr);
+  const pooled = JSON.parse(run.stdout) as { files: Array<{ path: string; diagnostics: unknown[] }> };
+  assert.equal(pooled.files.length, 40);
+  const paths = pooled.files.map((f) => join(dir, f.path));
+  const sequential = await lintSequentially(paths, { docsBase: 'x', snapshotsOnly: false });
+  assert.deepEqual(pooled.files.map((f) => f.diagnostics.length), sequential.map((s) => s.findings.length));
+  assert.deepEqual(pooled.files.map((f) => f.path), [...pooled.files.map((f) => f.path)].sort(), 'output keeps file order');
+});

@@ -1,6 +1,7 @@
 import type { Nodes } from 'mdast';
 import { countWords } from '../model.js';
 import type { Rule } from '../rule.js';
+import { walk } from '../tree.js';
 
 export const lengthBudget: Rule = {
   id: 'length-budget',
@@ -12,17 +13,16 @@ export const lengthBudget: Rule = {
     let words = 0;
     let crossedAt: Nodes | undefined;
     let lastHeading: Nodes | undefined;
-    const count = (n: Nodes): void => {
-      if (n.type === 'code' || n.type === 'html' || n.type === 'yaml') return;
+    walk(parsed.tree, (n) => {
+      if (n.type === 'code' || n.type === 'html' || n.type === 'yaml') return false;
       if (n.type === 'text' || n.type === 'inlineCode') {
         words += countWords(n.value);
         if (!crossedAt && words > budget) crossedAt = lastHeading ?? n;
-        return;
+        return false;
       }
       if (n.type === 'heading' && n.depth <= 2) lastHeading = n;
-      if ('children' in n) for (const c of n.children) count(c as Nodes);
-    };
-    count(parsed.tree);
+      return true;
+    });
     if (words <= budget || !crossedAt) return;
     const at = crossedAt;
     const start = (at.position?.start.offset ?? 0) + parsed.shift;

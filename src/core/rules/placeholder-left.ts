@@ -1,6 +1,7 @@
-import type { Html, Nodes, Text } from 'mdast';
+import type { Html } from 'mdast';
 import type { ParsedSnapshot } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { walk } from '../tree.js';
 
 /** Template guidance comments start with this word, so authors' own comments are left alone. */
 export const GUIDANCE = /^<!--\s*Guidance\b/i;
@@ -51,26 +52,20 @@ export const placeholderLeft: Rule = {
   check(ctx) {
     const { parsed } = ctx;
     const off = parsed.shift;
-    const visit = (n: Nodes): void => {
-      if (n.type === 'code' || n.type === 'inlineCode') return;
+    walk(parsed.tree, (n) => {
+      if (n.type === 'code' || n.type === 'inlineCode') return false;
       const start = (n.position?.start.offset ?? 0) + off;
       const end = (n.position?.end.offset ?? 0) + off;
       if (n.type === 'yaml') {
         const from = parsed.text.indexOf('\n', start) + 1;
         scan(ctx, parsed, n.value, from, from + n.value.length);
-        return;
-      }
-      if (n.type === 'html') {
+      } else if (n.type === 'html') {
         guidanceOrMarker(ctx, parsed, n, start, end);
-        return;
+      } else if (n.type === 'text') {
+        scan(ctx, parsed, n.value, start, end);
       }
-      if (n.type === 'text') {
-        scan(ctx, parsed, (n as Text).value, start, end);
-        return;
-      }
-      if ('children' in n) for (const c of n.children) visit(c as Nodes);
-    };
-    visit(parsed.tree);
+      return true;
+    });
   },
 };
 

@@ -1,0 +1,158 @@
+// Runs in Node: `npm run bench`. Medians of the engine against markdownlint (same text, same process)
+// and against the bare remark parse; the CLI over the KEP corpus against markdownlint-cli2. Writes bench/RESULTS.md.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { lint as markdownlint } from 'markdownlint/sync';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { glob } from 'tinyglobby';
+import { unified } from 'unified';
+import { lintText } from '../src/core/index.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const keps = `${root}../shared/corpora/keps`;
+const quick = process.argv.includes('--quick');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+}
+
+/** Runs each contender in turn, `runs` rounds, so machine noise falls on all of them alike. */
+function race(contenders: Record<string, () => unknown>, runs: number): Record<string, number> {
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  for (const fn of Object.values(contenders)) fn(); // warm-up
+  for (let i = 0; i < runs; i++) {
+    for (const [name, fn] of Object.entries(contenders)) {
+      const t = performance.now();
+      fn();
+      times[name]?.push(performance.now() - t);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+const snapshot = readFileSync(`${root}examples/docs/design/2026-11-02-support-assistant.md`, 'utf8');
+const kepFiles = existsSync(keps) ? (await glob('**/*.md', { cwd: keps, absolute: true })).sort() : [];
+const kepText = kepFiles.map((f) => readFileSync(f, 'utf8'));
+// A 50-page design doc: real KEP prose, about 25,000 words (500 words a page).
+let fifty = '';
+for (const t of kepText) {
+  if (fifty.split(/\s+/).length >= 25_000) break;
+  fifty += `${t}\n\n`;
+}
+let mega = '';
+for (const t of kepText) {
+  if (mega.length >= 1_000_000) break;
+  mega += `${t}\n\n`;
+}
+if (!kepText.length) {
+  fifty = snapshot.repeat(60);
+  mega = snapshot.repeat(Math.ceil(1_000_000 / snapshot.length));
+}
+
+const inputs: Array<[string, string, number]> = [
+  ['2-page snapshot', snapshot, quick ? 20 : 200],
+  ['50-page doc', fifty, quick ? 3 : 15],
+  ['1 MB doc', mega, quick ? 1 : 5],
+];
+
+const rows: string[] = [];
+const verdicts: string[] = [];
+for (const [name, text, runs] of inputs) {
+  const r = race(
+    {
+      core: () => lintText(text),
+      markdownlint: () => markdownlint({ strings: { doc: text } }),
+      parse: () => parser.parse(text),
+    },
+    runs,
+  );
+  const core = r.core ?? 0;
+  const vsMd = core / (r.markdownlint ?? 1);
+  const vsParse = core / (r.parse ?? 1);
+  rows.push(
+    `| ${name} | ${(text.length / 1024).toFixed(0)} KiB | ${runs} | ${core.toFixed(1)} | ${(r.markdownlint ?? 0).toFixed(1)} | ${(r.parse ?? 0).toFixed(1)} | ${vsMd.toFixed(2)}× | ${vsParse.toFixed(2)}× |`,
+  );
+  verdicts.push(`- ${name}: ${vsMd <= 1 ? 'meets' : 'MISSES'} "no slower than markdownlint" (${vsMd.toFixed(2)}×); ${vsParse <= 1.5 ? 'meets' : 'MISSES'} "within 1.5× of the bare parse" (${vsParse.toFixed(2)}×).`);
+  console.log(rows[rows.length - 1]);
+}
+
+// Peak memory for the 1 MB doc, each in a fresh process so one does not inherit the other's heap.
+function peakMemory(what: 'core' | 'markdownlint' | 'baseline'): number {
+  const script = `
+    const t = require('node:fs').readFileSync(0, 'utf8');
+    const run = async () => {
+      if ('${what}' === 'core') { const m = await import('${root}dist/cli.js'); m.lintTextForBench(t); }
+      if ('${what}' === 'markdownlint') { const m = await import('markdownlint/sync'); m.lint({ strings: { doc: t } }); }
+      if ('${what}' === 'baseline') { await import('${root}dist/cli.js'); }
+      process.stdout.write(String(process.resourceUsage().maxRSS));
+    };
+    run();`;
+  const out = spawnSync(process.execPath, ['-e', script], { input: mega, cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  return Number(out.stdout) / 1024;
+}
+const mem = { baseline: peakMemory('baseline'), core: peakMemory('core'), markdownlint: peakMemory('markdownlint') };
+console.log('peak RSS MiB', mem);
+
+// The CLI over every KEP against markdownlint-cli2 over the same files (whole processes, wall time).
+let cliRows = '';
+if (kepFiles.length) {
+  const cliRuns = quick ? 1 : 5;
+  const times: Record<string, number[]> = { cli: [], cli2: [] };
+  for (let i = 0; i < cliRuns; i++) {
+    let t = performance.now();
+    const a = spawnSync(process.execPath, [`${root}bin/design-snapshot.js`, 'lint', keps, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    times.cli?.push(performance.now() - t);
+    if (a.status === 2) throw new Error(`design-snapshot failed: ${a.stderr}`);
+    t = performance.now();
+    const b = spawnSync(process.execPath, [`${root}node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs`, '**/*.md'], { cwd: keps, encoding: 'utf8', maxBuffer: 1 << 28 });
+    times.cli2?.push(performance.now() - t);
+    if (b.status === 2) throw new Error(`markdownlint-cli2 failed: ${b.stderr}`);
+  }
+  const cli = median(times.cli ?? []);
+  const cli2 = median(times.cli2 ?? []);
+  cliRows = `| design-snapshot lint (${kepFiles.length} files) | ${(cli / 1000).toFixed(2)} s |\n| markdownlint-cli2 (same files) | ${(cli2 / 1000).toFixed(2)} s |\n| ratio | ${(cli / cli2).toFixed(2)}× |`;
+  verdicts.push(`- CLI over the KEPs: ${cli <= cli2 ? 'meets' : 'MISSES'} "no slower than markdownlint-cli2" (${(cli / cli2).toFixed(2)}×), medians of ${cliRuns} runs.`);
+  console.log(cliRows);
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const results = `# Benchmark results
+
+Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. These machines are noisy: read the ratios (measured in the same run, runs interleaved), not the absolute times.
+
+## Lint one document (median ms, same process)
+
+\`core\` is the whole lint (parse, model, schema validation, every rule). \`markdownlint\` is markdownlint ${JSON.parse(readFileSync(`${root}node_modules/markdownlint/package.json`, 'utf8')).version} with its default rules on the same text. \`parse\` is the bare remark-parse + remark-gfm parse, the floor for anything built on it.
+
+| Input | Size | Runs | core | markdownlint | parse | core / markdownlint | core / parse |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+Inputs: the example snapshot in \`examples/\`; KEPs from \`shared/corpora/keps\` concatenated to about 25,000 words (50 pages) and to 1 MB.
+
+## Peak memory, 1 MB doc (max RSS of a fresh process)
+
+| Process | Peak RSS |
+| --- | --- |
+| engine loaded, nothing linted | ${mem.baseline.toFixed(0)} MiB |
+| engine linting the 1 MB doc | ${mem.core.toFixed(0)} MiB |
+| markdownlint linting the 1 MB doc | ${mem.markdownlint.toFixed(0)} MiB |
+
+## CLI over the KEP corpus (median wall time, whole processes)
+
+| Command | Time |
+| --- | --- |
+${cliRows || '| (shared/corpora/keps not found) | |'}
+
+## Targets
+
+${verdicts.join('\n')}
+`;
+if (!quick) writeFileSync(`${root}bench/RESULTS.md`, results);
+console.log(verdicts.join('\n'));
