@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { glob } from 'tinyglobby';
 import { unified } from 'unified';
+import { clearBlockCache } from '../src/core/estimates/block.js';
 import { lintText } from '../src/core/index.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -82,6 +83,24 @@ for (const [name, text, runs] of inputs) {
   console.log(rows[rows.length - 1]);
 }
 
+// What checking estimates adds to a 2-page snapshot that has inline calculations and an estimate block.
+const llm = readFileSync(`${root}examples/docs/design/2026-11-20-llm-inference-api.md`, 'utf8');
+const est = race(
+  {
+    off: () => lintText(llm, { estimates: false }),
+    on: () => lintText(llm),
+    blockEdited: () => {
+      clearBlockCache();
+      lintText(llm);
+    },
+  },
+  quick ? 30 : 300,
+);
+const estRatio = (est.on ?? 0) / (est.off ?? 1);
+const estEdited = (est.blockEdited ?? 0) / (est.off ?? 1);
+verdicts.push(`- Estimates on a 2-page snapshot: ${estRatio < 1.1 ? 'meets' : 'MISSES'} "adds under 10 %" (${((estRatio - 1) * 100).toFixed(1)} %); while the estimate block itself is being edited it adds ${((estEdited - 1) * 100).toFixed(0)} %.`);
+console.log('estimates', est);
+
 // Peak memory for the 1 MB doc, each in a fresh process so one does not inherit the other's heap.
 function peakMemory(what: 'core' | 'markdownlint' | 'baseline'): number {
   const script = `
@@ -135,6 +154,14 @@ Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machin
 ${rows.join('\n')}
 
 Inputs: the example snapshot in \`examples/\`; KEPs from \`shared/corpora/keps\` concatenated to about 25,000 words (50 pages) and to 1 MB.
+
+## Checking estimates (median ms, 2-page snapshot with 5 inline calculations and a 5-line estimate block)
+
+| Lint | Time | vs estimates off |
+| --- | --- | --- |
+| estimates off | ${(est.off ?? 0).toFixed(2)} | 1.00× |
+| estimates on (typing outside the block: its values are cached by content) | ${(est.on ?? 0).toFixed(2)} | ${estRatio.toFixed(3)}× |
+| estimates on, block re-evaluated every time (typing inside the block; compiled lines stay cached) | ${(est.blockEdited ?? 0).toFixed(2)} | ${estEdited.toFixed(3)}× |
 
 ## Peak memory, 1 MB doc (max RSS of a fresh process)
 

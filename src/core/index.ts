@@ -71,7 +71,8 @@ function severityOf(rule: Rule, strict: boolean, options: LintOptions): Severity
 export function lintText(text: string, options: LintTextOptions = {}): Finding[] {
   const schema = options.schema ?? defaultSchema();
   const docsBase = options.docsBase ?? 'docs/rules/';
-  const parsed = parseSnapshot(text, schema.catalog);
+  const estimates = options.estimates ?? true;
+  const parsed = parseSnapshot(text, schema.catalog, { tolerance: options.tolerance ?? DEFAULT_TOLERANCE, estimates });
   const errors = schema.validate(parsed.model) ? [] : pruneErrors(schema.validate.errors ?? []);
   const status = parsed.model.frontmatter.status;
   const strict = status === 'review' || status === 'approved';
@@ -79,6 +80,7 @@ export function lintText(text: string, options: LintTextOptions = {}): Finding[]
     lengthBudget: options.lengthBudget ?? DEFAULT_LENGTH_BUDGET,
     docsBase,
     tolerance: options.tolerance ?? DEFAULT_TOLERANCE,
+    estimates,
   };
   const findings: Finding[] = [];
   for (const rule of RULES) {

@@ -1,6 +1,6 @@
 import type { Heading, Root, RootContent, Nodes, Table, Code, Yaml } from 'mdast';
 import { isDocument, parseDocument } from 'yaml';
-import { findCalculations } from './calculation.js';
+import { scanInline, type InlineEstimate } from './estimates/scan.js';
 import { scanNumbers } from './numbers.js';
 import { parseMarkdown } from './parse.js';
 import { LineIndex, type Range } from './position.js';
@@ -97,6 +97,16 @@ export interface ParsedSnapshot {
   headings: SectionHeading[];
   /** Offsets of the parsed text are shifted by this much (1 when a BOM was removed). */
   shift: number;
+  /** Every calculation stated inline in a section, checked against its arithmetic. */
+  inlineEstimates: InlineEstimate[];
+}
+
+/** How a snapshot is read. */
+export interface ParseOptions {
+  /** Allowed relative error of a stated estimate result (0.1 = 10 %). */
+  tolerance?: number;
+  /** False to skip reading inline estimates. */
+  estimates?: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -109,11 +119,11 @@ export function countWords(text: string): number {
 }
 
 /** Parses a snapshot's Markdown and builds the model the schema validates. */
-export function parseSnapshot(text: string, catalog: SectionCatalog): ParsedSnapshot {
+export function parseSnapshot(text: string, catalog: SectionCatalog, options: ParseOptions = {}): ParsedSnapshot {
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree = parseMarkdown(shift ? text.slice(1) : text);
   const lines = new LineIndex(text);
-  const b = new Builder(text, lines, shift, catalog);
+  const b = new Builder(text, lines, shift, catalog, options.tolerance ?? 0.1, options.estimates ?? true);
   return b.build(tree);
 }
 
@@ -122,12 +132,16 @@ class Builder {
   readonly #lines: LineIndex;
   readonly #shift: number;
   readonly #catalog: SectionCatalog;
+  readonly #tolerance: number;
+  readonly #estimates: boolean;
 
-  constructor(text: string, lines: LineIndex, shift: number, catalog: SectionCatalog) {
+  constructor(text: string, lines: LineIndex, shift: number, catalog: SectionCatalog, tolerance: number, estimates: boolean) {
     this.#text = text;
     this.#lines = lines;
     this.#shift = shift;
     this.#catalog = catalog;
+    this.#tolerance = tolerance;
+    this.#estimates = estimates;
   }
 
   #start(n: Nodes): number {
@@ -144,7 +158,7 @@ class Builder {
 
   build(tree: Root): ParsedSnapshot {
     const model: SnapshotModel = { frontmatter: {}, sections: {} };
-    const parsed: ParsedSnapshot = { text: this.#text, lines: this.#lines, tree, model, headings: [], shift: this.#shift };
+    const parsed: ParsedSnapshot = { text: this.#text, lines: this.#lines, tree, model, headings: [], shift: this.#shift, inlineEstimates: [] };
     const children = tree.children;
     let i = 0;
     const first = children[0];
@@ -202,6 +216,9 @@ class Builder {
     h.empty = content.length === 0;
     const last = nodes[nodes.length - 1];
     if (last) h.contentEnd = this.#end(last);
+    // Estimates are checked in every section, known or not, repeated or not.
+    const estimates = this.#estimates ? scanInline(this.#text, nodes, this.#shift, this.#tolerance) : [];
+    parsed.inlineEstimates.push(...estimates);
     if (!h.id) return;
     const existing = parsed.headings.find((o) => o !== h && o.id === h.id && !o.duplicateOf);
     if (existing) {
@@ -226,9 +243,13 @@ class Builder {
     s.text = prose.join('\n');
     s.lowerText = s.text.toLowerCase();
     s.wordCount = countWords(s.text);
-    const spans = nodes.filter((n) => n.type !== 'code' && n.type !== 'html').map((n): [number, number] => [this.#start(n), this.#end(n)]);
-    for (const c of findCalculations(this.#text, spans)) {
-      s.calculations.push({ text: c.text, range: this.#lines.range(c.start, c.end) });
+    // A line with a checkable calculation counts once, however many relations it holds.
+    const seen = new Set<number>();
+    for (const e of estimates) {
+      if (seen.has(e.lineStart)) continue;
+      seen.add(e.lineStart);
+      const lead = e.lineText.length - e.lineText.trimStart().length;
+      s.calculations.push({ text: e.lineText.trim(), range: this.#lines.range(e.lineStart + lead, e.lineStart + e.lineText.trimEnd().length) });
     }
     // A block of named quantities is a calculation too.
     for (const c of s.code) if (c.lang === 'estimate' && c.content.includes('=')) s.calculations.push({ text: c.content, range: c.range });

@@ -13,6 +13,8 @@ export interface LintOptions {
   docsBase?: string;
   /** Allowed relative error of a stated estimate result (0.1 = 10 %). */
   tolerance?: number;
+  /** Set to false to skip checking estimates (inline calculations and estimate blocks). */
+  estimates?: boolean;
 }
 
 /** What a rule reports; the engine adds the rule id, severity and docs URL. */

@@ -1,4 +1,7 @@
 import type { Rule } from '../rule.js';
+import { estimateMismatch } from './estimate-mismatch.js';
+import { estimateParse } from './estimate-parse.js';
+import { estimateUnit } from './estimate-unit.js';
 import { frontmatterField } from './frontmatter-field.js';
 import { frontmatterInvalid } from './frontmatter-invalid.js';
 import { lengthBudget } from './length-budget.js';
@@ -20,4 +23,7 @@ export const RULES: readonly Rule[] = [
   sectionDuplicate,
   placeholderLeft,
   lengthBudget,
+  estimateMismatch,
+  estimateUnit,
+  estimateParse,
 ];

@@ -1,0 +1,31 @@
+import type { Rule } from '../rule.js';
+
+/** The unit word written after a stated number ("≈ 115 QPS"), when it is not glued to it. */
+function unitWord(line: string, to: number): string {
+  const m = /^ ([\p{L}µ$]+(?:\/[\p{L}µ$]+)*)/u.exec(line.slice(to));
+  return m ? ` ${m[1]}` : '';
+}
+
+export const estimateMismatch: Rule = {
+  id: 'estimate-mismatch',
+  description: 'A calculation written inline (1M users × 10 req/day ÷ 86,400 s ≈ 115 QPS) gives the result it states, within the tolerance.',
+  severity: 'stage',
+  check(ctx) {
+    const { parsed, options } = ctx;
+    for (const { check, lineStart, lineText } of parsed.inlineEstimates) {
+      if (check.holds) continue;
+      const { stated } = check;
+      const from = lineStart + stated.start;
+      const to = lineStart + stated.end;
+      // The stated quantity as written, with the computed number in place of the author's.
+      const written = lineText.slice(stated.from, stated.to);
+      const gives = written.slice(0, stated.start - stated.from) + check.replacement + written.slice(stated.end - stated.from);
+      const expr = lineText.slice(check.exprStart, check.exprEnd).replace(/\s+/g, ' ').trim();
+      ctx.report({
+        range: parsed.lines.range(from, to),
+        message: `Estimate states ${written}${unitWord(lineText, stated.to)}, but ${expr} gives ${gives}${unitWord(lineText, stated.to)}; expected the stated result within ${Math.round(options.tolerance * 100)} % of the arithmetic.`,
+        fix: { title: `Replace ${stated.raw} with ${check.replacement}`, edits: [{ range: parsed.lines.range(from, to), newText: check.replacement }] },
+      });
+    }
+  },
+};

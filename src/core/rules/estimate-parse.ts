@@ -1,0 +1,32 @@
+import { estimateBlocks, type EstimateBlock } from '../estimates/scan.js';
+import type { Rule, RuleContext } from '../rule.js';
+
+/** Reports the block lines that failed with errors of one kind; lines that only depend on a failed one stay quiet. */
+export function reportBlockErrors(ctx: RuleContext, blocks: EstimateBlock[], kind: 'unit' | 'parse'): void {
+  const { lines, text } = ctx.parsed;
+  for (const block of blocks) {
+    for (const l of block.lines) {
+      if (l.error?.kind !== kind) continue;
+      const docLine = block.contentLine + l.line;
+      const lineStart = lines.lineStart(docLine);
+      const lineEnd = lines.lineEnd(docLine, text);
+      const range = lines.range(Math.min(lineStart + l.start, lineEnd), Math.min(lineStart + l.end, lineEnd));
+      const what = l.name ? `"${l.name}"` : 'This line';
+      const message =
+        kind === 'unit'
+          ? `${what} combines incompatible units (${l.error.message}); expected quantities of one kind to add, or a conversion with "to".`
+          : `${what} cannot be read (${l.error.message}); expected "name = expression" using numbers, units and names defined above.`;
+      ctx.report({ range, message });
+    }
+  }
+}
+
+export const estimateParse: Rule = {
+  id: 'estimate-parse',
+  description: 'Each line of an ```estimate block reads as "name = expression" over names defined above it.',
+  severity: 'stage',
+  check(ctx) {
+    if (!ctx.options.estimates) return;
+    reportBlockErrors(ctx, estimateBlocks(ctx.parsed.tree, ctx.parsed.lines, ctx.parsed.shift, ctx.parsed.text), 'parse');
+  },
+};

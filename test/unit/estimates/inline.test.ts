@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { checkLine } from '../../../src/core/estimates/inline.js';
+
+// [line, expected]: "ok" holds; "none" is not read as a calculation; any other string is the
+// replacement the fix offers for a wrong stated result.
+const TABLE: Array<[string, string]> = [
+  // The issue's examples.
+  ['1M users × 10 queries/day ÷ 86,400 s ≈ 115 QPS', 'ok'],
+  ['500M × 20 posts/day / 86400 ≈ 115K requests/sec', 'ok'],
+  ['$2/hr × 180 GPUs × 24 × 30 ≈ $260k/month', 'ok'],
+  ['2,000 prompt + 500 completion = 2,500 tokens', 'ok'],
+  ['10^7 users × 0.1 req/s = 10^6 RPS', 'ok'],
+  ['10M × 768 × 4 bytes ≈ 30.7 GB', 'ok'],
+  ['2 TB/day × 365 days ≈ 730 TB/year', 'ok'],
+  ['86,400 s ≈ 1 day', 'ok'],
+  ['10,000 req/s × 100 ms = 1,000 requests in flight', 'ok'],
+  ['10M × 768 × 4 bytes ≈ 30.7 MB', '30,720'],
+  ['p99 budget 50 ms = 10 ms + 15 ms + 15 ms + 10 ms', 'ok'],
+  // Right, in the forms people write.
+  ['Load: 5,000 employees × 20 questions/day ÷ 28,800 s ≈ 3.5 QPS over an 8-hour day.', 'ok'],
+  ['- Peak: 3.5 QPS × 5 ≈ 17 QPS after announcements.', 'ok'],
+  ['Index: 2M chunks × 1,024 dims × 4 bytes ≈ 8.2 GB of vectors', 'ok'],
+  ['Prompt: 6 chunks × 500 tokens + 1,000 tokens of instructions = 4,000 tokens in.', 'ok'],
+  ['Cost: 13,500M tokens × $3 ÷ 1M ≈ $40,500/month', 'ok'],
+  ['GPUs: 696,000 tokens/s ÷ 2,500 tokens/s per GPU ≈ 279 GPUs', 'ok'],
+  ['Headroom: 279 GPUs ÷ 0.7 ≈ 400 GPUs', 'ok'],
+  ['400 GPUs × $2.5/hr × 730 h ≈ $730k/month', 'ok'],
+  ['KV cache: 2 × 80 layers × 8 KV heads × 128 dims × 2 bytes ≈ 328 KB per token', 'ok'],
+  ['Fraud: 50M × 0.1% ≈ 50,000 per day', 'ok'],
+  ['6.9 TB × 10% ≈ 690 GB/day', 'ok'],
+  ['6B examples ÷ (8 GPUs × 50,000 examples/s) ≈ 15,000 s', 'ok'],
+  ['15,000 s ÷ 3,600 ≈ 4.2 hours', 'ok'],
+  ['Budget: p99 100 ms = 20 ms + 30 ms + 10 ms + 40 ms (features, model, rules, network).', 'ok'],
+  ['2M documents × 2 MB × 365 days ≈ 1.46 PB/year', 'ok'],
+  ['1 TB ≈ 1,000 GB', 'ok'],
+  ['1 GiB = 1,073,741,824 bytes', 'ok'],
+  ['30 days × 24 h = 720 h', 'ok'],
+  ['1 min ≈ 60,000 ms', 'ok'],
+  ['(2 + 3) × 4 = 20', 'ok'],
+  ['2^10 = 1,024', 'ok'],
+  ['2^10 = 1,000,000', '1,024'],
+  ['1e6 × 3 = 3e6', 'ok'],
+  ['7B params × 2 bytes ≈ 14 GB of weights', 'ok'],
+  ['34 + 6 = 40B', 'ok'], // 40 bytes, not 40 billion
+  ['80,000 predictions/s × 1 KB × 86,400 s ≈ 6.9 TB/day', 'ok'],
+  ['3,500 QPS × 50 documents → 175,000 pairs/s', 'ok'],
+  ['100 ms − 20 ms = 80 ms', 'ok'],
+  ['TTL = 24 h = 86,400 s', 'ok'],
+  // Wrong, with the fix rounded the way the author wrote the result.
+  ['1,000 × 3 = 4,000', '3,000'],
+  ['1M users × 10 queries/day ÷ 86,400 s ≈ 1,150 QPS', '116'],
+  ['20M DAU × 30 loads/day ÷ 86,400 s ≈ 69,000 QPS', '6,944'],
+  ['$2/hr × 180 GPUs × 24 × 30 ≈ $2.6M/month', '0.26M'],
+  ['8 GPUs × $2.5/hr × 730 h ≈ $1,460/month', '14,600'],
+  ['12,000 articles × 8 chunks × 768 dims × 4 bytes ≈ 2.9 GB', '0.29'],
+  ['50M × 0.1% ≈ 5,000 per day', '50,000'],
+  ['2 × 3 + 4 = 14', '10'],
+  ['2 × (3 + 4) = 10', '14'],
+  ['86,400 s ≈ 1 hour', '24'],
+  ['32767 - 30000 = 12767', '2767'], // written without separators, so fixed without
+  ['10^7 × 10 = 10^9', '10^8'],
+  ['p99 100 ms = 20 ms + 30 ms + 30 ms', '80'],
+  ['p99 100 ms = 20 ms + 30 ms + 40 ms', 'ok'], // 90 is exactly 10 % off: within the tolerance
+  // Not arithmetic: left alone.
+  ['The F1 = 2PR/(P+R) and recall@10 = 0.9', 'none'],
+  ['We store 3 copies = 9 TB', 'none'],
+  ['Released on 2026-11-23 = v1.2.3', 'none'],
+  ['Node MemAvailable dropped from 14.3 GB to ~20 MB.', 'none'],
+  ['running for 2\\*1 minute=2 minutes (instead of 2\\*5minutes=10 minutes)', 'none'],
+  ['* 1100 -> (10 + 11 + 11 + 10) /4 = 10.5', 'none'],
+  ['* 11100000 -> (10 + 11 + 12 + 10 + 11 + 12 + 12 + 12 + 10) / 6 = 16.7', 'ok'],
+  ['p99 < 200 ms and 99.9% = three nines', 'none'],
+  ['1 GPU ≈ $2/hr', 'none'],
+  ['k = 10 candidates, then top-5 = shown', 'none'],
+  ['2.8 QPS average; 10x at shift changes ≈ 28 QPS', 'none'],
+  ['a 2/3 majority = quorum of 3 nodes', 'none'],
+  ['Ratio 16:9 = 1.78', 'none'],
+];
+
+test(`inline estimates: a table of ${TABLE.length} real-world lines, right, wrong and not arithmetic`, () => {
+  const failures: string[] = [];
+  for (const [line, expected] of TABLE) {
+    const checks = checkLine(line, 0.1);
+    let got: string;
+    if (checks.length === 0) got = 'none';
+    else if (checks.every((c) => c.holds)) got = 'ok';
+    else got = checks.find((c) => !c.holds)?.replacement ?? '?';
+    if (got !== expected) failures.push(`${line}\n    expected ${expected}, got ${got}`);
+  }
+  assert.deepEqual(failures, []);
+  assert.ok(TABLE.length >= 51, 'the issue asks for its 11 lines and at least 40 more');
+});
+
+test('inline estimates: the stated number is located exactly, without "$" or unit', () => {
+  const line = 'Cost: $2/hr × 180 GPUs × 24 × 30 ≈ $300k/month';
+  const [c] = checkLine(line, 0.1);
+  assert.ok(c && !c.holds);
+  assert.equal(line.slice(c.stated.start, c.stated.end), '300k');
+  assert.equal(line.slice(c.exprStart, c.exprEnd), '$2/hr × 180 GPUs × 24 × 30');
+  assert.equal(c.replacement, '259k');
+});
+
+test('inline estimates: the tolerance decides', () => {
+  assert.equal(checkLine('100 × 1.15 = 100', 0.1)[0]?.holds, false);
+  assert.equal(checkLine('100 × 1.15 = 100', 0.2)[0]?.holds, true);
+});
+
+test('property: the inline reader never throws on arbitrary text', () => {
+  const pieces = ['1M', '×', 'x', ' / ', '÷', '=', '≈', '~', '→', '(', ')', '$', '%', '10^', '1e', 'GB', 'ms', 'req/s', ',', '.', ' ', '-', '2,000', 'B', '\\*', '^'];
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 40 }), (parts) => {
+      const line = parts.join('');
+      for (const c of checkLine(line, 0.1)) {
+        assert.ok(c.stated.start >= 0 && c.stated.end <= line.length && c.stated.start < c.stated.end);
+        assert.equal(typeof c.replacement, 'string');
+      }
+    }),
+    { numRuns: 2000 },
+  );
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (line) => void checkLine(line, 0.1)), { numRuns: 500 });
+});
