@@ -15,5 +15,26 @@ await Promise.all([
     // Bundled CommonJS dependencies (ajv) call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
+  build({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    minify: true,
+  }),
+  // The integration suite, loaded by mocha inside the extension host; mocha itself stays in node_modules.
+  build({
+    ...common,
+    entryPoints: { index: 'test/integration/index.ts', suite: 'test/integration/suite/extension.test.ts' },
+    outdir: 'out/test',
+    outExtension: { '.js': '.cjs' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  }),
 ]);
 if (watch) console.log('watch mode is not supported; rerun npm run build');

@@ -21,6 +21,7 @@ export { LineIndex, type Position, type Range } from './position.js';
 export type { LintOptions, Rule } from './rule.js';
 export { RULES } from './rules/index.js';
 export { compileSchema, defaultSchema, DEFAULT_SCHEMA_ID, isSchemaProblem, type CompiledSchema, type SchemaProblem, type SectionSpec } from './schema.js';
+export { estimateAnnotations, sectionCoverage, sectionFromTemplate, type EstimateAnnotation } from './editor-support.js';
 export { firstPlaceholderOffset, renderTemplate, type Template, type TemplateProblem, type TemplateVariables } from './templates.js';
 
 /** Where a workspace keeps its schema and templates, relative to any ancestor folder of a snapshot. */

@@ -1,0 +1,88 @@
+// Runs in the VS Code extension host: quick fixes from findings, and inserting missing sections from the pattern's template.
+import * as vscode from 'vscode';
+import { sectionFromTemplate, type Engine, type Finding, type Template } from '../core/index.js';
+import type { DiagnosticsController } from './diagnostics.js';
+import { toRange } from './diagnostics.js';
+
+/** Finds the template a document was made from (its `pattern`), so inserted sections carry that pattern's guidance. */
+export type TemplateLookup = (doc: vscode.TextDocument) => Promise<Template | undefined>;
+
+function sameFinding(d: vscode.Diagnostic, f: Finding): boolean {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return code === f.ruleId && d.message === f.message && d.range.isEqual(toRange(f.range));
+}
+
+/** The edit that inserts one missing section: the template's section when it has one, else the schema's stub. */
+export async function insertionEdit(doc: vscode.TextDocument, f: Finding, template: Template | undefined): Promise<{ at: vscode.Position; text: string } | undefined> {
+  const edit = f.fix?.edits[0];
+  if (!edit || !f.section) return undefined;
+  const at = new vscode.Position(edit.range.start.line, edit.range.start.character);
+  let text = edit.newText;
+  const fromTemplate = template ? sectionFromTemplate(template.text, f.section) : undefined;
+  if (fromTemplate) text = edit.newText.startsWith('\n') ? `\n\n${fromTemplate}` : `${fromTemplate}\n\n`;
+  void doc;
+  return { at, text };
+}
+
+/** One WorkspaceEdit that inserts every missing section; inserts at one place keep the canonical order. */
+export async function insertAllEdit(doc: vscode.TextDocument, findings: Finding[], template: Template | undefined): Promise<vscode.WorkspaceEdit | undefined> {
+  const byPlace = new Map<string, { at: vscode.Position; text: string }>();
+  for (const f of findings.filter((x) => x.ruleId === 'section-missing')) {
+    const e = await insertionEdit(doc, f, template);
+    if (!e) continue;
+    const key = `${e.at.line}:${e.at.character}`;
+    const prev = byPlace.get(key);
+    byPlace.set(key, prev ? { at: e.at, text: prev.text + (e.text.startsWith('\n') ? e.text : `${e.text}`) } : e);
+  }
+  if (byPlace.size === 0) return undefined;
+  const we = new vscode.WorkspaceEdit();
+  for (const e of byPlace.values()) we.insert(doc.uri, e.at, e.text);
+  return we;
+}
+
+export class SnapshotCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(
+    readonly controller: DiagnosticsController,
+    readonly engine: Engine,
+    readonly templateFor: TemplateLookup,
+  ) {}
+
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const state = this.controller.state(doc.uri);
+    if (!state || state.version !== doc.version) return [];
+    const ours = context.diagnostics.filter((d) => d.source === 'design-snapshot');
+    if (ours.length === 0) return [];
+    const template = ours.some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'section-missing') ? await this.templateFor(doc) : undefined;
+    const actions: vscode.CodeAction[] = [];
+    for (const d of ours) {
+      const f = state.findings.find((x) => sameFinding(d, x));
+      if (!f?.fix) continue;
+      const action = new vscode.CodeAction(f.fix.title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [d];
+      const we = new vscode.WorkspaceEdit();
+      if (f.ruleId === 'section-missing') {
+        const e = await insertionEdit(doc, f, template);
+        if (!e) continue;
+        we.insert(doc.uri, e.at, e.text);
+      } else {
+        for (const e of f.fix.edits) we.replace(doc.uri, toRange(e.range), e.newText);
+      }
+      action.edit = we;
+      action.isPreferred = f.ruleId !== 'section-missing';
+      actions.push(action);
+    }
+    const missing = state.findings.filter((x) => x.ruleId === 'section-missing');
+    if (missing.length > 1 && ours.some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'section-missing')) {
+      const all = await insertAllEdit(doc, missing, template);
+      if (all) {
+        const action = new vscode.CodeAction(`Insert all ${missing.length} missing sections`, vscode.CodeActionKind.QuickFix);
+        action.edit = all;
+        action.diagnostics = ours.filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'section-missing');
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}

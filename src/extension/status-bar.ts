@@ -1,0 +1,38 @@
+// Runs in the VS Code extension host: "Snapshot 7/9 · 2 ⚠" for the active snapshot; a click opens the Problems view.
+import * as vscode from 'vscode';
+import { sectionCoverage } from '../core/index.js';
+import type { DiagnosticsController } from './diagnostics.js';
+
+export class SnapshotStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('designSnapshot.status', vscode.StatusBarAlignment.Left, 100);
+  readonly #disposables: vscode.Disposable[] = [];
+
+  constructor(readonly controller: DiagnosticsController) {
+    this.item.name = 'Design Snapshot';
+    this.item.command = 'workbench.actions.view.problems';
+    this.#disposables.push(
+      this.item,
+      controller.onDidLint(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    );
+    this.update();
+  }
+
+  update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const state = doc ? this.controller.state(doc.uri) : undefined;
+    if (!doc || !state) {
+      this.item.hide();
+      return;
+    }
+    const cov = sectionCoverage(doc.getText(), state.schema);
+    const problems = state.findings.filter((f) => f.severity !== 'info').length;
+    this.item.text = `Snapshot ${cov.present}/${cov.required}${problems ? ` · ${problems} ⚠` : ''}`;
+    this.item.tooltip = cov.missing.length ? `Missing: ${cov.missing.join(', ')}. Click to open Problems.` : 'All required sections present. Click to open Problems.';
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.#disposables) d.dispose();
+  }
+}

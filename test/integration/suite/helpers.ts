@@ -1,0 +1,63 @@
+// Runs inside the VS Code extension host: helpers for the integration tests. They wait on events, never on fixed sleeps.
+import * as vscode from 'vscode';
+import type { DesignSnapshotApi } from '../../../src/extension/extension.js';
+
+export async function api(): Promise<DesignSnapshotApi> {
+  const ext = vscode.extensions.getExtension<DesignSnapshotApi>('design-snapshot.design-snapshot');
+  if (!ext) throw new Error('extension design-snapshot.design-snapshot is not installed');
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+export function workspaceUri(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'design-snapshot');
+}
+
+export function ruleOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+/** Resolves when `predicate` holds for the document's diagnostics; checks now, then on every diagnostics change. */
+export function diagnosticsWhere(uri: vscode.Uri, predicate: (ds: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const ds = ours(uri);
+      if (!predicate(ds)) return false;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(ds);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; diagnostics: ${ours(uri).map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).join(', ')}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+export async function write(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Applies the quick fix titled `title` offered for `diag`. */
+export async function applyQuickFix(uri: vscode.Uri, diag: vscode.Diagnostic, title: RegExp): Promise<string> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+  const action = actions.find((a) => title.test(a.title));
+  if (!action?.edit) throw new Error(`no quick fix matching ${title}; offered: ${actions.map((a) => a.title).join(' | ')}`);
+  if (!(await vscode.workspace.applyEdit(action.edit))) throw new Error(`applying "${action.title}" failed`);
+  return action.title;
+}
