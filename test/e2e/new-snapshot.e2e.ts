@@ -1,0 +1,93 @@
+// Runs in Node under node:test: drives VS Code for the browser (code-server) in headless Chromium as a person would.
+// Palette → New Design Snapshot → RAG template → type → Problems view shows the finding → a quick fix removes it.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { ROOT, startHarness, type Harness } from '../integration/launch.js';
+
+const SHOTS = join(ROOT, 'test-results', 'e2e');
+let h: Harness;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** Runs a command from the palette by its title, as a person would. */
+async function palette(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  h = await startHarness(join(ROOT, 'test/fixtures/workspace'), true);
+  page = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(h.url([['extensionDevelopmentPath', ROOT]]));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // The explorer shows the workspace once the window is connected to the server.
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'docs' }).first().waitFor({ timeout: 60_000 });
+});
+
+after(async () => {
+  // The last screen, passed or failed, for whoever reads test-results/.
+  await page?.screenshot({ path: join(SHOTS, 'last.png') }).catch(() => undefined);
+  await h?.stop();
+});
+
+test('e2e: a new RAG snapshot from the palette, a wrong estimate typed, found in Problems, fixed with a quick fix', async () => {
+  await palette('Design Snapshot: New Design Snapshot');
+  const quickPick = page.locator('.quick-input-widget');
+  await quickPick.locator('.monaco-list-row', { hasText: 'Tool-using agent' }).waitFor();
+  await shot('1-template-picker');
+  // Thirteen templates: filter as a person would, then pick.
+  await page.locator('.quick-input-widget input').fill('RAG knowledge');
+  await quickPick.locator('.monaco-list-row', { hasText: 'RAG knowledge assistant' }).first().click();
+
+  const title = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-widget', { hasText: 'Title of the design snapshot' }).waitFor();
+  await title.fill('Support assistant');
+  await shot('2-title');
+  await page.keyboard.press('Enter');
+
+  // The new file opens in an editor tab named <date>-support-assistant.md.
+  await page.locator('.tab', { hasText: /\d{4}-\d{2}-\d{2}-support-assistant\.md/ }).waitFor();
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-lines', { hasText: 'title: "Support assistant"' }).waitFor();
+  await shot('3-new-snapshot');
+
+  // Type a wrong estimate at the end of the document.
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- Check: 1,000 × 3 = 4,000 widgets');
+
+  await palette('View: Focus Problems');
+  // A new snapshot has a dozen guidance findings; narrow the list the way a person would.
+  await page.locator('.viewpane-filter input, .markers-panel-action-filter input').first().fill('Estimate');
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Estimate states 4,000' });
+  await problem.waitFor({ timeout: 30_000 });
+  await shot('4-problem');
+  assert.match((await problem.innerText()).replace(/\s+/g, ' '), /Estimate states 4,000 widgets, but 1,000 × 3 gives 3,000 widgets/);
+
+  // Double-click goes to the finding in the editor; Ctrl+. asks for quick fixes there.
+  await problem.dblclick();
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+  await page.keyboard.press('Control+.');
+  const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Replace 4,000 with 3,000' }).first();
+  await fix.waitFor({ timeout: 15_000 });
+  await shot('5-quick-fix');
+  // The preferred fix comes first and is highlighted: Enter applies it.
+  await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Replace 4,000 with 3,000' }).waitFor();
+  await page.keyboard.press('Enter');
+
+  await editor.locator('.view-lines', { hasText: '1,000 × 3 = 3,000 widgets' }).waitFor();
+  await problem.waitFor({ state: 'detached', timeout: 30_000 });
+  await shot('6-fixed');
+});
