@@ -33,6 +33,10 @@ before(async () => {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The explorer shows the workspace once the window is connected to the server.
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'docs' }).first().waitFor({ timeout: 60_000 });
+  // Open an existing snapshot from the Explorer; the extension's status bar item appearing means it is loaded and active.
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'docs' }).first().click();
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'fraud-draft.md' }).first().click();
+  await page.locator('.statusbar-item', { hasText: /Snapshot \d+\/\d+/ }).waitFor({ timeout: 120_000 });
 });
 
 after(async () => {
