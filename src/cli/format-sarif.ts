@@ -1,13 +1,14 @@
-import { RULES, type Severity } from '../core/index.js';
+import { MERMAID_RULE, RULES, type Severity } from '../core/index.js';
 import type { LintReport } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF 2.1.0 as GitHub code scanning accepts it; artifact URIs are relative to %SRCROOT% (the working directory). */
 export function formatSarif(report: LintReport, opts: { version: string; docsBase: string; rootUri: string }): string {
-  const ids = [...RULES.map((r) => r.id), 'internal-error'];
+  const all = [...RULES, MERMAID_RULE];
+  const ids = [...all.map((r) => r.id), 'internal-error'];
   const rules = ids.map((id) => {
-    const rule = RULES.find((r) => r.id === id);
+    const rule = all.find((r) => r.id === id);
     const level = rule ? (rule.severity === 'stage' ? 'warning' : LEVEL[rule.severity]) : 'note';
     const text = rule?.description ?? 'A rule failed on a document; please report it.';
     return {

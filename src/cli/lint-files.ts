@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createEngine, isSnapshot, type Finding, type SchemaProblem } from '../core/index.js';
+import { checkMermaid, compareFindings, createEngine, isSnapshot, type Finding, type SchemaProblem } from '../core/index.js';
+import { nodeMermaidParser } from '../core/node/mermaid-parser.js';
 import { nodeHost } from './node-host.js';
 
 /** What linting one file needs besides its path. */
@@ -41,7 +42,10 @@ async function lintOne(engine: ReturnType<typeof createEngine>, path: string, jo
   }
   if (job.snapshotsOnly && !isSnapshot(text)) return { path, findings: [], skipped: true };
   const r = await engine.lintFile(path, text, { docsBase: job.docsBase, ...(job.schemaPath ? { schemaPath: job.schemaPath } : {}) });
-  return { path, findings: r.findings, skipped: false, ...(r.schemaProblem ? { schemaProblem: r.schemaProblem } : {}) };
+  // Mermaid (and its DOM) is loaded only when a document has a diagram.
+  const diagrams = /(?:`{3,}|~{3,})\s*mermaid/i.test(text) ? await checkMermaid(text, await nodeMermaidParser(), { docsBase: job.docsBase }) : [];
+  const findings = diagrams.length ? [...r.findings, ...diagrams].sort(compareFindings) : r.findings;
+  return { path, findings, skipped: false, ...(r.schemaProblem ? { schemaProblem: r.schemaProblem } : {}) };
 }
 
 /** Below this many files a worker's start-up costs more than it saves. */

@@ -13,6 +13,8 @@ import { pruneErrors } from './schema-errors.js';
 import { isTemplateProblem, parseTemplate, type Template, type TemplateProblem } from './templates.js';
 
 export type { Finding, Fix, Severity, TextEdit } from './finding.js';
+export { compareFindings } from './finding.js';
+export { checkMermaid, MERMAID_RULE, type MermaidParse } from './mermaid.js';
 export type { EngineHost } from './host.js';
 export { InMemoryHost } from './host.js';
 export type { ParsedSnapshot, SnapshotModel, SectionModel } from './model.js';

@@ -1,0 +1,24 @@
+/**
+ * The core's Node-only entry for Mermaid: mermaid's parser reaches for a DOM
+ * (DOMPurify), so Node hosts give it happy-dom's. Loaded on the first document
+ * that has a ```mermaid block, never at start-up, and never by a browser build.
+ */
+import type { MermaidParse } from '../mermaid.js';
+
+let loading: Promise<MermaidParse> | undefined;
+
+/** mermaid.parse with strict security, on a minimal DOM; created once. */
+export function nodeMermaidParser(): Promise<MermaidParse> {
+  loading ??= (async () => {
+    const { Window } = await import('happy-dom');
+    const w = new Window();
+    const g = globalThis as Record<string, unknown>;
+    for (const k of ['window', 'document', 'navigator', 'Element', 'HTMLElement', 'SVGElement', 'DOMParser', 'MutationObserver', 'getComputedStyle']) {
+      if (!(k in g)) g[k] = k === 'window' ? w : (w as unknown as Record<string, unknown>)[k];
+    }
+    const mermaid = (await import('mermaid')).default;
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+    return (diagram: string) => mermaid.parse(diagram);
+  })();
+  return loading;
+}
