@@ -3,6 +3,7 @@ import { parseSnapshot } from './model.js';
 import type { Range } from './position.js';
 import { defaultSchema, type CompiledSchema } from './schema.js';
 import { pruneErrors } from './schema-errors.js';
+import { parseDocument } from 'yaml';
 
 /**
  * The Markdown of one section of a template (heading through its last line),
@@ -16,17 +17,26 @@ export function sectionFromTemplate(templateText: string, sectionId: string, sch
   return templateText.slice(h.start, h.contentEnd).replace(/\{\{\s*\w+\s*\}\}/g, '').trimEnd();
 }
 
-/** How many of the sections the schema requires for this document are present. */
-export function sectionCoverage(text: string, schema: CompiledSchema = defaultSchema()): { present: number; required: number; missing: string[] } {
-  const parsed = parseSnapshot(text, schema.catalog, { estimates: false });
-  // Which sections are required depends on the frontmatter (if/then), so ask the schema with no sections at all.
-  schema.validate({ frontmatter: parsed.model.frontmatter, sections: {} });
-  const required = new Set<string>();
+/**
+ * The sections the schema requires for a document with this frontmatter. Which ones
+ * depends on the frontmatter (if/then), so the schema is asked with no sections at all.
+ */
+export function requiredSections(frontmatter: Record<string, unknown>, schema: CompiledSchema = defaultSchema()): string[] {
+  schema.validate({ frontmatter, sections: {} });
+  const required: string[] = [];
   for (const e of pruneErrors(schema.validate.errors ?? [])) {
-    if (e.keyword === 'required' && e.instancePath === '/sections') required.add((e.params as { missingProperty: string }).missingProperty);
+    if (e.keyword === 'required' && e.instancePath === '/sections') required.push((e.params as { missingProperty: string }).missingProperty);
   }
-  const missing = [...required].filter((id) => !parsed.model.sections[id]);
-  return { present: required.size - missing.length, required: required.size, missing };
+  return required;
+}
+
+/** A document's frontmatter fields, or {} when it has none or it does not parse; cheap (no Markdown parse). */
+export function frontmatterOf(text: string): Record<string, unknown> {
+  const m = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  if (!m) return {};
+  const doc = parseDocument(m[1] ?? '');
+  const data: unknown = doc.errors.length ? undefined : doc.toJS();
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 
 /** The value of one line of an estimate block, placed at the end of that line. */
@@ -45,7 +55,7 @@ export interface EstimateAnnotation {
 export function estimateAnnotations(text: string): EstimateAnnotation[] {
   const parsed = parseSnapshot(text, defaultSchema().catalog, { estimates: false });
   const out: EstimateAnnotation[] = [];
-  for (const block of estimateBlocks(parsed.tree, parsed.lines, parsed.shift, text)) {
+  for (const block of estimateBlocks(parsed.tree, parsed.lines, parsed.shift)) {
     for (const l of block.lines) {
       if (!l.display) continue;
       const line = block.contentLine + l.line;

@@ -2,7 +2,7 @@
  * The Design Snapshot engine: pure TypeScript shared by the CLI, the VS Code
  * extension and the tests. Host capabilities come in through EngineHost.
  */
-import { parseDocument } from 'yaml';
+import { frontmatterOf } from './editor-support.js';
 import { compareFindings, type Finding, type Severity } from './finding.js';
 import type { EngineHost } from './host.js';
 import { parseSnapshot } from './model.js';
@@ -23,7 +23,7 @@ export { LineIndex, type Position, type Range } from './position.js';
 export type { LintOptions, Rule } from './rule.js';
 export { RULES } from './rules/index.js';
 export { compileSchema, defaultSchema, DEFAULT_SCHEMA_ID, isSchemaProblem, type CompiledSchema, type SchemaProblem, type SectionSpec } from './schema.js';
-export { estimateAnnotations, sectionCoverage, sectionFromTemplate, type EstimateAnnotation } from './editor-support.js';
+export { estimateAnnotations, frontmatterOf, requiredSections, sectionFromTemplate, type EstimateAnnotation } from './editor-support.js';
 export { firstPlaceholderOffset, renderTemplate, type Template, type TemplateProblem, type TemplateVariables } from './templates.js';
 
 /** Where a workspace keeps its schema and templates, relative to any ancestor folder of a snapshot. */
@@ -50,13 +50,7 @@ export interface LintFileResult {
 
 /** True when a document declares itself a snapshot: frontmatter with `pattern` or `designSnapshot: true`. */
 export function isSnapshot(text: string): boolean {
-  const m = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
-  if (!m) return false;
-  const doc = parseDocument(m[1] ?? '');
-  if (doc.errors.length) return /^(?:pattern:|designSnapshot:\s*true\b)/m.test(m[1] ?? '');
-  const data: unknown = doc.toJS();
-  if (typeof data !== 'object' || data === null) return false;
-  const fm = data as Record<string, unknown>;
+  const fm = frontmatterOf(text);
   return (typeof fm.pattern === 'string' && fm.pattern.length > 0) || fm.designSnapshot === true;
 }
 

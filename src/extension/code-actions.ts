@@ -13,14 +13,13 @@ function sameFinding(d: vscode.Diagnostic, f: Finding): boolean {
 }
 
 /** The edit that inserts one missing section: the template's section when it has one, else the schema's stub. */
-export async function insertionEdit(doc: vscode.TextDocument, f: Finding, template: Template | undefined): Promise<{ at: vscode.Position; text: string } | undefined> {
+export function insertionEdit(f: Finding, template: Template | undefined): { at: vscode.Position; text: string } | undefined {
   const edit = f.fix?.edits[0];
   if (!edit || !f.section) return undefined;
   const at = new vscode.Position(edit.range.start.line, edit.range.start.character);
   let text = edit.newText;
   const fromTemplate = template ? sectionFromTemplate(template.text, f.section) : undefined;
   if (fromTemplate) text = edit.newText.startsWith('\n') ? `\n\n${fromTemplate}` : `${fromTemplate}\n\n`;
-  void doc;
   return { at, text };
 }
 
@@ -28,7 +27,7 @@ export async function insertionEdit(doc: vscode.TextDocument, f: Finding, templa
 export async function insertAllEdit(doc: vscode.TextDocument, findings: Finding[], template: Template | undefined): Promise<vscode.WorkspaceEdit | undefined> {
   const byPlace = new Map<string, { at: vscode.Position; text: string }>();
   for (const f of findings.filter((x) => x.ruleId === 'section-missing')) {
-    const e = await insertionEdit(doc, f, template);
+    const e = insertionEdit(f, template);
     if (!e) continue;
     const key = `${e.at.line}:${e.at.character}`;
     const prev = byPlace.get(key);
@@ -63,7 +62,7 @@ export class SnapshotCodeActions implements vscode.CodeActionProvider {
       action.diagnostics = [d];
       const we = new vscode.WorkspaceEdit();
       if (f.ruleId === 'section-missing') {
-        const e = await insertionEdit(doc, f, template);
+        const e = insertionEdit(f, template);
         if (!e) continue;
         we.insert(doc.uri, e.at, e.text);
       } else {

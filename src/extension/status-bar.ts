@@ -1,6 +1,6 @@
 // Runs in the VS Code extension host: "Snapshot 7/9 · 2 ⚠" for the active snapshot; a click opens the Problems view.
 import * as vscode from 'vscode';
-import { sectionCoverage } from '../core/index.js';
+import { frontmatterOf, requiredSections } from '../core/index.js';
 import type { DiagnosticsController } from './diagnostics.js';
 
 export class SnapshotStatusBar implements vscode.Disposable {
@@ -25,10 +25,12 @@ export class SnapshotStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const cov = sectionCoverage(doc.getText(), state.schema);
+    // The lint already knows what is missing; only the required list needs the frontmatter (no second parse).
+    const required = requiredSections(frontmatterOf(doc.getText()), state.schema);
+    const missing = state.findings.filter((f) => f.ruleId === 'section-missing' && f.section).map((f) => f.section as string);
     const problems = state.findings.filter((f) => f.severity !== 'info').length;
-    this.item.text = `Snapshot ${cov.present}/${cov.required}${problems ? ` · ${problems} ⚠` : ''}`;
-    this.item.tooltip = cov.missing.length ? `Missing: ${cov.missing.join(', ')}. Click to open Problems.` : 'All required sections present. Click to open Problems.';
+    this.item.text = `Snapshot ${required.length - missing.length}/${required.length}${problems ? ` · ${problems} ⚠` : ''}`;
+    this.item.tooltip = missing.length ? `Missing: ${missing.join(', ')}. Click to open Problems.` : 'All required sections present. Click to open Problems.';
     this.item.show();
   }
 

@@ -1,6 +1,6 @@
 // Runs inside the VS Code extension host (code-server or @vscode/test-electron): VS Code calls run() after activating the
 // extension. It runs the mocha suite and writes the results to test-results/, where the launcher reads them.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -28,6 +28,9 @@ export async function run(): Promise<void> {
   });
   const dir = resolve(__dirname, '..', '..', 'test-results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `integration-${mode}.json`), JSON.stringify({ mode, failures, results }, null, 2));
+  // Written under a temporary name and renamed: the launcher watches for the final name and must never read half a file.
+  const file = join(dir, `integration-${mode}.json`);
+  writeFileSync(`${file}.tmp`, JSON.stringify({ mode, failures, results }, null, 2));
+  renameSync(`${file}.tmp`, file);
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
 }

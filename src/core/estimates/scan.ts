@@ -60,8 +60,12 @@ export interface EstimateBlock {
   lines: BlockLine[];
 }
 
-/** Every ```estimate block of the document, evaluated (cached by content). */
-export function estimateBlocks(tree: Nodes, lines: LineIndex, shift: number, text: string): EstimateBlock[] {
+const blocksOfTree = new WeakMap<Nodes, EstimateBlock[]>();
+
+/** Every ```estimate block of the document, evaluated (values cached by content, the list by tree). */
+export function estimateBlocks(tree: Nodes, lines: LineIndex, shift: number): EstimateBlock[] {
+  const cached = blocksOfTree.get(tree);
+  if (cached) return cached;
   const out: EstimateBlock[] = [];
   walk(tree, (n) => {
     if (n.type !== 'code') return true;
@@ -69,8 +73,8 @@ export function estimateBlocks(tree: Nodes, lines: LineIndex, shift: number, tex
     const start = (n.position?.start.offset ?? 0) + shift;
     const end = (n.position?.end.offset ?? 0) + shift;
     out.push({ range: lines.range(start, end), contentLine: lines.positionAt(start).line + 1, lines: evaluateBlock(n.value) });
-    void text;
     return false;
   });
+  blocksOfTree.set(tree, out);
   return out;
 }

@@ -27,6 +27,6 @@ export const estimateParse: Rule = {
   severity: 'stage',
   check(ctx) {
     if (!ctx.options.estimates) return;
-    reportBlockErrors(ctx, estimateBlocks(ctx.parsed.tree, ctx.parsed.lines, ctx.parsed.shift, ctx.parsed.text), 'parse');
+    reportBlockErrors(ctx, estimateBlocks(ctx.parsed.tree, ctx.parsed.lines, ctx.parsed.shift), 'parse');
   },
 };

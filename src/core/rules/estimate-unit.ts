@@ -8,6 +8,6 @@ export const estimateUnit: Rule = {
   severity: 'stage',
   check(ctx) {
     if (!ctx.options.estimates) return;
-    reportBlockErrors(ctx, estimateBlocks(ctx.parsed.tree, ctx.parsed.lines, ctx.parsed.shift, ctx.parsed.text), 'unit');
+    reportBlockErrors(ctx, estimateBlocks(ctx.parsed.tree, ctx.parsed.lines, ctx.parsed.shift), 'unit');
   },
 };
