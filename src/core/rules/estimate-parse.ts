@@ -21,12 +21,21 @@ export function reportBlockErrors(ctx: RuleContext, blocks: EstimateBlock[], kin
   }
 }
 
-export const estimateParse: Rule = {
-  id: 'estimate-parse',
-  description: 'Each line of an ```estimate block reads as "name = expression" over names defined above it.',
-  severity: 'stage',
-  check(ctx) {
-    if (!ctx.options.estimates) return;
-    reportBlockErrors(ctx, estimateBlocks(ctx.parsed.tree, ctx.parsed.lines, ctx.parsed.shift), 'parse');
-  },
-};
+/** A rule that reports the estimate-block lines failing with errors of one kind. */
+export function blockErrorRule(id: string, description: string, kind: 'unit' | 'parse'): Rule {
+  return {
+    id,
+    description,
+    severity: 'stage',
+    check(ctx) {
+      if (!ctx.options.estimates) return;
+      reportBlockErrors(ctx, estimateBlocks(ctx.parsed.tree, ctx.parsed.lines, ctx.parsed.shift), kind);
+    },
+  };
+}
+
+export const estimateParse = blockErrorRule(
+  'estimate-parse',
+  'Each line of an ```estimate block reads as "name = expression" over names defined above it.',
+  'parse',
+);
