@@ -27,6 +27,16 @@ await Promise.all([
     external: ['vscode'],
     minify: true,
   }),
+  // Mermaid's parser on a minimal DOM, run in a worker thread of the extension host from the first diagram on.
+  build({
+    ...common,
+    entryPoints: ['src/extension/mermaid-worker.ts'],
+    outfile: 'dist/mermaid-worker.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+  }),
   // The integration suite, loaded by mocha inside the extension host; mocha itself stays in node_modules.
   build({
     ...common,

@@ -1,6 +1,6 @@
 // Runs in the VS Code extension host: lints snapshots on open, edit (debounced) and save; stale results are dropped.
 import * as vscode from 'vscode';
-import { isSnapshot, lintText, type CompiledSchema, type Engine, type Finding, type SchemaProblem } from '../core/index.js';
+import { checkMermaid, compareFindings, isSnapshot, lintText, type CompiledSchema, type Engine, type Finding, type MermaidParse, type SchemaProblem } from '../core/index.js';
 import { lintOptions, readSettings } from './settings.js';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
@@ -45,6 +45,8 @@ export class DiagnosticsController implements vscode.Disposable {
     readonly docsBase: string,
     readonly isTrusted: () => boolean,
     readonly log: vscode.OutputChannel,
+    /** Loads mermaid's parser; called only for documents that hold a ```mermaid block. */
+    readonly mermaid: () => Promise<MermaidParse>,
   ) {
     this.#disposables.push(
       this.#collection,
@@ -134,6 +136,11 @@ export class DiagnosticsController implements vscode.Disposable {
       } else {
         // Restricted Mode: the built-in schema only.
         findings = lintText(doc.getText(), options);
+      }
+      const text = doc.getText();
+      if (/(?:`{3,}|~{3,})\s*mermaid/i.test(text)) {
+        const diagrams = await checkMermaid(text, await this.mermaid(), { docsBase: this.docsBase, severity: settings.severity });
+        if (diagrams.length) findings = [...findings, ...diagrams].sort(compareFindings);
       }
       if (this.#generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
       if (problem) this.#reportSchemaProblem(problem);

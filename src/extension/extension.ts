@@ -7,6 +7,7 @@ import { DiagnosticsController } from './diagnostics.js';
 import { workspaceHost } from './host.js';
 import { SnapshotHover } from './hover.js';
 import { EstimateInlayHints } from './inlay-hints.js';
+import { mermaidInWorker } from './mermaid-client.js';
 import { SnapshotStatusBar } from './status-bar.js';
 
 /** What the extension exports, for its integration tests. */
@@ -23,7 +24,10 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   const isTrusted = (): boolean => vscode.workspace.isTrusted;
   const engine = createEngine(workspaceHost(isTrusted, context.extensionUri));
   const docsBase = `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`;
-  const controller = new DiagnosticsController(engine, docsBase, isTrusted, log);
+  // Mermaid runs in a worker thread started on the first diagram: activation stays light, and its DOM globals stay out of the shared host.
+  const mermaid = mermaidInWorker(context.extensionUri);
+  context.subscriptions.push({ dispose: mermaid.dispose });
+  const controller = new DiagnosticsController(engine, docsBase, isTrusted, log, async () => mermaid.parse);
   const deps: NewSnapshotDeps = { engine, builtInTemplates: vscode.Uri.joinPath(context.extensionUri, 'templates'), isTrusted };
 
   const templateFor = async (doc: vscode.TextDocument): Promise<Template | undefined> => {

@@ -193,6 +193,26 @@ describe('Design Snapshot in VS Code', () => {
     await vscode.workspace.fs.delete(schemaUri);
   });
 
+  it('an invalid mermaid diagram is a mermaid-syntax diagnostic at the line of the error; fixing it clears it', async () => {
+    const uri = workspaceUri('docs', 'design', 'diagram.md');
+    await write(uri, SNAPSHOT.replace('  a --> b\n', '  a --> b[unclosed\n  b --> c\n'));
+    const editor = await open(uri);
+    const ds = await diagnosticsWhere(uri, (x) => x.some((d) => ruleOf(d) === 'mermaid-syntax'), 'mermaid-syntax');
+    const m = ds.find((d) => ruleOf(d) === 'mermaid-syntax');
+    assert.ok(m);
+    // Mermaid names the diagram line where its parser failed; the diagnostic sits on that line of the Markdown.
+    const reported = Number(/Parse error on line (\d+)/.exec(m.message)?.[1]);
+    const lines = editor.document.getText().split('\n');
+    const fence = lines.indexOf('```mermaid');
+    const closing = lines.indexOf('```', fence + 1);
+    // An error at the end of input is placed on the diagram's last line, never on the fence.
+    assert.equal(m.range.start.line, Math.min(fence + reported, closing - 1));
+    assert.equal(editor.document.lineAt(m.range.start.line).text, '  b --> c');
+    const broken = editor.document.getText().split('\n').indexOf('  a --> b[unclosed');
+    await editor.edit((b) => b.replace(editor.document.lineAt(broken).range, '  a --> b[closed]'));
+    await diagnosticsWhere(uri, (x) => !x.some((d) => ruleOf(d) === 'mermaid-syntax'), 'mermaid-syntax gone');
+  });
+
   it('status bar shows sections present out of required, and the problem count', async () => {
     const { status } = await api();
     const uri = workspaceUri('docs', 'design', 'status.md');

@@ -1,0 +1,37 @@
+// Runs in the VS Code extension host: mermaid's parser behind a worker thread, started on the first diagram.
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import type { MermaidParse } from '../core/index.js';
+
+/** A parse function backed by dist/mermaid-worker.cjs; the worker starts on first use and is ended on dispose. */
+export function mermaidInWorker(extensionUri: vscode.Uri): { parse: MermaidParse; dispose: () => void } {
+  let worker: Worker | undefined;
+  let next = 0;
+  const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  const start = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'mermaid-worker.cjs').fsPath);
+    w.on('message', (m: { id: number; error?: string }) => {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (m.error === undefined) p?.resolve();
+      else p?.reject(new Error(m.error));
+    });
+    w.on('error', (e) => {
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+      worker = undefined;
+    });
+    worker = w;
+    return w;
+  };
+  return {
+    parse: (diagram) =>
+      new Promise<void>((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        start().postMessage({ id, diagram });
+      }),
+    dispose: () => void worker?.terminate(),
+  };
+}
