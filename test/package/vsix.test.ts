@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROOT } from '../unit/helpers.js';
+
+test('package: vsce builds the .vsix (its secret scan included) with only what the extension needs', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'ds-vsix-')), 'design-snapshot.vsix');
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+  // What vsce packs, as it lists it (no unzip needed on the machine).
+  const ls = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(ls.status, 0, ls.stderr);
+  const files = ls.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  for (const needed of ['package.json', 'dist/extension.cjs', 'dist/mermaid-worker.cjs', 'schemas/design-snapshot.schema.json', 'templates/rag.md', 'docs/rules/section-missing.md', 'snippets/design-snapshot.code-snippets']) {
+    assert.ok(files.includes(needed), `${needed} missing from the .vsix`);
+  }
+  const stray = files.filter((f) => /^(?:src|test|node_modules|bench|scripts|examples|\.vscode-test|out)\//.test(f) || /\.map$/.test(f));
+  assert.deepEqual(stray, [], 'sources, tests, maps and node_modules stay out');
+});
