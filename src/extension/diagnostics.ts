@@ -122,6 +122,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const version = doc.version;
     const settings = readSettings(doc.uri);
     const options = lintOptions(settings, this.docsBase);
+    const text = doc.getText();
     try {
       let findings: Finding[];
       let schema: CompiledSchema | undefined;
@@ -132,12 +133,11 @@ export class DiagnosticsController implements vscode.Disposable {
         const resolved = schemaPath ? await this.engine.loadSchema(schemaPath) : await this.engine.resolveSchema(doc.uri.toString());
         schema = resolved.schema;
         problem = resolved.problem;
-        findings = lintText(doc.getText(), { ...options, schema });
+        findings = lintText(text, { ...options, schema });
       } else {
         // Restricted Mode: the built-in schema only.
-        findings = lintText(doc.getText(), options);
+        findings = lintText(text, options);
       }
-      const text = doc.getText();
       if (/(?:`{3,}|~{3,})\s*mermaid/i.test(text)) {
         const diagrams = await checkMermaid(text, await this.mermaid(), { docsBase: this.docsBase, severity: settings.severity });
         if (diagrams.length) findings = [...findings, ...diagrams].sort(compareFindings);

@@ -1,6 +1,6 @@
 // Runs in the VS Code extension host: activate() wires the engine to VS Code. Nothing heavy happens until a Markdown file opens.
 import * as vscode from 'vscode';
-import { createEngine, RULES, type Template } from '../core/index.js';
+import { createEngine, frontmatterOf, RULES, type Template } from '../core/index.js';
 import { insertAllEdit, SnapshotCodeActions } from './code-actions.js';
 import { listTemplates, newSnapshot, type NewSnapshotDeps } from './commands/new-snapshot.js';
 import { DiagnosticsController } from './diagnostics.js';
@@ -31,8 +31,8 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   const deps: NewSnapshotDeps = { engine, builtInTemplates: vscode.Uri.joinPath(context.extensionUri, 'templates'), isTrusted };
 
   const templateFor = async (doc: vscode.TextDocument): Promise<Template | undefined> => {
-    const pattern = /^pattern:\s*["']?([\w-]+)/m.exec(doc.getText().slice(0, 2000))?.[1];
-    if (!pattern) return undefined;
+    const pattern = frontmatterOf(doc.getText()).pattern;
+    if (typeof pattern !== 'string' || !pattern) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     const { templates } = await engine.listTemplates(deps.builtInTemplates.toString(), isTrusted() && folder ? folder.uri.toString() : undefined);
     return templates.find((t) => t.id === pattern);

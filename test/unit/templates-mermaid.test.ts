@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
-import { Window } from 'happy-dom';
-import { defaultSchema, parseSnapshot } from '../../src/core/index.js';
+import { defaultSchema, parseSnapshot, type MermaidParse } from '../../src/core/index.js';
+import { nodeMermaidParser } from '../../src/core/node/mermaid-parser.js';
 import { ROOT } from './helpers.js';
 
-type Mermaid = { initialize(c: object): void; parse(text: string): Promise<unknown> };
-let mermaid: Mermaid;
+let parse: MermaidParse;
 
 before(async () => {
-  // mermaid's parser reaches for a DOM (DOMPurify) even when it only parses: give it happy-dom's.
-  const w = new Window();
-  const g = globalThis as Record<string, unknown>;
-  for (const k of ['window', 'document', 'navigator', 'Element', 'HTMLElement', 'SVGElement', 'DOMParser', 'MutationObserver', 'getComputedStyle']) {
-    if (!(k in g)) g[k] = k === 'window' ? w : (w as unknown as Record<string, unknown>)[k];
-  }
-  mermaid = (await import('mermaid')).default as unknown as Mermaid;
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+  // The same parser the CLI and the editor use: mermaid on happy-dom, strict security.
+  parse = await nodeMermaidParser();
 });
 
 test('templates: every template has an architecture diagram, and every mermaid block parses with the pinned mermaid', async () => {
@@ -29,7 +22,7 @@ test('templates: every template has an architecture diagram, and every mermaid b
     assert.ok(model.sections.architecture?.code.some((c) => c.lang === 'mermaid'), `${f}: architecture diagram`);
     for (const b of blocks) {
       try {
-        await mermaid.parse(b.content);
+        await parse(b.content);
       } catch (e) {
         failures.push(`${f}:${b.contentLine + 1}: ${(e as Error).message.split('\n')[0]}`);
       }
@@ -39,5 +32,5 @@ test('templates: every template has an architecture diagram, and every mermaid b
 });
 
 test('templates: the parser used above does reject a broken diagram (so the test can fail)', async () => {
-  await assert.rejects(mermaid.parse('flowchart LR\n  a --> \n  b[unclosed'));
+  await assert.rejects(parse('flowchart LR\n  a --> \n  b[unclosed'));
 });
