@@ -1,4 +1,5 @@
 // Runs in Node at build time: bundles each host of the engine into dist/.
+import { copyFile, mkdir } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -16,6 +17,7 @@ const noHappyDomCertificate = {
 };
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
+await mkdir('dist/webview', { recursive: true });
 await Promise.all([
   build({
     ...common,
@@ -50,6 +52,21 @@ await Promise.all([
     format: 'cjs',
     target: 'node20',
     minify: true,
+  }),
+  // The preview webview (browser): mermaid and @vscode-elements/elements live only here. One IIFE file, because
+  // the CSP allows our script by nonce and a nonce does not extend to chunks loaded by import().
+  build({
+    ...common,
+    entryPoints: ['src/webview/preview.ts', 'src/webview/preview.css'],
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome120'],
+    minify: true,
+    sourcemap: false,
+  }).then(async () => {
+    // codicons for @vscode-elements' icons: loaded from the webview's own root, never from a CDN.
+    for (const f of ['codicon.css', 'codicon.ttf']) await copyFile(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
   }),
   // The integration suite, loaded by mocha inside the extension host; mocha itself stays in node_modules.
   build({

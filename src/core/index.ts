@@ -14,6 +14,8 @@ import { isTemplateProblem, parseTemplate, type Template, type TemplateProblem }
 
 export type { Finding, Fix, Severity, TextEdit } from './finding.js';
 export { compareFindings } from './finding.js';
+export { diagramBlocks, snapshotDiagrams, type DiagramBlock } from './diagrams.js';
+export { EXPORT_CSP, snapshotHtml, type HtmlExportOptions } from './html.js';
 export { checkMermaid, MERMAID_RULE, type MermaidParse } from './mermaid.js';
 export type { EngineHost } from './host.js';
 export { InMemoryHost } from './host.js';

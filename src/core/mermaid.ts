@@ -1,7 +1,7 @@
+import { diagramBlocks } from './diagrams.js';
 import { compareFindings, type Finding, type Severity } from './finding.js';
 import { parseSnapshot } from './model.js';
 import { defaultSchema } from './schema.js';
-import { walk } from './tree.js';
 
 /** Parses one diagram; rejects with mermaid's own error when the diagram is invalid. */
 export type MermaidParse = (diagram: string) => Promise<unknown>;
@@ -41,16 +41,7 @@ export async function checkMermaid(text: string, parse: MermaidParse, options: {
   const status = parsed.model.frontmatter.status;
   const severity: Severity = override ?? (status === 'review' || status === 'approved' ? 'error' : 'warning');
   const out: Finding[] = [];
-  const blocks: Array<{ content: string; contentLine: number; lastLine: number }> = [];
-  walk(parsed.tree, (n) => {
-    if (n.type !== 'code') return true;
-    if ((n.lang ?? '').toLowerCase() === 'mermaid') {
-      const start = parsed.lines.positionAt((n.position?.start.offset ?? 0) + parsed.shift).line;
-      const end = parsed.lines.positionAt((n.position?.end.offset ?? 0) + parsed.shift).line;
-      blocks.push({ content: n.value, contentLine: start + 1, lastLine: Math.max(start + 1, end - 1) });
-    }
-    return false;
-  });
+  const blocks = diagramBlocks(parsed).map((d) => ({ content: d.source, contentLine: d.contentLine, lastLine: Math.max(d.contentLine, d.endLine - 1) }));
   for (const b of blocks) {
     let verdict = verdicts.get(b.content);
     if (verdict === undefined) {

@@ -8,6 +8,8 @@ import { workspaceHost } from './host.js';
 import { SnapshotHover } from './hover.js';
 import { EstimateInlayHints } from './inlay-hints.js';
 import { mermaidInWorker } from './mermaid-client.js';
+import { DiagramPreview, PREVIEW_VIEW_TYPE } from './preview/panel.js';
+import { readSettings } from './settings.js';
 import { SnapshotStatusBar } from './status-bar.js';
 
 /** What the extension exports, for its integration tests. */
@@ -15,6 +17,7 @@ export interface DesignSnapshotApi {
   controller: DiagnosticsController;
   newSnapshotDeps: NewSnapshotDeps;
   status: SnapshotStatusBar;
+  preview: DiagramPreview;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -38,6 +41,19 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     return templates.find((t) => t.id === pattern);
   };
 
+  const preview = new DiagramPreview({
+    extensionUri: context.extensionUri,
+    isSnapshot: (doc) => controller.isSnapshotDocument(doc),
+    debounceMs: () => readSettings().debounceMs,
+    showSaveDialog: (options) => vscode.window.showSaveDialog(options),
+    log,
+  });
+  // The editor title button shows on snapshots only.
+  const setSnapshotContext = (editor = vscode.window.activeTextEditor): void => {
+    void vscode.commands.executeCommand('setContext', 'designSnapshot.isSnapshot', !!editor && controller.isSnapshotDocument(editor.document));
+  };
+  setSnapshotContext();
+
   const status = new SnapshotStatusBar(controller);
   const watcher = vscode.workspace.createFileSystemWatcher('**/.design-snapshot/**');
   const reload = (): void => controller.reload();
@@ -60,6 +76,19 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     vscode.languages.registerHoverProvider(MARKDOWN, new SnapshotHover(controller)),
     vscode.languages.registerInlayHintsProvider(MARKDOWN, new EstimateInlayHints(controller)),
     status,
+    preview,
+    vscode.window.onDidChangeActiveTextEditor((e) => setSnapshotContext(e)),
+    controller.onDidLint(() => setSnapshotContext()),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }),
+    vscode.commands.registerCommand('designSnapshot.openDiagramPreview', (uri?: vscode.Uri) => {
+      const doc = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : undefined;
+      preview.open(doc);
+    }),
+    vscode.commands.registerCommand('designSnapshot.exportHtml', () => {
+      if (preview.exportHtml()) return true;
+      void vscode.window.showInformationMessage('Design Snapshot: open the Diagram Preview of a snapshot first; the export uses its rendered diagrams.');
+      return false;
+    }),
     vscode.commands.registerCommand('designSnapshot.newSnapshot', () => newSnapshot(deps)),
     vscode.commands.registerCommand('designSnapshot.listTemplates', () => listTemplates(deps)),
     vscode.commands.registerCommand('designSnapshot.insertMissingSections', async () => {
@@ -93,7 +122,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     }),
   );
   controller.lintAllOpen();
-  return { controller, newSnapshotDeps: deps, status };
+  return { controller, newSnapshotDeps: deps, status, preview };
 }
 
 export function deactivate(): void {

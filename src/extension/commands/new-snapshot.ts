@@ -2,38 +2,8 @@
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
 import { firstPlaceholderOffset, renderTemplate, type Engine, type Template } from '../../core/index.js';
+import { freeName, slugify } from '../names.js';
 import { readSettings } from '../settings.js';
-
-/** A file name part from a title: "RAG Assistant (v2)" → "rag-assistant-v2". */
-export function slugify(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'snapshot'
-  );
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The first of name.md, name-2.md, name-3.md … that does not exist: an existing file is never overwritten. */
-export async function freeName(dir: vscode.Uri, base: string): Promise<vscode.Uri> {
-  for (let i = 1; ; i++) {
-    const uri = vscode.Uri.joinPath(dir, i === 1 ? `${base}.md` : `${base}-${i}.md`);
-    if (!(await exists(uri))) return uri;
-  }
-}
 
 export interface NewSnapshotDeps {
   engine: Engine;

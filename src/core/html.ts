@@ -1,0 +1,121 @@
+import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Code } from 'mdast';
+import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
+import { diagramBlocks } from './diagrams.js';
+import { estimateAnnotations } from './editor-support.js';
+import { parseSnapshot } from './model.js';
+import { defaultSchema } from './schema.js';
+
+/** What the HTML export puts in place of each diagram, by diagram index (undefined: the diagram did not render). */
+export interface HtmlExportOptions {
+  svgs: ReadonlyArray<string | undefined>;
+  /** Error text per diagram index, shown instead of a diagram that did not render. */
+  errors?: ReadonlyArray<string | undefined>;
+}
+
+/** Scripts, remote styles, fonts and images cannot load in the exported file, whatever its SVGs or links hold. */
+export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const SAFE_URL = /^(?:https?:|mailto:|#|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
+
+const STYLE = `
+body{font:15px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1.5rem;color:#1f2328;background:#fff}
+h1,h2,h3{line-height:1.25}h2{border-bottom:1px solid #d0d7de;padding-bottom:.3em;margin-top:2em}
+table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:.35em .7em;text-align:left;vertical-align:top}
+pre{background:#f6f8fa;padding:.8em 1em;overflow:auto;border-radius:6px}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}
+figure.diagram{margin:1.5em 0;text-align:center}figure.diagram svg{max-width:100%;height:auto}
+.estimate-value{color:#0969da}.diagram-error{color:#cf222e;white-space:pre-wrap}.meta{color:#59636e}
+@media (prefers-color-scheme: dark){body{color:#e6edf3;background:#0d1117}pre{background:#161b22}th,td{border-color:#30363d}h2{border-color:#30363d}.meta{color:#9198a1}.estimate-value{color:#4493f8}}
+`.trim();
+
+function text(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+function el(tagName: string, className: string | undefined, children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties: className ? { className: [className] } : {}, children };
+}
+
+/**
+ * The whole snapshot as one self-contained HTML file: its text, each diagram as the
+ * SVG the preview rendered, and each ```estimate line with its computed value.
+ * Raw HTML in the Markdown is dropped and unsafe link URLs are removed; a CSP in
+ * the file forbids scripts and remote loads.
+ */
+export function snapshotHtml(markdown: string, options: HtmlExportOptions): string {
+  const parsed = parseSnapshot(markdown, defaultSchema().catalog, { estimates: false });
+  const diagramIndex = new Map(diagramBlocks(parsed).map((d, i) => [d.startLine, i]));
+  const annotations = new Map(estimateAnnotations(markdown).map((a) => [a.line, a.label]));
+  const lineOf = (node: Code): number => parsed.lines.positionAt((node.position?.start.offset ?? 0) + parsed.shift).line;
+
+  const code = (state: State, node: Code): Element | ElementContent[] => {
+    const lang = (node.lang ?? '').toLowerCase();
+    if (lang === 'mermaid') {
+      const i = diagramIndex.get(lineOf(node)) ?? -1;
+      const svg = options.svgs[i];
+      if (svg && /^\s*<svg[\s>]/i.test(svg)) return el('figure', 'diagram', [{ type: 'raw', value: svg } as unknown as ElementContent]);
+      const error = options.errors?.[i];
+      return el('figure', 'diagram', [
+        ...(error ? [el('p', 'diagram-error', [text(`This diagram did not render: ${error}`)])] : []),
+        defaultHandlers.code(state, node),
+      ]);
+    }
+    if (lang === 'estimate') {
+      const first = lineOf(node) + 1;
+      const children: ElementContent[] = [];
+      node.value.split('\n').forEach((line, i) => {
+        if (i) children.push(text('\n'));
+        children.push(text(line));
+        const value = annotations.get(first + i);
+        if (value) children.push(el('span', 'estimate-value', [text(`  ${value}`)]));
+      });
+      return el('pre', undefined, [el('code', 'language-estimate', children)]);
+    }
+    return defaultHandlers.code(state, node);
+  };
+
+  const body = toHast(parsed.tree, { handlers: { code } }) as HastRoot;
+  stripUnsafeUrls(body);
+  const fm = parsed.model.frontmatter;
+  const meta = ['pattern', 'status', 'author', 'date']
+    .filter((k) => typeof fm[k] === 'string' || typeof fm[k] === 'number' || fm[k] instanceof Date)
+    .map((k) => `${k}: ${fm[k] instanceof Date ? (fm[k] as Date).toISOString().slice(0, 10) : String(fm[k])}`)
+    .join(' · ');
+  const title = parsed.title?.text || 'Design snapshot';
+  const doc: HastRoot = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      el('html', undefined, [
+        el('head', undefined, [
+          { type: 'element', tagName: 'meta', properties: { charSet: 'utf-8' }, children: [] },
+          { type: 'element', tagName: 'meta', properties: { httpEquiv: ['Content-Security-Policy'], content: EXPORT_CSP }, children: [] },
+          { type: 'element', tagName: 'meta', properties: { name: 'viewport', content: 'width=device-width, initial-scale=1' }, children: [] },
+          el('title', undefined, [text(title)]),
+          el('style', undefined, [text(STYLE)]),
+        ]),
+        el('body', undefined, [
+          ...(meta ? [el('p', 'meta', [text(meta)])] : []),
+          ...(body.children as ElementContent[]),
+        ]),
+      ]),
+    ],
+  };
+  (doc.children[1] as Element).properties = { lang: 'en' };
+  return toHtml(doc, { allowDangerousHtml: true });
+}
+
+function stripUnsafeUrls(node: HastNodes): void {
+  const stack: HastNodes[] = [node];
+  while (stack.length) {
+    const n = stack.pop() as HastNodes;
+    if (n.type === 'element') {
+      for (const key of ['href', 'src'] as const) {
+        const v = n.properties[key];
+        if (typeof v === 'string' && !SAFE_URL.test(v.trim())) delete n.properties[key];
+      }
+    }
+    if ('children' in n) stack.push(...(n.children as HastNodes[]));
+  }
+}

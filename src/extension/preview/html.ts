@@ -1,0 +1,44 @@
+// Runs in the VS Code extension host: the preview webview's page, under a strict CSP with a fresh nonce per load.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+/** The folder of the built webview assets: the only folder the webview may load from. */
+export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+}
+
+/**
+ * The Content-Security-Policy of the preview. Scripts: only ours, by nonce (no eval, no remote origin).
+ * Styles need 'unsafe-inline': mermaid writes <style> elements and style= attributes into its SVG.
+ */
+export function previewCsp(cspSource: string, nonce: string): string {
+  return `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${cspSource} 'unsafe-inline'; img-src ${cspSource} data:; font-src ${cspSource}`;
+}
+
+/** The preview page: chrome from @vscode-elements/elements, diagrams filled in by dist/webview/preview.js. */
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const nonce = randomBytes(18).toString('base64');
+  const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot(extensionUri), name)).toString();
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${previewCsp(webview.cspSource, nonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${asset('codicon.css')}">
+<link rel="stylesheet" href="${asset('preview.css')}">
+<title>Diagram Preview</title>
+</head>
+<body>
+<header class="top">
+  <h1 id="title">Diagrams</h1>
+  <vscode-toolbar-container>
+    <vscode-toolbar-button id="export-html" icon="file-code" label="Export the snapshot as one HTML file" title="Export the snapshot as one HTML file">HTML</vscode-toolbar-button>
+  </vscode-toolbar-container>
+</header>
+<p id="empty" role="status"></p>
+<main id="diagrams"></main>
+<script nonce="${nonce}" src="${asset('preview.js')}"></script>
+</body>
+</html>`;
+}

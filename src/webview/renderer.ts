@@ -1,0 +1,85 @@
+// Runs in the preview webview: mermaid behind one queue, with results cached by theme and source.
+import mermaid, { type MermaidConfig } from 'mermaid';
+
+/** The VS Code theme kinds the preview follows. */
+export type ThemeKind = 'light' | 'dark' | 'hc-dark' | 'hc-light';
+
+/** A diagram's render: its SVG, or mermaid's error message (shown as text, never as HTML). */
+export type RenderResult = { svg: string } | { error: string };
+
+// Mermaid's theme variables must be hex colours (it derives shades from them), so high contrast is spelled out.
+const HC_DARK = { background: '#000000', primaryColor: '#000000', primaryTextColor: '#ffffff', primaryBorderColor: '#ffffff', lineColor: '#ffffff', secondaryColor: '#000000', tertiaryColor: '#000000', textColor: '#ffffff', mainBkg: '#000000', nodeBorder: '#ffffff', clusterBkg: '#000000', clusterBorder: '#ffffff', edgeLabelBackground: '#000000', darkMode: true };
+const HC_LIGHT = { background: '#ffffff', primaryColor: '#ffffff', primaryTextColor: '#000000', primaryBorderColor: '#000000', lineColor: '#000000', secondaryColor: '#ffffff', tertiaryColor: '#ffffff', textColor: '#000000', mainBkg: '#ffffff', nodeBorder: '#000000', clusterBkg: '#ffffff', clusterBorder: '#000000', edgeLabelBackground: '#ffffff' };
+
+/** Mermaid's configuration for a theme kind. securityLevel is always 'strict' (on mermaid's `secure` list, so no %%{init}%% can lower it). */
+export function mermaidConfig(theme: ThemeKind): MermaidConfig {
+  const base: MermaidConfig = { startOnLoad: false, securityLevel: 'strict', suppressErrorRendering: true, deterministicIds: false };
+  switch (theme) {
+    case 'light':
+      return { ...base, theme: 'default' };
+    case 'dark':
+      return { ...base, theme: 'dark' };
+    case 'hc-dark':
+      return { ...base, theme: 'base', themeVariables: HC_DARK };
+    case 'hc-light':
+      return { ...base, theme: 'base', themeVariables: HC_LIGHT };
+  }
+}
+
+const CACHE_LIMIT = 128;
+
+/**
+ * Renders diagrams one at a time (mermaid keeps global state), parsing each first so
+ * an invalid diagram yields its message without touching the page. Results are
+ * cached by theme and source, so an unchanged diagram is never rendered twice.
+ */
+export class Renderer {
+  #queue: Promise<unknown> = Promise.resolve();
+  #theme: ThemeKind | undefined;
+  #next = 0;
+  readonly #cache = new Map<string, RenderResult>();
+
+  static key(theme: ThemeKind, source: string): string {
+    return `${theme}\u0000${source}`;
+  }
+
+  cached(theme: ThemeKind, source: string): RenderResult | undefined {
+    return this.#cache.get(Renderer.key(theme, source));
+  }
+
+  /** Renders unless `stale()` says the result is no longer wanted when its turn comes; undefined then. */
+  render(theme: ThemeKind, source: string, stale: () => boolean = () => false): Promise<RenderResult | undefined> {
+    const job = this.#queue.then(async () => {
+      const hit = this.cached(theme, source);
+      if (hit) return hit;
+      if (stale()) return undefined;
+      const result = await this.#renderNow(theme, source);
+      if (this.#cache.size >= CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value as string);
+      this.#cache.set(Renderer.key(theme, source), result);
+      return result;
+    });
+    this.#queue = job.catch(() => undefined);
+    return job;
+  }
+
+  async #renderNow(theme: ThemeKind, source: string): Promise<RenderResult> {
+    if (this.#theme !== theme) {
+      mermaid.initialize(mermaidConfig(theme));
+      this.#theme = theme;
+    }
+    const id = `ds-diagram-${this.#next++}`;
+    try {
+      await mermaid.parse(source);
+      const start = performance.now();
+      const { svg } = await mermaid.render(id, source);
+      // The bare mermaid.render() time: the benchmark's floor.
+      performance.measure('design-snapshot:mermaid.render', { start, end: performance.now(), detail: { id } });
+      return { svg };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    } finally {
+      // A failed render can leave its scratch element behind.
+      document.getElementById(`d${id}`)?.remove();
+    }
+  }
+}
