@@ -1,48 +1,26 @@
 // Runs in Node under node:test: drives VS Code for the browser (code-server) in headless Chromium as a person would.
 // Palette → New Design Snapshot → RAG template → type → Problems view shows the finding → a quick fix removes it.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ROOT, startHarness, type Harness } from '../integration/launch.js';
+import { openWorkbench, type Workbench } from './helpers.js';
 
-const SHOTS = join(ROOT, 'test-results', 'e2e');
-let h: Harness;
+let w: Workbench;
 let page: Page;
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
-
-/** Runs a command from the palette by its title, as a person would. */
-async function palette(title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
+const shot = (name: string): Promise<void> => w.shot(name);
+const palette = (title: string): Promise<void> => w.palette(title);
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  h = await startHarness(join(ROOT, 'test/fixtures/workspace'), true);
-  page = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(h.url([['extensionDevelopmentPath', ROOT]]));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  // The explorer shows the workspace once the window is connected to the server.
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'docs' }).first().waitFor({ timeout: 60_000 });
+  w = await openWorkbench('test/fixtures/workspace', 'e2e');
+  page = w.page;
   // Open an existing snapshot from the Explorer; the extension's status bar item appearing means it is loaded and active.
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'docs' }).first().click();
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'fraud-draft.md' }).first().click();
-  await page.locator('.statusbar-item', { hasText: /Snapshot \d+\/\d+/ }).waitFor({ timeout: 120_000 });
+  await w.openFromExplorer('docs', 'fraud-draft.md');
 });
 
 after(async () => {
   // The last screen, passed or failed, for whoever reads test-results/.
-  await page?.screenshot({ path: join(SHOTS, 'last.png') }).catch(() => undefined);
-  await h?.stop();
+  await w?.shot('last').catch(() => undefined);
+  await w?.h.stop();
 });
 
 test('e2e: a new RAG snapshot from the palette, a wrong estimate typed, found in Problems, fixed with a quick fix', async () => {
