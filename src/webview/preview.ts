@@ -145,12 +145,14 @@ function show(slot: Slot, key: string, result: RenderResult): void {
   if ('svg' in result) {
     // Mermaid's output under securityLevel 'strict' has been through DOMPurify; the CSP backs that up.
     slot.body.innerHTML = result.svg;
+    slot.root.dataset.securityLevel = result.securityLevel;
     applyZoom(slot);
   } else {
     const pre = document.createElement('pre');
     pre.className = 'diagram-error';
     pre.textContent = result.error;
     slot.body.replaceChildren(pre);
+    delete slot.root.dataset.securityLevel;
   }
 }
 
@@ -235,6 +237,13 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 $('export-html').addEventListener('click', () => void exportHtml());
+// Links inside diagrams are not followed (a click on a diagram reveals its source): no native navigation, and the
+// click never reaches the window-level handler through which VS Code would open the link.
+main.addEventListener('click', (e) => {
+  if (!e.composedPath().some((n) => n instanceof Element && n.tagName.toLowerCase() === 'a')) return;
+  e.preventDefault();
+  e.stopPropagation();
+});
 // VS Code sets the theme as classes on <body>; follow them and re-render with the matching mermaid theme.
 let lastTheme = themeKind();
 new MutationObserver(() => {

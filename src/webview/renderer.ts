@@ -4,8 +4,8 @@ import mermaid, { type MermaidConfig } from 'mermaid';
 /** The VS Code theme kinds the preview follows. */
 export type ThemeKind = 'light' | 'dark' | 'hc-dark' | 'hc-light';
 
-/** A diagram's render: its SVG, or mermaid's error message (shown as text, never as HTML). */
-export type RenderResult = { svg: string } | { error: string };
+/** A diagram's render: its SVG and the securityLevel mermaid rendered it under, or mermaid's error message (shown as text, never as HTML). */
+export type RenderResult = { svg: string; securityLevel: string } | { error: string };
 
 // Mermaid's theme variables must be hex colours (it derives shades from them), so high contrast is spelled out.
 const HC_DARK = { background: '#000000', primaryColor: '#000000', primaryTextColor: '#ffffff', primaryBorderColor: '#ffffff', lineColor: '#ffffff', secondaryColor: '#000000', tertiaryColor: '#000000', textColor: '#ffffff', mainBkg: '#000000', nodeBorder: '#ffffff', clusterBkg: '#000000', clusterBorder: '#ffffff', edgeLabelBackground: '#000000', darkMode: true };
@@ -74,7 +74,11 @@ export class Renderer {
       const { svg } = await mermaid.render(id, source);
       // The bare mermaid.render() time: the benchmark's floor.
       performance.measure('design-snapshot:mermaid.render', { start, end: performance.now(), detail: { id } });
-      return { svg };
+      // The level in force for this render, %%{init}%% and frontmatter config applied. Mermaid strips
+      // securityLevel from both (its `secure` list); should that ever fail, the SVG is not shown.
+      const securityLevel = String(mermaid.mermaidAPI.getConfig().securityLevel);
+      if (securityLevel !== 'strict') return { error: `Not shown: this diagram changed mermaid's securityLevel to '${securityLevel}'.` };
+      return { svg, securityLevel };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     } finally {
