@@ -71,7 +71,7 @@ await Promise.all([
   // The integration suite, loaded by mocha inside the extension host; mocha itself stays in node_modules.
   build({
     ...common,
-    entryPoints: { index: 'test/integration/index.ts', suite: 'test/integration/suite/extension.test.ts' },
+    entryPoints: { index: 'test/integration/index.ts', suite: 'test/integration/suite/all.ts' },
     outdir: 'out/test',
     outExtension: { '.js': '.cjs' },
     platform: 'node',

@@ -113,7 +113,9 @@ function stripUnsafeUrls(node: HastNodes): void {
     if (n.type === 'element') {
       for (const key of ['href', 'src'] as const) {
         const v = n.properties[key];
-        if (typeof v === 'string' && !SAFE_URL.test(v.trim())) delete n.properties[key];
+        // Inline images stay (the file is self-contained); a remote one is blocked by the file's CSP anyway.
+        const inlineImage = key === 'src' && n.tagName === 'img' && typeof v === 'string' && /^data:image\//i.test(v.trim());
+        if (typeof v === 'string' && !inlineImage && !SAFE_URL.test(v.trim())) delete n.properties[key];
       }
     }
     if ('children' in n) stack.push(...(n.children as HastNodes[]));

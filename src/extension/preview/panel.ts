@@ -54,6 +54,16 @@ export class DiagramPreview implements vscode.Disposable {
     return this.#panel;
   }
 
+  /** The version of the last document message sent to the webview. */
+  get lastVersion(): number {
+    return this.#version;
+  }
+
+  /** True while an edit waits out the debounce. */
+  get pending(): boolean {
+    return this.#timer !== undefined;
+  }
+
   /** Opens the preview beside the editor (or reveals it) for `doc`, else for the active snapshot. */
   open(doc: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): void {
     if (doc && this.deps.isSnapshot(doc)) this.#uri = doc.uri;

@@ -1,0 +1,3 @@
+// Runs inside the VS Code extension host: every integration suite, bundled as one file for mocha.
+import './extension.test.js';
+import './preview.test.js';

@@ -1,0 +1,137 @@
+// Runs inside the VS Code extension host: the diagram preview with its real webview, driven through the extension's API.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DiagramPreview, RenderedEvent } from '../../../src/extension/preview/panel.js';
+import { PREVIEW_VIEW_TYPE } from '../../../src/extension/preview/panel.js';
+import { api, open, workspaceUri, write } from './helpers.js';
+
+const doc = (diagrams: string[]): string =>
+  ['---', 'pattern: rag', 'status: draft', '---', '# Preview', '', ...diagrams.flatMap((d, i) => [`## Section ${i + 1}`, '', '```mermaid', d, '```', ''])].join('\n');
+
+/** Resolves with the first render report that satisfies `predicate` (reports only, no sleeps). */
+function renderedWhere(preview: DiagramPreview, predicate: (e: RenderedEvent) => boolean, what: string, timeoutMs = 30_000): Promise<RenderedEvent> {
+  return new Promise((resolve, reject) => {
+    const seen: string[] = [];
+    const sub = preview.onDidRender((e) => {
+      seen.push(`v${e.version}: ${e.rendered} rendered, ${e.reused} reused, ${e.errors} errors`);
+      if (!predicate(e)) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(e);
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; reports: ${seen.join(' | ') || 'none'}`));
+    }, timeoutMs);
+  });
+}
+
+describe('Diagram preview', () => {
+  let preview: DiagramPreview;
+  const a = workspaceUri('docs', 'design', 'preview-a.md');
+  const b = workspaceUri('docs', 'design', 'preview-b.md');
+
+  before(async () => {
+    preview = (await api()).preview;
+    await write(a, doc(['flowchart LR\n  a --> b', 'sequenceDiagram\n  A->>B: hi', 'flowchart TD\n  a -->']));
+    await write(b, doc(['pie\n  "x" : 1']));
+  });
+
+  afterEach(async () => {
+    preview.panel?.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('renders every diagram of the active snapshot; an edit re-renders only the diagram that changed', async () => {
+    const editor = await open(a);
+    const first = renderedWhere(preview, (e) => e.rendered + e.reused === 3, 'the first render');
+    await vscode.commands.executeCommand('designSnapshot.openDiagramPreview');
+    const r1 = await first;
+    assert.equal(r1.errors, 1, 'the invalid third diagram');
+    assert.equal(preview.uri?.toString(), a.toString());
+    assert.ok(preview.panel?.visible, 'the panel is shown');
+    assert.equal(preview.panel?.viewColumn, vscode.ViewColumn.Two, 'beside the editor');
+
+    const line = editor.document.getText().split('\n').indexOf('  a --> b');
+    const edited = renderedWhere(preview, (e) => e.version > r1.version, 'the render after an edit');
+    await editor.edit((e) => e.insert(new vscode.Position(line, '  a --> b'.length), ' --> c'));
+    const r2 = await edited;
+    assert.deepEqual([r2.rendered, r2.reused, r2.errors], [1, 2, 1], 'one diagram rendered again, the two unchanged ones left as they were');
+  });
+
+  it('follows the active editor to another snapshot, and ignores Markdown that is not a snapshot', async () => {
+    await open(a);
+    const first = renderedWhere(preview, () => true, 'a render of A');
+    await vscode.commands.executeCommand('designSnapshot.openDiagramPreview');
+    await first;
+    const ofB = renderedWhere(preview, (e) => e.rendered + e.reused === 1, 'a render of B');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(b), vscode.ViewColumn.One);
+    await ofB;
+    assert.equal(preview.uri?.toString(), b.toString());
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('README.md')), vscode.ViewColumn.One);
+    assert.equal(preview.uri?.toString(), b.toString(), 'a README is not a snapshot: the preview stays on B');
+  });
+
+  it('a burst of edits ends on the newest version; no older render lands after a newer one', async () => {
+    const editor = await open(a);
+    const first = renderedWhere(preview, () => true, 'the first render');
+    await vscode.commands.executeCommand('designSnapshot.openDiagramPreview');
+    await first;
+    const versions: number[] = [];
+    const sub = preview.onDidRender((e) => versions.push(e.version));
+    const line = editor.document.getText().split('\n').indexOf('  A->>B: hi');
+    for (let i = 0; i < 8; i++) await editor.edit((e) => e.insert(new vscode.Position(line, editor.document.lineAt(line).text.length), '!'));
+    // The last edit's version is the one sent once the debounce has nothing pending.
+    await renderedWhere(preview, (e) => !preview.pending && e.version === preview.lastVersion, 'the render of the last edit');
+    sub.dispose();
+    assert.deepEqual(versions, [...versions].sort((x, y) => x - y), `versions in order: ${versions.join(', ')}`);
+  });
+
+  it('is restored by the serializer from its saved state, and a broken state does not throw', async () => {
+    await open(a);
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', vscode.ViewColumn.Two);
+    const restored = renderedWhere(preview, (e) => e.rendered + e.reused === 3, 'the restored render');
+    await preview.restore(panel, { uri: a.toString() });
+    await restored;
+    assert.equal(preview.panel, panel);
+    assert.ok(panel.webview.options.enableScripts);
+    assert.deepEqual(
+      panel.webview.options.localResourceRoots?.map((u) => u.path.split('/').slice(-2).join('/')),
+      ['dist/webview'],
+      'the webview may load only the built webview assets',
+    );
+    const disposed = new Promise<void>((r) => panel.onDidDispose(r));
+    const other = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', vscode.ViewColumn.Two);
+    await preview.restore(other, { uri: 42 });
+    assert.equal(preview.panel, other, 'a state that does not validate still gives a working preview');
+    await disposed;
+  });
+
+  it('exports the snapshot as HTML through the save dialog, proposing a name that is not taken', async () => {
+    await open(a);
+    const first = renderedWhere(preview, () => true, 'the first render');
+    await vscode.commands.executeCommand('designSnapshot.openDiagramPreview');
+    await first;
+    const taken = workspaceUri('docs', 'design', 'preview-a.html');
+    await write(taken, 'keep me');
+    const target = workspaceUri('docs', 'design', 'exported.html');
+    let proposed: vscode.Uri | undefined;
+    const original = preview.deps.showSaveDialog;
+    preview.deps.showSaveDialog = async (o) => {
+      proposed = o.defaultUri;
+      return target;
+    };
+    try {
+      const done = new Promise<vscode.Uri>((r) => preview.onDidExport(r));
+      assert.equal(await vscode.commands.executeCommand('designSnapshot.exportHtml'), true);
+      assert.equal((await done).toString(), target.toString());
+    } finally {
+      preview.deps.showSaveDialog = original;
+    }
+    assert.equal(proposed?.path.split('/').pop(), 'preview-a-2.html', 'the proposed name is free');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(taken)), 'keep me');
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.equal((html.match(/<figure class="diagram"><svg/g) ?? []).length, 2);
+    assert.match(html, /This diagram did not render/);
+  });
+});

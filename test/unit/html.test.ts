@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EXPORT_CSP, snapshotHtml } from '../../src/core/index.js';
+
+const DOC = `---
+pattern: llm-serving
+status: review
+---
+
+# Inference API
+
+## Capacity estimates
+
+\`\`\`estimate
+requests = 20M req/day
+peak = requests * 3 to req/s
+\`\`\`
+
+## Architecture
+
+\`\`\`mermaid
+flowchart LR
+  a --> b
+\`\`\`
+
+\`\`\`mermaid
+flowchart LR
+  a -->
+\`\`\`
+
+<script>alert(1)</script>
+
+[docs](https://example.com/docs) [bad](javascript:alert(1)) [rel](./other.md) ![img](data:image/png;base64,AAAA)
+`;
+
+test('html export: text, the rendered SVG per diagram, estimate values, the error of a diagram that did not render', () => {
+  const html = snapshotHtml(DOC, { svgs: ['<svg id="d1"><g/></svg>', undefined], errors: [undefined, 'Parse error on line 2'] });
+  assert.match(html, /^<!doctype html><html lang="en">/);
+  assert.match(html, /<title>Inference API<\/title>/);
+  assert.match(html, /<p class="meta">pattern: llm-serving · status: review<\/p>/);
+  assert.match(html, /<figure class="diagram"><svg id="d1"><g\/><\/svg><\/figure>/);
+  assert.match(html, /This diagram did not render: Parse error on line 2/);
+  // The failed diagram's source stays visible, as code.
+  assert.match(html, /<code class="language-mermaid">flowchart LR\n {2}a -->\n<\/code>/);
+  assert.match(html, /requests = 20M req\/day<span class="estimate-value"> {2}≈ 20000000 req\/day<\/span>/);
+  assert.match(html, /peak = requests \* 3 to req\/s<span class="estimate-value"> {2}≈ 694\.4 req\/s<\/span>/);
+});
+
+test('html export: self-contained and inert — CSP meta, raw HTML dropped, unsafe URLs removed', () => {
+  const html = snapshotHtml(DOC, { svgs: [] });
+  assert.ok(html.includes(`content="${EXPORT_CSP.replaceAll("'", '&#x27;')}"`), 'the CSP is in the file');
+  assert.doesNotMatch(html, /<script/i);
+  assert.doesNotMatch(html, /javascript:/i);
+  assert.match(html, /<a href="https:\/\/example\.com\/docs">docs<\/a>/);
+  assert.match(html, /<a>bad<\/a>/);
+  assert.match(html, /<a href="\.\/other\.md">rel<\/a>/);
+  assert.match(html, /<img src="data:image\/png;base64,AAAA" alt="img">/);
+  assert.doesNotMatch(html, /<link|<script|@import/);
+});
+
+test('html export: a string from the webview that is not an SVG is never inserted as HTML', () => {
+  const html = snapshotHtml(DOC, { svgs: ['<img src=x onerror=alert(1)>'] });
+  assert.doesNotMatch(html, /onerror/);
+  assert.match(html, /<code class="language-mermaid">flowchart LR\n {2}a --> b\n<\/code>/);
+});
