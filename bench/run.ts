@@ -1,5 +1,6 @@
 // Runs in Node: `npm run bench`. Medians of the engine against markdownlint (same text, same process)
-// and against the bare remark parse; the CLI over the KEP corpus against markdownlint-cli2. Writes bench/RESULTS.md.
+// and against the bare remark parse; the CLI over the KEP corpus against markdownlint-cli2; the diagram
+// preview in its real webview (bench/webview.ts). Writes bench/RESULTS.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -140,6 +141,16 @@ if (kepFiles.length) {
   console.log(cliRows);
 }
 
+// The preview in its real webview (code-server + Chromium); skipped by --quick.
+// Its own process and tsconfig (its page.evaluate callbacks are DOM code): it prints {markdown, verdicts} as JSON.
+function benchWebview(): { markdown: string; verdicts: string[] } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `${root}bench/webview.ts`, '--json'], { cwd: root, encoding: 'utf8', timeout: 900_000, maxBuffer: 2 ** 26 });
+  if (run.status !== 0) throw new Error(`bench/webview.ts failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { markdown: string; verdicts: string[] };
+}
+const webview = quick ? undefined : benchWebview();
+if (webview) verdicts.push(...webview.verdicts);
+
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const results = `# Benchmark results
 
@@ -177,6 +188,7 @@ Inputs: the example snapshot in \`examples/\`; KEPs from \`shared/corpora/keps\`
 | --- | --- |
 ${cliRows || '| (shared/corpora/keps not found) | |'}
 
+${webview?.markdown ?? ''}
 ## Targets
 
 ${verdicts.join('\n')}

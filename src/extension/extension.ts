@@ -30,6 +30,15 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   // Mermaid runs in a worker thread started on the first diagram: activation stays light, and its DOM globals stay out of the shared host.
   const mermaid = mermaidInWorker(context.extensionUri);
   context.subscriptions.push({ dispose: mermaid.dispose });
+  // Created before the diagnostics controller: its debounce timer is then set first on each edit and fires first,
+  // so the diagrams go to the webview before the lint of the same edit takes the extension host's thread.
+  const preview = new DiagramPreview({
+    extensionUri: context.extensionUri,
+    isSnapshot: (doc) => controller.isSnapshotDocument(doc),
+    debounceMs: () => readSettings().debounceMs,
+    showSaveDialog: (options) => vscode.window.showSaveDialog(options),
+    log,
+  });
   const controller = new DiagnosticsController(engine, docsBase, isTrusted, log, async () => mermaid.parse);
   const deps: NewSnapshotDeps = { engine, builtInTemplates: vscode.Uri.joinPath(context.extensionUri, 'templates'), isTrusted };
 
@@ -41,13 +50,6 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     return templates.find((t) => t.id === pattern);
   };
 
-  const preview = new DiagramPreview({
-    extensionUri: context.extensionUri,
-    isSnapshot: (doc) => controller.isSnapshotDocument(doc),
-    debounceMs: () => readSettings().debounceMs,
-    showSaveDialog: (options) => vscode.window.showSaveDialog(options),
-    log,
-  });
   // The editor title button shows on snapshots only.
   const setSnapshotContext = (editor = vscode.window.activeTextEditor): void => {
     void vscode.commands.executeCommand('setContext', 'designSnapshot.isSnapshot', !!editor && controller.isSnapshotDocument(editor.document));

@@ -220,6 +220,7 @@ function rerenderAll(): void {
 window.addEventListener('message', (event: MessageEvent) => {
   const msg = parseHostMessage(event.data);
   if (!msg) return;
+  performance.mark(`design-snapshot:${msg.type}`);
   switch (msg.type) {
     case 'document':
       void showDocument(msg);
