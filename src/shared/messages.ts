@@ -28,7 +28,9 @@ export type WebviewMessage =
   | { type: 'reveal'; uri: string; startLine: number; endLine: number }
   | { type: 'exportDiagram'; format: 'svg' | 'png'; index: number; section: string; data: string }
   /** The current renders by diagram index (null where the diagram has an error), for the HTML export. */
-  | { type: 'exportHtml'; uri: string; svgs: Array<string | null>; errors: Array<string | null> };
+  | { type: 'exportHtml'; uri: string; svgs: Array<string | null>; errors: Array<string | null> }
+  /** Something the user asked for failed in the webview (an export); the host shows it. */
+  | { type: 'error'; message: string };
 
 /** What the webview keeps across a window reload, for the panel serializer. */
 export interface PreviewState {
@@ -92,6 +94,8 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | undefined {
       return isStr(x.uri, 10_000) && isStrOrNullArray(x.svgs) && isStrOrNullArray(x.errors)
         ? { type: 'exportHtml', uri: x.uri, svgs: x.svgs, errors: x.errors }
         : undefined;
+    case 'error':
+      return isStr(x.message, 10_000) ? { type: 'error', message: x.message } : undefined;
     default:
       return undefined;
   }

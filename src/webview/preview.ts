@@ -97,9 +97,16 @@ function background(): string {
 
 async function exportDiagram(slot: Slot, format: 'svg' | 'png'): Promise<void> {
   const svg = svgOf(slot);
-  if (!svg) return;
-  const data = format === 'svg' ? standaloneSvg(svg) : await pngDataUrl(svg, background());
-  post({ type: 'exportDiagram', format, index: slot.index, section: slot.diagram.section, data });
+  if (!svg) {
+    post({ type: 'error', message: 'This diagram has an error, so there is nothing to export; fix it first.' });
+    return;
+  }
+  try {
+    const data = format === 'svg' ? standaloneSvg(svg) : await pngDataUrl(svg, background());
+    post({ type: 'exportDiagram', format, index: slot.index, section: slot.diagram.section, data });
+  } catch (e) {
+    post({ type: 'error', message: `Could not export the diagram as ${format.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}` });
+  }
 }
 
 function createSlot(index: number): Slot {

@@ -159,4 +159,9 @@ test('e2e: the preview renders each diagram, follows edits and the theme, and ex
   assert.match(html, /This diagram did not render: Parse error on line 3/);
   assert.match(html, /http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;/);
   await w.shot('4-exported');
+
+  // Exporting the invalid diagram says why there is nothing to export.
+  await tool(2, 'Export as SVG').click();
+  await page.locator('.notification-toast', { hasText: 'This diagram has an error, so there is nothing to export' }).waitFor({ timeout: 15_000 });
+  await w.shot('5-nothing-to-export');
 });

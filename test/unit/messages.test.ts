@@ -33,6 +33,7 @@ test('messages: the webview may only ask for what the host offers, in the shapes
   assert.ok(parseWebviewMessage({ type: 'exportDiagram', format: 'svg', index: 0, section: 'A', data: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' }));
   assert.ok(parseWebviewMessage({ type: 'exportDiagram', format: 'png', index: 0, section: 'A', data: 'data:image/png;base64,iVBORw0KGgo=' }));
   assert.ok(parseWebviewMessage({ type: 'exportHtml', uri: 'file:///a.md', svgs: ['<svg></svg>', null], errors: [null, 'x'] }));
+  assert.deepEqual(parseWebviewMessage({ type: 'error', message: 'Could not export' }), { type: 'error', message: 'Could not export' });
   for (const bad of [
     { type: 'reveal', uri: 'file:///a.md', startLine: 5, endLine: 2 },
     { type: 'exportDiagram', format: 'svg', index: 0, section: 'A', data: '<script>alert(1)</script>' },
@@ -41,6 +42,7 @@ test('messages: the webview may only ask for what the host offers, in the shapes
     { type: 'exportHtml', uri: 'file:///a.md', svgs: [1], errors: [] },
     { type: 'rendered', version: 1, rendered: 1, reused: 0, errors: 0, ms: Number.NaN, theme: 'light' },
     { type: 'runCommand', command: 'workbench.action.terminal.new' },
+    { type: 'error', message: { html: '<b>x</b>' } },
   ]) {
     assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
   }

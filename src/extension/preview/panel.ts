@@ -184,6 +184,9 @@ export class DiagramPreview implements vscode.Disposable {
           return await this.#exportDiagram(m);
         case 'exportHtml':
           return await this.#exportHtml(m);
+        case 'error':
+          void vscode.window.showErrorMessage(`Design Snapshot: ${m.message}`);
+          return;
       }
     } catch (e) {
       void vscode.window.showErrorMessage(`Design Snapshot: ${e instanceof Error ? e.message : String(e)}`);
