@@ -87,7 +87,7 @@ export function snapshotHtml(markdown: string, options: HtmlExportOptions): stri
     type: 'root',
     children: [
       { type: 'doctype' },
-      el('html', undefined, [
+      { type: 'element', tagName: 'html', properties: { lang: 'en' }, children: [
         el('head', undefined, [
           { type: 'element', tagName: 'meta', properties: { charSet: 'utf-8' }, children: [] },
           { type: 'element', tagName: 'meta', properties: { httpEquiv: ['Content-Security-Policy'], content: EXPORT_CSP }, children: [] },
@@ -99,10 +99,9 @@ export function snapshotHtml(markdown: string, options: HtmlExportOptions): stri
           ...(meta ? [el('p', 'meta', [text(meta)])] : []),
           ...(body.children as ElementContent[]),
         ]),
-      ]),
+      ] },
     ],
   };
-  (doc.children[1] as Element).properties = { lang: 'en' };
   return toHtml(doc, { allowDangerousHtml: true });
 }
 
