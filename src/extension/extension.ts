@@ -51,8 +51,13 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   };
 
   // The editor title button shows on snapshots only.
+  // Called after every lint (a frontmatter edit can make a document a snapshot): tell the workbench only on a change.
+  let snapshotContext: boolean | undefined;
   const setSnapshotContext = (editor = vscode.window.activeTextEditor): void => {
-    void vscode.commands.executeCommand('setContext', 'designSnapshot.isSnapshot', !!editor && controller.isSnapshotDocument(editor.document));
+    const value = !!editor && controller.isSnapshotDocument(editor.document);
+    if (value === snapshotContext) return;
+    snapshotContext = value;
+    void vscode.commands.executeCommand('setContext', 'designSnapshot.isSnapshot', value);
   };
   setSnapshotContext();
 
