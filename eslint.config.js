@@ -30,7 +30,19 @@ export default tseslint.config(
           patterns: [{ group: ['node:*'], message: 'src/core runs in the browser too: no Node built-ins.' }],
         },
       ],
-      'no-restricted-globals': ['error', 'document', 'window', 'navigator'],
+      // No DOM, no Node globals, and no writes to (or reads of) the global object: the core has no ambient state.
+      'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'self', 'globalThis', 'global', 'process', 'require', 'Buffer'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.type!="Literal"]',
+          message: 'src/core loads no module chosen at run time: a dynamic import() must name its module literally.',
+        },
+        {
+          selector: 'ImportExpression[source.value=/^(node\\u003A|(fs|path|os|child_process|worker_threads|module|vm|crypto|url|util|http|https|net)($|\\/))/]',
+          message: 'src/core runs in the browser too: no dynamic import() of Node built-ins.',
+        },
+      ],
     },
   },
 );

@@ -10,8 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { glob } from 'tinyglobby';
 import { unified } from 'unified';
-import { clearBlockCache } from '../src/core/estimates/block.js';
-import { lintText } from '../src/core/index.js';
+import { clearLintTextCaches, lintText } from '../src/core/index.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const keps = `${root}../shared/corpora/keps`;
@@ -91,7 +90,7 @@ const est = race(
     off: () => lintText(llm, { estimates: false }),
     on: () => lintText(llm),
     blockEdited: () => {
-      clearBlockCache();
+      clearLintTextCaches();
       lintText(llm);
     },
   },

@@ -1,11 +1,14 @@
-// Runs in Node at development time: writes the files generated from the schema; --check fails when they are stale.
+// Runs in Node at development time: writes the files generated from the schema, the templates and the rule
+// registry; --check fails when one is stale (npm test runs it).
 import { readFileSync, writeFileSync } from 'node:fs';
-import schema from '../schemas/design-snapshot.schema.json';
 import { fileURLToPath } from 'node:url';
+import schema from '../schemas/design-snapshot.schema.json';
 import { nodeHost } from '../src/cli/node-host.js';
-import { createEngine, defaultSchema } from '../src/core/index.js';
+import { createEngine, defaultSchema, RULES } from '../src/core/index.js';
 
 const root = new URL('../', import.meta.url);
+const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
+type Json = Record<string, unknown>;
 
 function sectionsDoc(): string {
   const required = new Set(schema.properties.sections.required);
@@ -27,22 +30,55 @@ function sectionsDoc(): string {
   ].join('\n');
 }
 
-async function readmeWithTemplates(): Promise<string> {
-  const readme = readFileSync(new URL('README.md', root), 'utf8');
-  const { templates } = await createEngine(nodeHost).listTemplates(fileURLToPath(new URL('templates', root)));
-  const rows = templates.map((t) => `| \`${t.id}\` | ${t.name} | ${t.description} |`);
-  const table = ['| id | Template | What it is for |', '| --- | --- | --- |', ...rows].join('\n');
-  return readme.replace(/(<!-- templates:start[^>]*-->)[\s\S]*?(<!-- templates:end -->)/, `$1\n${table}\n$2`);
+function replaceBetween(text: string, name: string, body: string): string {
+  const re = new RegExp(`(<!-- ${name}:start[^>]*-->)[\\s\\S]*?(<!-- ${name}:end -->)`);
+  if (!re.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`);
+  return text.replace(re, `$1\n${body}\n$2`);
 }
 
-const outputs: Record<string, string> = { 'docs/sections.md': sectionsDoc(), 'README.md': await readmeWithTemplates() };
+const severityText = (s: string): string => (s === 'stage' ? 'warning in draft, error from review on' : s);
+
+async function readme(): Promise<string> {
+  const { templates } = await createEngine({ host: nodeHost }).listTemplates(fileURLToPath(new URL('templates', root)));
+  const templateTable = ['| id | Template | What it is for |', '| --- | --- | --- |', ...templates.map((t) => `| \`${t.id}\` | ${t.name} | ${t.description} |`)].join('\n');
+  const ruleTable = [
+    '| Rule | Checks | Default severity |',
+    '| --- | --- | --- |',
+    ...RULES.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.description.replace(/\|/g, '\\|')} | ${severityText(r.severity)} |`),
+  ].join('\n');
+  return replaceBetween(replaceBetween(read('README.md'), 'templates', templateTable), 'rules', ruleTable);
+}
+
+/** package.json with the designSnapshot.lint.severity setting's rule ids from the registry. */
+function packageJson(): string {
+  const pkg = JSON.parse(read('package.json')) as Json;
+  const props = ((pkg.contributes as Json).configuration as Json).properties as Record<string, Json>;
+  const severity = props['designSnapshot.lint.severity'];
+  if (!severity) throw new Error('package.json has no designSnapshot.lint.severity setting');
+  severity.propertyNames = { enum: RULES.map((r) => r.id), enumDescriptions: RULES.map((r) => r.description) };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** The config file's schema with one property per rule id, so editors complete and explain them. */
+function configSchema(): string {
+  const json = JSON.parse(read('schemas/config.schema.json')) as Json;
+  const rules = (json.properties as Record<string, Json>).rules as Json;
+  rules.properties = Object.fromEntries(RULES.map((r) => [r.id, { $ref: '#/$defs/severity', description: `${r.description} Default: ${severityText(r.severity)}.` }]));
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+const outputs: Record<string, string> = {
+  'docs/sections.md': sectionsDoc(),
+  'README.md': await readme(),
+  'package.json': packageJson(),
+  'schemas/config.schema.json': configSchema(),
+};
 const check = process.argv.includes('--check');
 let stale = 0;
 for (const [path, text] of Object.entries(outputs)) {
-  const url = new URL(path, root);
   let current = '';
   try {
-    current = readFileSync(url, 'utf8');
+    current = read(path);
   } catch {
     // A missing file is stale.
   }
@@ -51,7 +87,7 @@ for (const [path, text] of Object.entries(outputs)) {
     console.error(`${path} is stale: run npm run gen and commit the result.`);
     stale++;
   } else {
-    writeFileSync(url, text);
+    writeFileSync(new URL(path, root), text);
     console.log(`wrote ${path}`);
   }
 }

@@ -1,35 +1,59 @@
-// Runs in Node: turns the CLI's file, directory and glob arguments into a list of Markdown files.
-import { stat } from 'node:fs/promises';
+// Runs in Node: turns the CLI's file, directory and glob arguments into the list of Markdown files to consider.
+import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
+/** Folders never searched, as markdownlint-cli2 does: dependencies and dot-folders (.git, .vscode, .github…). */
+const IGNORE = ['**/node_modules/**', '**/.*/**'];
+const MARKDOWN = '**/*.{md,markdown}';
 
 /** Thrown for an argument that names nothing; the CLI exits 2 with its message. */
 export class UsageError extends Error {}
 
-/** Absolute paths of the Markdown files the arguments name, sorted and without duplicates. */
-export async function expandArgs(args: string[], cwd: string): Promise<string[]> {
-  const found = new Set<string>();
+/**
+ * A file to consider, and how it was named: `file` (named on the command line: always linted), `folder` (found
+ * under a named folder or glob: linted unless excluded), `scan` (found with no arguments: linted when a snapshot).
+ */
+export interface Candidate {
+  path: string;
+  named: 'file' | 'folder' | 'scan';
+}
+
+/** Markdown files under `dir`, dot-named files included, dot-folders and node_modules skipped. */
+function markdownUnder(dir: string): Promise<string[]> {
+  return glob(MARKDOWN, { cwd: dir, absolute: true, ignore: IGNORE, dot: true });
+}
+
+/**
+ * The files the arguments name, sorted, each real file once (symlinks and loops resolved). With no arguments,
+ * every Markdown file under `cwd`.
+ */
+export async function expandArgs(args: string[], cwd: string): Promise<Candidate[]> {
+  const found = new Map<string, Candidate>();
+  const add = async (path: string, named: Candidate['named']): Promise<void> => {
+    const real = await realpath(path).catch(() => resolve(path));
+    const prev = found.get(real);
+    // Named as a file beats found under a folder.
+    if (!prev || (named === 'file' && prev.named !== 'file')) found.set(real, { path: prev?.path ?? resolve(path), named });
+  };
+  if (args.length === 0) {
+    for (const m of await markdownUnder(cwd)) await add(m, 'scan');
+  }
   for (const arg of args) {
     const abs = isAbsolute(arg) ? arg : resolve(cwd, arg);
     const info = await stat(abs).catch(() => undefined);
     if (info?.isFile()) {
-      found.add(abs);
+      await add(abs, 'file');
       continue;
     }
     let matches: string[];
-    if (info?.isDirectory()) {
-      matches = await glob('**/*.{md,markdown}', { cwd: abs, absolute: true, ignore: IGNORE, dot: false });
-    } else if (isDynamicPattern(arg)) {
-      matches = await glob(arg, { cwd, absolute: true, ignore: IGNORE });
-    } else {
-      throw new UsageError(`${arg}: no such file or directory`);
-    }
+    if (info?.isDirectory()) matches = await markdownUnder(abs);
+    else if (isDynamicPattern(arg)) matches = await glob(arg, { cwd, absolute: true, ignore: IGNORE, dot: true });
+    else throw new UsageError(`${arg}: no such file or directory`);
     if (matches.length === 0) throw new UsageError(`${arg}: matches no Markdown files`);
-    for (const m of matches) found.add(resolve(m));
+    for (const m of matches) await add(m, 'folder');
   }
-  return [...found].sort();
+  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** A path as reports show it: relative to the working directory, with "/" separators. */

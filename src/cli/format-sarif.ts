@@ -1,14 +1,13 @@
-import { MERMAID_RULE, RULES, type Severity } from '../core/index.js';
+import { RULES, type Severity } from '../core/index.js';
 import type { LintReport } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF 2.1.0 as GitHub code scanning accepts it; artifact URIs are relative to %SRCROOT% (the working directory). */
 export function formatSarif(report: LintReport, opts: { version: string; docsBase: string; rootUri: string }): string {
-  const all = [...RULES, MERMAID_RULE];
-  const ids = [...all.map((r) => r.id), 'internal-error'];
+  const ids = [...RULES.map((r) => r.id), 'internal-error'];
   const rules = ids.map((id) => {
-    const rule = all.find((r) => r.id === id);
+    const rule = RULES.find((r) => r.id === id);
     const level = rule ? (rule.severity === 'stage' ? 'warning' : LEVEL[rule.severity]) : 'note';
     const text = rule?.description ?? 'A rule failed on a document; please report it.';
     return {
@@ -41,9 +40,9 @@ export function formatSarif(report: LintReport, opts: { version: string; docsBas
       ],
     })),
   );
-  const notifications = report.schemaProblems.map((p) => ({
+  const notifications = report.problems.map((p) => ({
     level: 'error',
-    message: { text: `${p.source}: ${p.message}; the built-in schema was used instead.` },
+    message: { text: `${p.kind} ${p.source}: ${p.message}; the ${p.kind === 'config' ? 'default configuration' : 'built-in schema'} was used instead.` },
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

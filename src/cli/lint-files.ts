@@ -3,64 +3,96 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkMermaid, compareFindings, createEngine, isSnapshot, type Finding, type SchemaProblem } from '../core/index.js';
-import { nodeMermaidParser } from '../core/node/mermaid-parser.js';
+import { createEngine, type ConfigProblem, type Engine, type Finding, type SchemaProblem } from '../core/index.js';
+import { nodeMermaidParser } from '../node/mermaid-parser.js';
+import type { Candidate } from './files.js';
 import { nodeHost } from './node-host.js';
 
 /** What linting one file needs besides its path. */
 export interface LintJob {
   docsBase: string;
+  /** The working directory: globs are relative to it when no config file is found. */
+  root: string;
   schemaPath?: string;
-  /** When true, files that do not declare themselves snapshots are skipped. */
-  snapshotsOnly: boolean;
+  configPath?: string;
 }
 
-/** One file's outcome; `skipped` when it is not a snapshot and only snapshots were asked for. */
+/** One file's outcome; `skipped` when it was not to be linted (not a snapshot, or excluded). */
 export interface FileOutcome {
   path: string;
   findings: Finding[];
   skipped: boolean;
   schemaProblem?: SchemaProblem;
+  configProblem?: ConfigProblem;
   /** Why the file could not be read. */
   error?: string;
 }
 
-/** Lints files one after another in this thread; one engine, so schema lookups are shared. */
-export async function lintSequentially(paths: string[], job: LintJob): Promise<FileOutcome[]> {
-  const engine = createEngine(nodeHost);
+/** An engine for the CLI: the local file system, mermaid on happy-dom, and few documents kept (each is linted once). */
+export function cliEngine(docsBase: string): Engine {
+  return createEngine({ host: nodeHost, mermaid: nodeMermaidParser, docsBase, maxDocuments: 2 });
+}
+
+/** Lints files one after another in this thread; one engine, so config and schema lookups are shared. */
+export async function lintSequentially(files: Candidate[], job: LintJob): Promise<FileOutcome[]> {
+  const engine = cliEngine(job.docsBase);
   const out: FileOutcome[] = [];
-  for (const path of paths) out.push(await lintOne(engine, path, job));
+  for (const file of files) out.push(await lintOne(engine, file, job));
   return out;
 }
 
-async function lintOne(engine: ReturnType<typeof createEngine>, path: string, job: LintJob): Promise<FileOutcome> {
+async function lintOne(engine: Engine, file: Candidate, job: LintJob): Promise<FileOutcome> {
+  const { path } = file;
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     return { path, findings: [], skipped: false, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }
-  if (job.snapshotsOnly && !isSnapshot(text)) return { path, findings: [], skipped: true };
-  const r = await engine.lintFile(path, text, { docsBase: job.docsBase, ...(job.schemaPath ? { schemaPath: job.schemaPath } : {}) });
-  // Mermaid (and its DOM) is loaded only when a document has a diagram.
-  const diagrams = /(?:`{3,}|~{3,})\s*mermaid/i.test(text) ? await checkMermaid(text, await nodeMermaidParser(), { docsBase: job.docsBase }) : [];
-  const findings = diagrams.length ? [...r.findings, ...diagrams].sort(compareFindings) : r.findings;
-  return { path, findings, skipped: false, ...(r.schemaProblem ? { schemaProblem: r.schemaProblem } : {}) };
+  try {
+    return await analyzeOne(engine, file, job, text);
+  } catch (e) {
+    // Whatever goes wrong in one document stays a finding on that document; the other files keep theirs.
+    const message = `Design Snapshot could not analyze this document (${e instanceof Error ? e.message : String(e)}); please report this.`;
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { path, findings: [{ ruleId: 'internal-error', severity: 'error', message, range, docs: `${job.docsBase}internal-error.md` }], skipped: false };
+  }
+}
+
+async function analyzeOne(engine: Engine, file: Candidate, job: LintJob, text: string): Promise<FileOutcome> {
+  const { path } = file;
+  const analysis = await engine.analyze({
+    uri: path,
+    version: 0,
+    text,
+    root: job.root,
+    ...(job.schemaPath ? { schemaPath: job.schemaPath } : {}),
+    ...(job.configPath ? { configPath: job.configPath } : {}),
+  });
+  const problems = {
+    ...(analysis.context.schemaProblem ? { schemaProblem: analysis.context.schemaProblem } : {}),
+    ...(analysis.context.config.problem ? { configProblem: analysis.context.config.problem } : {}),
+  };
+  const verdict = analysis.snapshot;
+  // Named files are always linted; under a named folder, all but the excluded; with no arguments, snapshots only.
+  const lint = file.named === 'file' || verdict.isSnapshot || (file.named === 'folder' && verdict.by !== 'exclude' && verdict.by !== 'frontmatter');
+  if (!lint) return { path, findings: [], skipped: true, ...problems };
+  return { path, findings: [...(await analysis.allFindings())], skipped: false, ...problems };
 }
 
 /** Below this many files a worker's start-up costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 24;
 
 /**
- * Lints files in order of `paths`. With many files and more than one core it
- * spreads them over worker threads (dist/lint-worker.js); otherwise, or when
- * the worker bundle is missing, it lints in this thread.
+ * Lints files in order. With many files and more than one core it spreads them
+ * over worker threads (dist/lint-worker.js); otherwise, or when the worker
+ * bundle is missing, it lints in this thread.
  */
-export async function lintFiles(paths: string[], job: LintJob, workerScript: string | undefined): Promise<FileOutcome[]> {
+export async function lintFiles(files: Candidate[], job: LintJob, workerScript: string | undefined): Promise<FileOutcome[]> {
   const cores = availableParallelism();
-  if (paths.length < MIN_FILES_FOR_WORKERS || cores < 2 || !workerScript || !existsSync(workerScript)) return lintSequentially(paths, job);
-  const count = Math.min(cores, 4, Math.ceil(paths.length / MIN_FILES_FOR_WORKERS));
-  const results = new Array<FileOutcome | undefined>(paths.length);
+  if (files.length < MIN_FILES_FOR_WORKERS || cores < 2 || !workerScript || !existsSync(workerScript)) return lintSequentially(files, job);
+  const count = Math.min(cores, 4, Math.ceil(files.length / MIN_FILES_FOR_WORKERS));
+  const results = new Array<FileOutcome | undefined>(files.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: count }, () => {
@@ -69,12 +101,12 @@ export async function lintFiles(paths: string[], job: LintJob, workerScript: str
       const worker = new Worker(workerScript, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       return new Promise<void>((resolve, reject) => {
         const feed = (): void => {
-          if (next >= paths.length) {
+          if (next >= files.length) {
             void worker.terminate().then(() => resolve());
             return;
           }
           const i = next++;
-          worker.postMessage({ i, path: paths[i] });
+          worker.postMessage({ i, file: files[i] });
         };
         worker.on('message', (m: { i: number; outcome: FileOutcome }) => {
           results[m.i] = m.outcome;
@@ -85,13 +117,13 @@ export async function lintFiles(paths: string[], job: LintJob, workerScript: str
       });
     }),
   );
-  return results.map((r, i) => r ?? { path: paths[i] ?? '', findings: [], skipped: false, error: 'not linted' });
+  return results.map((r, i) => r ?? { path: files[i]?.path ?? '', findings: [], skipped: false, error: 'not linted' });
 }
 
 /** The body of a worker thread: lint each file it is sent and post the outcome back. */
-export function serveWorker(port: { on(event: 'message', fn: (m: { i: number; path: string }) => void): void; postMessage(m: unknown): void }, job: LintJob): void {
-  const engine = createEngine(nodeHost);
+export function serveWorker(port: { on(event: 'message', fn: (m: { i: number; file: Candidate }) => void): void; postMessage(m: unknown): void }, job: LintJob): void {
+  const engine = cliEngine(job.docsBase);
   port.on('message', (m) => {
-    void lintOne(engine, m.path, job).then((outcome) => port.postMessage({ i: m.i, outcome }));
+    void lintOne(engine, m.file, job).then((outcome) => port.postMessage({ i: m.i, outcome }));
   });
 }

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
-import { createEngine, renderTemplate, type SchemaProblem } from '../core/index.js';
+import { createEngine, renderTemplate, type ConfigProblem, type SchemaProblem } from '../core/index.js';
 import { displayPath, expandArgs, UsageError } from './files.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
@@ -54,9 +54,13 @@ function gitUserName(): string | undefined {
 const USAGE = `Usage: design-snapshot <command> [options]
 
 Commands:
-  lint [files|dirs|globs...]   Lint design snapshots (default: every snapshot under the current folder)
+  lint [files|dirs|globs...]   Lint design snapshots (default: the snapshots under the current folder: files
+                               whose frontmatter has pattern: or designSnapshot: true, and files the config's
+                               include globs select). Named files are always linted; under named folders, every
+                               Markdown file but those the config excludes. Dot-folders and node_modules are skipped.
       --format text|json|sarif   Output format (default: text)
-      --schema FILE              Use this schema instead of .design-snapshot/schema.json
+      --config FILE              Use this config instead of the nearest .design-snapshot/config.json
+      --schema FILE              Use this schema instead of the nearest .design-snapshot/schema.json
       --max-warnings N           Exit 1 when there are more than N warnings
       --quiet                    Report errors only
   new TEMPLATE FILE            Create a snapshot from a template; never overwrites
@@ -64,7 +68,7 @@ Commands:
       --author A                 Author (default: git user.name, else the login name)
   templates                    List the templates (built-in and .design-snapshot/templates)
 
-Exit codes: 0 no errors, 1 errors (or warnings over --max-warnings), 2 usage, I/O or schema error.
+Exit codes: 0 no errors, 1 errors (or warnings over --max-warnings), 2 usage, I/O, config or schema error.
 `;
 
 /** Runs one CLI invocation and returns its exit code. */
@@ -117,6 +121,7 @@ async function lint(args: string[], io: CliIo): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       schema: { type: 'string' },
+      config: { type: 'string' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
@@ -128,34 +133,37 @@ async function lint(args: string[], io: CliIo): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings must be a whole number of 0 or more');
   }
-  const explicit = positionals.length > 0;
-  const paths = await expandArgs(explicit ? positionals : ['.'], io.cwd).catch((e: unknown) => {
-    // With no arguments an empty folder is not an error: there is simply nothing to lint.
-    if (!explicit && e instanceof UsageError) return [];
-    throw e;
-  });
+  const files = await expandArgs(positionals, io.cwd);
   const schemaPath = values.schema ? resolve(io.cwd, values.schema) : undefined;
   if (schemaPath && (await nodeHost.readFile(schemaPath)) === undefined) throw new UsageError(`--schema ${values.schema}: no such file`);
+  const configPath = values.config ? resolve(io.cwd, values.config) : undefined;
+  if (configPath && (await nodeHost.readFile(configPath)) === undefined) throw new UsageError(`--config ${values.config}: no such file`);
   const base = docsBase(io);
-  // Named files are linted whatever they hold; a folder scan lints only documents that declare themselves snapshots.
-  const job: LintJob = { docsBase: base, snapshotsOnly: !explicit, ...(schemaPath ? { schemaPath } : {}) };
-  const outcomes = await lintFiles(paths, job, join(io.packageRoot, 'dist', 'lint-worker.js'));
-  const files: FileReport[] = [];
-  const problems = new Map<string, SchemaProblem>();
+  const job: LintJob = { docsBase: base, root: io.cwd, ...(schemaPath ? { schemaPath } : {}), ...(configPath ? { configPath } : {}) };
+  const outcomes = await lintFiles(files, job, join(io.packageRoot, 'dist', 'lint-worker.js'));
+  const reports: FileReport[] = [];
+  const schemaProblems = new Map<string, SchemaProblem>();
+  const configProblems = new Map<string, ConfigProblem>();
   for (const o of outcomes) {
     if (o.error) throw new Error(`${displayPath(o.path, io.cwd)}: cannot read (${o.error})`);
+    if (o.schemaProblem) schemaProblems.set(o.schemaProblem.source, o.schemaProblem);
+    if (o.configProblem) configProblems.set(o.configProblem.source, o.configProblem);
     if (o.skipped) continue;
-    if (o.schemaProblem) problems.set(o.schemaProblem.source, o.schemaProblem);
     const findings = values.quiet ? o.findings.filter((f) => f.severity === 'error') : o.findings;
-    files.push({ path: displayPath(o.path, io.cwd), findings });
+    reports.push({ path: displayPath(o.path, io.cwd), findings });
   }
-  const schemaProblems = [...problems.values()].map((p) => ({ ...p, source: displayPath(p.source, io.cwd) }));
-  for (const p of schemaProblems) io.stderr(`design-snapshot: schema ${p.source} is ${p.message}; linted with the built-in schema instead.\n`);
-  const report: LintReport = { files, summary: summarize(files), schemaProblems };
+  // A config or schema that could not be used is said once, with its file; the defaults linted meanwhile.
+  const shown = (p: { source: string; message: string }) => ({ ...p, source: displayPath(p.source, io.cwd) });
+  const problems: LintReport['problems'] = [
+    ...[...configProblems.values()].map((p) => ({ kind: 'config' as const, ...shown(p) })),
+    ...[...schemaProblems.values()].map((p) => ({ kind: 'schema' as const, ...shown(p) })),
+  ];
+  for (const p of problems) io.stderr(`design-snapshot: ${p.kind} ${p.source} is not usable: ${p.message}; linted with the ${p.kind === 'config' ? 'default configuration' : 'built-in schema'} instead.\n`);
+  const report: LintReport = { files: reports, summary: summarize(reports), problems };
   if (format === 'json') io.stdout(formatJson(report));
   else if (format === 'sarif') io.stdout(formatSarif(report, { version: pkg.version, docsBase: base, rootUri: pathToFileURL(io.cwd).href + '/' }));
   else io.stdout(formatText(report));
-  if (schemaProblems.length) return 2;
+  if (problems.length) return 2;
   const { errors, warnings } = report.summary;
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
@@ -173,7 +181,7 @@ async function scaffold(args: string[], io: CliIo): Promise<number> {
   });
   const [id, file, ...extra] = positionals;
   if (!id || !file || extra.length) throw new UsageError('usage: design-snapshot new TEMPLATE FILE [--title T] [--author A]');
-  const engine = createEngine(nodeHost);
+  const engine = createEngine({ host: nodeHost });
   const { templates, problems } = await engine.listTemplates(join(io.packageRoot, 'templates'), io.cwd);
   for (const p of problems) io.stderr(`design-snapshot: skipped template ${p.source}: ${p.message}\n`);
   const template = templates.find((t) => t.id === id);
@@ -201,7 +209,7 @@ async function scaffold(args: string[], io: CliIo): Promise<number> {
 
 async function templates(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } } });
-  const engine = createEngine(nodeHost);
+  const engine = createEngine({ host: nodeHost });
   const { templates: list, problems } = await engine.listTemplates(join(io.packageRoot, 'templates'), io.cwd);
   for (const p of problems) io.stderr(`design-snapshot: skipped template ${p.source}: ${p.message}\n`);
   if (values.format === 'json') {

@@ -1,4 +1,4 @@
-import type { Finding, SchemaProblem } from '../core/index.js';
+import type { Finding } from '../core/index.js';
 
 /** The findings of one linted file, as the formatters receive them. */
 export interface FileReport {
@@ -18,7 +18,8 @@ export interface Summary {
 export interface LintReport {
   files: FileReport[];
   summary: Summary;
-  schemaProblems: SchemaProblem[];
+  /** A config file or schema that could not be used (the defaults linted instead), each once. */
+  problems: Array<{ kind: 'config' | 'schema'; source: string; message: string }>;
 }
 
 export function summarize(files: FileReport[]): Summary {

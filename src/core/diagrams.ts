@@ -1,5 +1,4 @@
-import { parseSnapshot, type ParsedSnapshot } from './model.js';
-import { defaultSchema } from './schema.js';
+import type { ParsedSnapshot } from './model.js';
 import { walk } from './tree.js';
 
 /** One ```mermaid block of a snapshot, as the preview shows it. */
@@ -31,10 +30,4 @@ export function diagramBlocks(parsed: ParsedSnapshot): DiagramBlock[] {
     return false;
   });
   return out;
-}
-
-/** A snapshot's title and diagrams, for the preview. */
-export function snapshotDiagrams(text: string): { title: string; diagrams: DiagramBlock[] } {
-  const parsed = parseSnapshot(text, defaultSchema().catalog, { estimates: false });
-  return { title: parsed.title?.text ?? '', diagrams: diagramBlocks(parsed) };
 }

@@ -2,10 +2,7 @@ import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } fr
 import { toHtml } from 'hast-util-to-html';
 import type { Code } from 'mdast';
 import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
-import { diagramBlocks } from './diagrams.js';
-import { estimateAnnotations } from './editor-support.js';
-import { parseSnapshot } from './model.js';
-import { defaultSchema } from './schema.js';
+import type { Analysis } from './analysis.js';
 
 /** What the HTML export puts in place of each diagram, by diagram index (undefined: the diagram did not render). */
 export interface HtmlExportOptions {
@@ -43,10 +40,10 @@ function el(tagName: string, className: string | undefined, children: ElementCon
  * Raw HTML in the Markdown is dropped and unsafe link URLs are removed; a CSP in
  * the file forbids scripts and remote loads.
  */
-export function snapshotHtml(markdown: string, options: HtmlExportOptions): string {
-  const parsed = parseSnapshot(markdown, defaultSchema().catalog, { estimates: false });
-  const diagramIndex = new Map(diagramBlocks(parsed).map((d, i) => [d.startLine, i]));
-  const annotations = new Map(estimateAnnotations(markdown).map((a) => [a.line, a.label]));
+export function snapshotHtml(analysis: Pick<Analysis, 'parsed' | 'diagrams' | 'estimateAnnotations'>, options: HtmlExportOptions): string {
+  const parsed = analysis.parsed;
+  const diagramIndex = new Map(analysis.diagrams.map((d, i) => [d.startLine, i]));
+  const annotations = new Map(analysis.estimateAnnotations.map((a) => [a.line, a.label]));
   const lineOf = (node: Code): number => parsed.lines.positionAt((node.position?.start.offset ?? 0) + parsed.shift).line;
 
   const code = (state: State, node: Code): Element | ElementContent[] => {

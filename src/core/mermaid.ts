@@ -1,17 +1,13 @@
-import { diagramBlocks } from './diagrams.js';
-import { compareFindings, type Finding, type Severity } from './finding.js';
-import { parseSnapshot } from './model.js';
-import { defaultSchema } from './schema.js';
+import { Lru } from './lru.js';
 
 /** Parses one diagram; rejects with mermaid's own error when the diagram is invalid. */
 export type MermaidParse = (diagram: string) => Promise<unknown>;
 
-/** The mermaid-syntax rule's metadata; its check is asynchronous, so it runs beside the synchronous rules. */
-export const MERMAID_RULE = {
-  id: 'mermaid-syntax',
-  description: 'Every ```mermaid block parses with the pinned Mermaid version; errors are placed on the diagram line at fault.',
-  severity: 'stage' as const,
-};
+/** Why mermaid rejected a diagram: its message, and the line (1-based, within the diagram) it names. */
+export interface MermaidError {
+  message: string;
+  line?: number;
+}
 
 /** The line (1-based, within the text mermaid parsed) that an error names, if it names one. */
 export function errorLine(error: unknown): number | undefined {
@@ -22,52 +18,61 @@ export function errorLine(error: unknown): number | undefined {
 }
 
 /** Lines taken by a diagram's own YAML frontmatter, which mermaid strips before it parses. */
-function frontmatterLines(diagram: string): number {
+export function frontmatterLines(diagram: string): number {
   const m = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(diagram);
   return m ? m[0].split(/\r?\n/).length - 1 : 0;
 }
 
-const verdicts = new Map<string, string | null>();
-
 /**
- * Checks every ```mermaid block of a document with `parse` and reports each
- * invalid diagram at the Markdown line of its error. Results are cached by
- * diagram text, so an edit elsewhere re-parses nothing.
+ * Mermaid's verdict on diagrams, cached by diagram text: an edit elsewhere in a
+ * document re-parses nothing, and a diagram typed once is parsed once. The
+ * parser is loaded on the first diagram; one checker per engine.
  */
-export async function checkMermaid(text: string, parse: MermaidParse, options: { docsBase?: string; severity?: Record<string, Severity | 'off'> } = {}): Promise<Finding[]> {
-  const override = options.severity?.[MERMAID_RULE.id];
-  if (override === 'off' || !/(?:`{3,}|~{3,})\s*mermaid/i.test(text)) return [];
-  const parsed = parseSnapshot(text, defaultSchema().catalog, { estimates: false });
-  const status = parsed.model.frontmatter.status;
-  const severity: Severity = override ?? (status === 'review' || status === 'approved' ? 'error' : 'warning');
-  const out: Finding[] = [];
-  const blocks = diagramBlocks(parsed).map((d) => ({ content: d.source, contentLine: d.contentLine, lastLine: Math.max(d.contentLine, d.endLine - 1) }));
-  for (const b of blocks) {
-    let verdict = verdicts.get(b.content);
-    if (verdict === undefined) {
-      try {
-        await parse(b.content);
-        verdict = null;
-      } catch (e) {
-        const line = errorLine(e);
-        verdict = `${line ?? ''}\u0000${String((e as Error)?.message ?? e)}`;
-      }
-      if (verdicts.size > 512) verdicts.clear();
-      verdicts.set(b.content, verdict);
-    }
-    if (verdict === null) continue;
-    const [lineText = '', message = ''] = verdict.split('\u0000');
-    const inDiagram = lineText ? Number(lineText) + frontmatterLines(b.content) : 1;
-    const line = Math.min(Math.max(b.contentLine + inDiagram - 1, b.contentLine), b.lastLine);
-    const summary = message.split('\n').find((l) => l.trim())?.trim() ?? 'invalid diagram';
-    const detail = message.split('\n').filter((l) => /^Expecting|^Expected|got /.test(l.trim()))[0]?.trim();
-    out.push({
-      ruleId: MERMAID_RULE.id,
-      severity,
-      message: `Mermaid cannot parse this diagram: ${summary}${detail ? ` (${detail})` : ''}; expected valid Mermaid syntax.`,
-      range: parsed.lines.lineRange(line, text),
-      docs: `${options.docsBase ?? 'docs/rules/'}${MERMAID_RULE.id}.md`,
-    });
+export class MermaidChecker {
+  readonly #load: () => Promise<MermaidParse>;
+  #parser: Promise<MermaidParse> | undefined;
+  readonly #verdicts = new Lru<string, MermaidError | null>(512);
+  readonly #pending = new Map<string, Promise<MermaidError | null>>();
+
+  constructor(load: () => Promise<MermaidParse>) {
+    this.#load = load;
   }
-  return out.sort(compareFindings);
+
+  /** The verdict when this diagram was checked before: null when valid; undefined when not known yet. */
+  cached(source: string): MermaidError | null | undefined {
+    return this.#verdicts.get(source);
+  }
+
+  /** Parses the diagram (once for any number of concurrent callers) and remembers the verdict. */
+  check(source: string): Promise<MermaidError | null> {
+    const known = this.#verdicts.get(source);
+    if (known !== undefined) return Promise.resolve(known);
+    let p = this.#pending.get(source);
+    if (!p) {
+      p = (async (): Promise<MermaidError | null> => {
+        const parse = await (this.#parser ??= this.#load());
+        try {
+          await parse(source);
+          return null;
+        } catch (e) {
+          const line = errorLine(e);
+          return { message: String((e as Error)?.message ?? e), ...(line ? { line } : {}) };
+        }
+      })().then(
+        (verdict) => {
+          this.#verdicts.set(source, verdict);
+          this.#pending.delete(source);
+          return verdict;
+        },
+        (e: unknown) => {
+          // The parser itself failed to load or crashed: nothing is cached, so the next edit tries again.
+          this.#pending.delete(source);
+          this.#parser = undefined;
+          throw e;
+        },
+      );
+      this.#pending.set(source, p);
+    }
+    return p;
+  }
 }

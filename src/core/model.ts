@@ -1,6 +1,6 @@
-import type { Heading, Root, RootContent, Nodes, Table, Code, Yaml } from 'mdast';
-import { isDocument, parseDocument } from 'yaml';
+import type { Heading, Root, RootContent, Nodes, Table, Code } from 'mdast';
 import { scanInline, type InlineEstimate } from './estimates/scan.js';
+import { readFrontmatter, type Frontmatter, type FrontmatterInfo } from './frontmatter.js';
 import { scanNumbers } from './numbers.js';
 import { parseMarkdown } from './parse.js';
 import { LineIndex, type Range } from './position.js';
@@ -78,13 +78,7 @@ export interface SectionHeading {
   duplicateOf?: SectionHeading;
 }
 
-export interface FrontmatterInfo {
-  /** The whole block, fences included. */
-  range: Range;
-  /** Ranges of the top-level keys' values, for findings about one field. */
-  fields: Map<string, Range>;
-  error?: { message: string; range: Range };
-}
+export type { FrontmatterInfo } from './frontmatter.js';
 
 /** Everything the rules read: the source, its tree and the model. */
 export interface ParsedSnapshot {
@@ -107,6 +101,10 @@ export interface ParseOptions {
   tolerance?: number;
   /** False to skip reading inline estimates. */
   estimates?: boolean;
+  /** The document's frontmatter when it was read already (one YAML parse per version); read here otherwise. */
+  frontmatter?: Frontmatter;
+  /** The document's line index when there is one already. */
+  lines?: LineIndex;
 }
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -122,8 +120,8 @@ export function countWords(text: string): number {
 export function parseSnapshot(text: string, catalog: SectionCatalog, options: ParseOptions = {}): ParsedSnapshot {
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree = parseMarkdown(shift ? text.slice(1) : text);
-  const lines = new LineIndex(text);
-  const b = new Builder(text, lines, shift, catalog, options.tolerance ?? 0.1, options.estimates ?? true);
+  const lines = options.lines ?? new LineIndex(text);
+  const b = new Builder(text, lines, shift, catalog, options.tolerance ?? 0.1, options.estimates ?? true, options.frontmatter);
   return b.build(tree);
 }
 
@@ -134,14 +132,16 @@ class Builder {
   readonly #catalog: SectionCatalog;
   readonly #tolerance: number;
   readonly #estimates: boolean;
+  readonly #frontmatter: Frontmatter | undefined;
 
-  constructor(text: string, lines: LineIndex, shift: number, catalog: SectionCatalog, tolerance: number, estimates: boolean) {
+  constructor(text: string, lines: LineIndex, shift: number, catalog: SectionCatalog, tolerance: number, estimates: boolean, frontmatter: Frontmatter | undefined) {
     this.#text = text;
     this.#lines = lines;
     this.#shift = shift;
     this.#catalog = catalog;
     this.#tolerance = tolerance;
     this.#estimates = estimates;
+    this.#frontmatter = frontmatter;
   }
 
   #start(n: Nodes): number {
@@ -163,8 +163,10 @@ class Builder {
     let i = 0;
     const first = children[0];
     if (first?.type === 'yaml') {
-      const fm = this.#frontmatter(first);
-      parsed.frontmatter = fm.info;
+      // The frontmatter read before the parse is the block remark found (same rules); read it again only if not.
+      const given = this.#frontmatter;
+      const fm = given?.info && given.content === first.value ? given : readFrontmatter(this.#text, this.#lines);
+      if (fm.info) parsed.frontmatter = fm.info;
       model.frontmatter = fm.data;
       i = 1;
     }
@@ -331,35 +333,5 @@ class Builder {
       const range = exact ? this.#lines.range(start + m.start, start + m.end) : this.#lines.range(start, end);
       s.numbers.push({ value: m.value, raw: m.raw, ...(m.unit ? { unit: m.unit, unitKind: m.unitKind } : {}), range });
     }
-  }
-
-  #frontmatter(node: Yaml): { info: FrontmatterInfo; data: Record<string, unknown> } {
-    const start = this.#start(node);
-    const info: FrontmatterInfo = { range: this.#range(node), fields: new Map() };
-    const nl = this.#text.indexOf('\n', start);
-    const contentStart = nl < 0 ? this.#end(node) : nl + 1;
-    const doc = parseDocument(node.value, { prettyErrors: true, uniqueKeys: true });
-    const err = doc.errors[0];
-    if (err) {
-      const line = this.#lines.positionAt(contentStart).line + (err.linePos?.[0].line ?? 1) - 1;
-      info.error = { message: (err.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, ''), range: this.#lines.lineRange(line, this.#text) };
-      return { info, data: {} };
-    }
-    const data: unknown = doc.toJS({ maxAliasCount: 100 });
-    if (data === null || data === undefined) return { info, data: {} };
-    if (typeof data !== 'object' || Array.isArray(data)) {
-      info.error = { message: 'the frontmatter is not a mapping of fields', range: info.range };
-      return { info, data: {} };
-    }
-    if (isDocument(doc) && doc.contents && 'items' in doc.contents) {
-      for (const pair of doc.contents.items as Array<{ key?: { value?: unknown; range?: number[] }; value?: { range?: number[] } }>) {
-        const key = pair.key?.value;
-        const r = pair.value?.range ?? pair.key?.range;
-        if (typeof key === 'string' && r && r[0] !== undefined && r[1] !== undefined) {
-          info.fields.set(key, this.#lines.range(contentStart + r[0], contentStart + r[1]));
-        }
-      }
-    }
-    return { info, data: data as Record<string, unknown> };
   }
 }

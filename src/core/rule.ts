@@ -1,7 +1,11 @@
+import type { DiagramBlock } from './diagrams.js';
+import type { EstimateBlock } from './estimates/scan.js';
 import type { Finding, Fix, Severity } from './finding.js';
+import type { MermaidChecker } from './mermaid.js';
 import type { ParsedSnapshot } from './model.js';
 import type { Range } from './position.js';
 import type { CompiledSchema, SchemaError } from './schema.js';
+import type { Stage } from './config.js';
 
 /** Options every host can pass to a lint. */
 export interface LintOptions {
@@ -25,25 +29,46 @@ export interface Report {
   fix?: Fix;
 }
 
-/** What a rule sees: the parsed snapshot, the schema and its validation errors. */
+/** What a rule sees: the parsed snapshot, the schema and its validation errors, and the document's shared parts. */
 export interface RuleContext {
   readonly parsed: ParsedSnapshot;
   readonly schema: CompiledSchema;
   /** ajv's errors for this document, each consumed by the rule that owns it. */
   readonly errors: readonly SchemaError[];
   readonly options: Readonly<Required<Omit<LintOptions, 'severity'>>>;
-  /** True when the frontmatter status is review or approved. */
+  /** The stage the frontmatter status maps to, when it maps to one. */
+  readonly stage: Stage | undefined;
+  /** True when the stage is review or approved. */
   readonly strict: boolean;
+  /** The document's ```mermaid blocks (computed once per document version). */
+  diagrams(): readonly DiagramBlock[];
+  /** The document's ```estimate blocks with their values (computed once per document version). */
+  estimateBlocks(): readonly EstimateBlock[];
+  /** Mermaid's parser as the host provides it; undefined where there is none. */
+  readonly mermaid: MermaidChecker | undefined;
   report(report: Report): void;
 }
 
-/** One rule: a stable id, a one-line description, a default severity and a check. */
+/**
+ * One rule: a stable id, a one-line description, a default severity and a check.
+ * A check may return a promise (mermaid-syntax waits for the parser): what it
+ * reports before its first await is part of the synchronous findings, the rest
+ * arrives with `Analysis.allFindings()`.
+ */
 export interface Rule {
   id: string;
   description: string;
   /** "stage" means error once status is review or approved, warning before. */
   severity: Severity | 'stage';
-  check(ctx: RuleContext): void;
+  check(ctx: RuleContext): void | Promise<void>;
+}
+
+/** The severity a rule reports with: the configured one, else its default for the stage. */
+export function severityOf(rule: Pick<Rule, 'id' | 'severity'>, strict: boolean, configured: Readonly<Record<string, Severity | 'off'>> | undefined): Severity | 'off' {
+  const override = configured?.[rule.id];
+  if (override) return override;
+  if (rule.severity === 'stage') return strict ? 'error' : 'warning';
+  return rule.severity;
 }
 
 /** Builds the finding a report becomes. */

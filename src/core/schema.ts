@@ -50,6 +50,12 @@ export class SectionCatalog {
   order(id: string): number {
     return this.#order.get(id) ?? Number.MAX_SAFE_INTEGER;
   }
+
+  /** This catalog with more accepted headings per section id (a config file's `aliases`); unknown ids are ignored. */
+  withAliases(extra: Readonly<Record<string, readonly string[]>>): SectionCatalog {
+    if (Object.keys(extra).length === 0) return this;
+    return new SectionCatalog(this.sections.map((s) => (extra[s.id] ? { ...s, aliases: [...s.aliases, ...(extra[s.id] ?? []).filter((a) => !s.aliases.includes(a))] } : s)));
+  }
 }
 
 /**
@@ -151,24 +157,12 @@ export function defaultSchema(): CompiledSchema {
   return builtIn;
 }
 
-const customCache = new Map<string, CompiledSchema | SchemaProblem>();
-
 /**
  * Compiles a custom schema's text. It replaces the built-in schema, or extends
- * it when it refers to DEFAULT_SCHEMA_ID. Results are cached by text, so an
- * unchanged file is compiled once; any failure comes back as a SchemaProblem.
+ * it when it refers to DEFAULT_SCHEMA_ID; any failure comes back as a
+ * SchemaProblem. The engine caches the result by file and text.
  */
 export function compileSchema(text: string, source: string): CompiledSchema | SchemaProblem {
-  const key = `${source}\u0000${text}`;
-  const cached = customCache.get(key);
-  if (cached) return cached;
-  const result = compileUncached(text, source);
-  if (customCache.size > 32) customCache.clear();
-  customCache.set(key, result);
-  return result;
-}
-
-function compileUncached(text: string, source: string): CompiledSchema | SchemaProblem {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -1,11 +1,11 @@
 // Runs in the VS Code extension host: quick fixes from findings, and inserting missing sections from the pattern's template.
 import * as vscode from 'vscode';
-import { sectionFromTemplate, type Engine, type Finding, type Template } from '../core/index.js';
+import { sectionFromTemplate, type Finding, type ParsedSnapshot } from '../core/index.js';
 import type { DiagnosticsController } from './diagnostics.js';
 import { toRange } from './diagnostics.js';
 
-/** Finds the template a document was made from (its `pattern`), so inserted sections carry that pattern's guidance. */
-export type TemplateLookup = (doc: vscode.TextDocument) => Promise<Template | undefined>;
+/** Finds the template a document was made from (its `pattern`), parsed, so inserted sections carry that pattern's guidance. */
+export type TemplateLookup = (doc: vscode.TextDocument) => Promise<ParsedSnapshot | undefined>;
 
 function sameFinding(d: vscode.Diagnostic, f: Finding): boolean {
   const code = typeof d.code === 'object' ? d.code.value : d.code;
@@ -13,18 +13,18 @@ function sameFinding(d: vscode.Diagnostic, f: Finding): boolean {
 }
 
 /** The edit that inserts one missing section: the template's section when it has one, else the schema's stub. */
-export function insertionEdit(f: Finding, template: Template | undefined): { at: vscode.Position; text: string } | undefined {
+export function insertionEdit(f: Finding, template: ParsedSnapshot | undefined): { at: vscode.Position; text: string } | undefined {
   const edit = f.fix?.edits[0];
   if (!edit || !f.section) return undefined;
   const at = new vscode.Position(edit.range.start.line, edit.range.start.character);
   let text = edit.newText;
-  const fromTemplate = template ? sectionFromTemplate(template.text, f.section) : undefined;
+  const fromTemplate = template ? sectionFromTemplate(template, f.section) : undefined;
   if (fromTemplate) text = edit.newText.startsWith('\n') ? `\n\n${fromTemplate}` : `${fromTemplate}\n\n`;
   return { at, text };
 }
 
 /** One WorkspaceEdit that inserts every missing section; inserts at one place keep the canonical order. */
-export async function insertAllEdit(doc: vscode.TextDocument, findings: Finding[], template: Template | undefined): Promise<vscode.WorkspaceEdit | undefined> {
+export function insertAllEdit(doc: vscode.TextDocument, findings: readonly Finding[], template: ParsedSnapshot | undefined): vscode.WorkspaceEdit | undefined {
   const byPlace = new Map<string, { at: vscode.Position; text: string }>();
   for (const f of findings.filter((x) => x.ruleId === 'section-missing')) {
     const e = insertionEdit(f, template);
@@ -44,7 +44,6 @@ export class SnapshotCodeActions implements vscode.CodeActionProvider {
 
   constructor(
     readonly controller: DiagnosticsController,
-    readonly engine: Engine,
     readonly templateFor: TemplateLookup,
   ) {}
 
@@ -74,7 +73,7 @@ export class SnapshotCodeActions implements vscode.CodeActionProvider {
     }
     const missing = state.findings.filter((x) => x.ruleId === 'section-missing');
     if (missing.length > 1 && ours.some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'section-missing')) {
-      const all = await insertAllEdit(doc, missing, template);
+      const all = insertAllEdit(doc, missing, template);
       if (all) {
         const action = new vscode.CodeAction(`Insert all ${missing.length} missing sections`, vscode.CodeActionKind.QuickFix);
         action.edit = all;

@@ -1,7 +1,8 @@
-// Runs in the VS Code extension host: lints snapshots on open, edit (debounced) and save; stale results are dropped.
+// Runs in the VS Code extension host: one analysis per document version for every feature, and the diagnostics
+// from it, on open, edit (debounced) and save. Stale results are dropped.
 import * as vscode from 'vscode';
-import { checkMermaid, compareFindings, isSnapshot, lintText, type CompiledSchema, type Engine, type Finding, type MermaidParse, type SchemaProblem } from '../core/index.js';
-import { lintOptions, readSettings } from './settings.js';
+import type { Analysis, Engine, Finding } from '../core/index.js';
+import { readSettings } from './settings.js';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -21,11 +22,11 @@ export function toDiagnostic(f: Finding): vscode.Diagnostic {
   return d;
 }
 
-/** What the last lint of a document found, for code actions, hovers and the status bar. */
+/** What the last published lint of a document found, for code actions and the status bar. */
 export interface LintState {
   version: number;
-  findings: Finding[];
-  schema: CompiledSchema | undefined;
+  findings: readonly Finding[];
+  analysis: Analysis;
 }
 
 export class DiagnosticsController implements vscode.Disposable {
@@ -33,26 +34,29 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #generation = new Map<string, number>();
   readonly #states = new Map<string, LintState>();
+  /** The analysis of the newest version each open document was asked about. */
+  readonly #analyses = new Map<string, { version: number; analysis: Promise<Analysis> }>();
+  /** Whether each document was a snapshot at its last analysis, for the few callers that cannot wait. */
+  readonly #verdicts = new Map<string, boolean>();
   readonly #reported = new Set<string>();
   readonly #changed = new vscode.EventEmitter<vscode.Uri>();
   readonly #disposables: vscode.Disposable[] = [];
   readonly onDidLint = this.#changed.event;
-  /** The schema problems shown to the user, in order (each once). */
-  readonly schemaProblems: string[] = [];
+  /** The config and schema problems shown to the user, in order (each once). */
+  readonly problems: string[] = [];
 
   constructor(
     readonly engine: Engine,
-    readonly docsBase: string,
     readonly isTrusted: () => boolean,
-    readonly log: vscode.OutputChannel,
-    /** Loads mermaid's parser; called only for documents that hold a ```mermaid block. */
-    readonly mermaid: () => Promise<MermaidParse>,
+    readonly log: vscode.LogOutputChannel,
   ) {
     this.#disposables.push(
       this.#collection,
       this.#changed,
       vscode.workspace.onDidOpenTextDocument((d) => this.lintSoon(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.lintSoon(e.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.lintSoon(e.document);
+      }),
       vscode.workspace.onDidSaveTextDocument((d) => this.lintSoon(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       // Closing the last tab of a document is what users call closing it; VS Code disposes the document only later.
@@ -75,12 +79,45 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const key of [...this.#states.keys()]) if (!shown.has(key)) this.forget(vscode.Uri.parse(key));
   }
 
-  /** True for Markdown documents that are snapshots: declared in frontmatter, or under an include glob. */
-  isSnapshotDocument(doc: vscode.TextDocument): boolean {
+  /**
+   * The analysis of the document's current version, shared by every feature: a second call for the same
+   * version (a hover, an inlay hint, the preview) reuses the first one's parse.
+   */
+  analyze(doc: vscode.TextDocument): Promise<Analysis> {
+    const key = doc.uri.toString();
+    const known = this.#analyses.get(key);
+    if (known && known.version === doc.version) return known.analysis;
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    const trusted = this.isTrusted();
+    const settings = readSettings(doc.uri);
+    const schemaPath = trusted && settings.schema && folder ? vscode.Uri.joinPath(folder.uri, settings.schema).toString() : undefined;
+    const analysis = this.engine
+      .analyze({
+        uri: key,
+        version: doc.version,
+        text: doc.getText(),
+        ...(folder ? { root: folder.uri.toString() } : {}),
+        ...(schemaPath ? { schemaPath } : {}),
+        // Estimates are evaluated only where someone will see them.
+        estimates: settings.lintEnabled,
+      })
+      .then((a) => {
+        this.#verdicts.set(key, doc.languageId === 'markdown' && a.snapshot.isSnapshot);
+        return a;
+      });
+    this.#analyses.set(key, { version: doc.version, analysis });
+    return analysis;
+  }
+
+  /** True when the document is a Markdown snapshot (frontmatter, or the config's include and exclude globs). */
+  async isSnapshot(doc: vscode.TextDocument): Promise<boolean> {
     if (doc.languageId !== 'markdown') return false;
-    if (isSnapshot(doc.getText())) return true;
-    const { include } = readSettings(doc.uri);
-    return include.some((pattern) => vscode.languages.match({ language: 'markdown', pattern }, doc) > 0);
+    return (await this.analyze(doc)).snapshot.isSnapshot;
+  }
+
+  /** The verdict of the document's last analysis, for callers that cannot wait (false until it was analyzed). */
+  isSnapshotDocument(doc: vscode.TextDocument): boolean {
+    return this.#verdicts.get(doc.uri.toString()) === true && doc.languageId === 'markdown';
   }
 
   state(uri: vscode.Uri): LintState | undefined {
@@ -93,11 +130,12 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** Schedules a lint; an edit within the debounce replaces the pending one. */
   lintSoon(doc: vscode.TextDocument, delay?: number): void {
+    if (doc.languageId !== 'markdown') return;
     const key = doc.uri.toString();
     const pending = this.#timers.get(key);
     if (pending) clearTimeout(pending);
     const settings = readSettings(doc.uri);
-    if (!settings.lintEnabled || !this.isSnapshotDocument(doc)) {
+    if (!settings.lintEnabled) {
       if (this.#states.has(key) || this.#collection.has(doc.uri)) this.forget(doc.uri);
       return;
     }
@@ -110,64 +148,72 @@ export class DiagnosticsController implements vscode.Disposable {
     );
   }
 
-  /** Lints now; the result is shown only if no newer lint of the document started meanwhile. */
+  /** Lints now; a result is shown only if no newer lint of the document started meanwhile. */
   async lintNow(doc: vscode.TextDocument): Promise<void> {
     const key = doc.uri.toString();
-    if (!readSettings(doc.uri).lintEnabled || !this.isSnapshotDocument(doc)) {
-      this.forget(doc.uri);
-      return;
-    }
     const generation = (this.#generation.get(key) ?? 0) + 1;
     this.#generation.set(key, generation);
-    const version = doc.version;
-    const settings = readSettings(doc.uri);
-    const options = lintOptions(settings, this.docsBase);
-    const text = doc.getText();
+    const current = (): boolean => this.#generation.get(key) === generation && !doc.isClosed;
     try {
-      let findings: Finding[];
-      let schema: CompiledSchema | undefined;
-      let problem: SchemaProblem | undefined;
-      if (this.isTrusted()) {
-        const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-        const schemaPath = settings.schema && folder ? vscode.Uri.joinPath(folder.uri, settings.schema).toString() : undefined;
-        const resolved = schemaPath ? await this.engine.loadSchema(schemaPath) : await this.engine.resolveSchema(doc.uri.toString());
-        schema = resolved.schema;
-        problem = resolved.problem;
-        findings = lintText(text, { ...options, schema });
-      } else {
-        // Restricted Mode: the built-in schema only.
-        findings = lintText(text, options);
+      if (doc.languageId !== 'markdown' || !readSettings(doc.uri).lintEnabled) {
+        this.forget(doc.uri);
+        return;
       }
-      if (/(?:`{3,}|~{3,})\s*mermaid/i.test(text)) {
-        const diagrams = await checkMermaid(text, await this.mermaid(), { docsBase: this.docsBase, severity: settings.severity });
-        if (diagrams.length) findings = [...findings, ...diagrams].sort(compareFindings);
+      const analysis = await this.analyze(doc);
+      if (!current() || analysis.version !== doc.version) return;
+      this.#reportProblems(analysis);
+      if (!analysis.snapshot.isSnapshot) {
+        if (this.#states.has(key) || this.#collection.has(doc.uri)) this.#clear(doc.uri);
+        return;
       }
-      if (this.#generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
-      if (problem) this.#reportSchemaProblem(problem);
-      this.#states.set(key, { version, findings, schema });
-      this.#collection.set(doc.uri, findings.map(toDiagnostic));
-      this.#changed.fire(doc.uri);
+      // What needs no waiting is shown now; diagrams new to the parser follow when it answers.
+      this.#publish(doc.uri, analysis, analysis.findings);
+      if (analysis.pending) {
+        const all = await analysis.allFindings();
+        if (current() && analysis.version === doc.version) this.#publish(doc.uri, analysis, all);
+      }
     } catch (e) {
       // A malformed document, schema or template must never take the extension host down.
-      this.log.appendLine(`Linting ${doc.uri.toString()} failed: ${(e as Error).stack ?? String(e)}`);
+      this.log.error(`Linting ${key} failed:`, e instanceof Error ? e : String(e));
     }
   }
 
-  #reportSchemaProblem(p: SchemaProblem): void {
-    const key = `${p.source}\u0000${p.message}`;
-    if (this.#reported.has(key)) return;
-    this.#reported.add(key);
-    const name = vscode.workspace.asRelativePath(vscode.Uri.parse(p.source));
-    const message = `Design Snapshot: ${name} is ${p.message}. Using the built-in schema until it is fixed.`;
-    this.schemaProblems.push(message);
-    void vscode.window.showErrorMessage(message);
+  #publish(uri: vscode.Uri, analysis: Analysis, findings: readonly Finding[]): void {
+    this.#states.set(uri.toString(), { version: analysis.version, findings, analysis });
+    this.#collection.set(uri, findings.map(toDiagnostic));
+    this.#changed.fire(uri);
   }
 
-  /** Forgets cached schemas and reported problems (a schema file changed), then lints again. */
+  /** Says once, with its file, when a config or schema could not be used; the defaults lint meanwhile. */
+  #reportProblems(analysis: Analysis): void {
+    const { config, schemaProblem } = analysis.context;
+    const found = [
+      ...(config.problem ? [{ kind: 'config', what: 'the default configuration', ...config.problem }] : []),
+      ...(schemaProblem ? [{ kind: 'schema', what: 'the built-in schema', ...schemaProblem }] : []),
+    ];
+    for (const p of found) {
+      const key = `${p.kind}\u0000${p.source}\u0000${p.message}`;
+      if (this.#reported.has(key)) continue;
+      this.#reported.add(key);
+      const name = vscode.workspace.asRelativePath(vscode.Uri.parse(p.source));
+      const message = `Design Snapshot: ${p.kind} ${name} is not usable: ${p.message}. Using ${p.what} until it is fixed.`;
+      this.problems.push(message);
+      void vscode.window.showErrorMessage(message);
+    }
+  }
+
+  /** Forgets everything read from the workspace (a schema or config changed, settings changed, trust granted), then lints again. */
   reload(): void {
     this.engine.invalidate();
+    this.#analyses.clear();
     this.#reported.clear();
     this.lintAllOpen();
+  }
+
+  #clear(uri: vscode.Uri): void {
+    this.#states.delete(uri.toString());
+    this.#collection.delete(uri);
+    this.#changed.fire(uri);
   }
 
   forget(uri: vscode.Uri): void {
@@ -176,9 +222,10 @@ export class DiagnosticsController implements vscode.Disposable {
     if (pending) clearTimeout(pending);
     this.#timers.delete(key);
     this.#generation.set(key, (this.#generation.get(key) ?? 0) + 1);
-    this.#states.delete(key);
-    this.#collection.delete(uri);
-    this.#changed.fire(uri);
+    this.#analyses.delete(key);
+    this.#verdicts.delete(key);
+    this.engine.forget(key);
+    this.#clear(uri);
   }
 
   clearAll(): void {

@@ -1,7 +1,7 @@
 // Runs in the VS Code extension host: activate() wires the engine to VS Code. Nothing heavy happens until a Markdown file opens.
 import * as vscode from 'vscode';
-import { createEngine, frontmatterOf, RULES, type Template } from '../core/index.js';
-import { insertAllEdit, SnapshotCodeActions } from './code-actions.js';
+import { createEngine, RULES } from '../core/index.js';
+import { insertAllEdit, SnapshotCodeActions, type TemplateLookup } from './code-actions.js';
 import { listTemplates, newSnapshot, type NewSnapshotDeps } from './commands/new-snapshot.js';
 import { DiagnosticsController } from './diagnostics.js';
 import { workspaceHost } from './host.js';
@@ -9,7 +9,7 @@ import { SnapshotHover } from './hover.js';
 import { EstimateInlayHints } from './inlay-hints.js';
 import { mermaidInWorker } from './mermaid-client.js';
 import { DiagramPreview, PREVIEW_VIEW_TYPE } from './preview/panel.js';
-import { readSettings } from './settings.js';
+import { readSettings, settingsOverrides } from './settings.js';
 import { SnapshotStatusBar } from './status-bar.js';
 
 /** What the extension exports, for its integration tests. */
@@ -18,78 +18,106 @@ export interface DesignSnapshotApi {
   newSnapshotDeps: NewSnapshotDeps;
   status: SnapshotStatusBar;
   preview: DiagramPreview;
+  log: vscode.LogOutputChannel;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
-  const log = vscode.window.createOutputChannel('Design Snapshot');
+  const log = vscode.window.createOutputChannel('Design Snapshot', { log: true });
+  const version = (context.extension.packageJSON as { version?: string }).version ?? 'unknown';
+  log.info(`Design Snapshot ${version} activated in VS Code ${vscode.version}; workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode (workspace schema, config and templates are not loaded)'}.`);
   const isTrusted = (): boolean => vscode.workspace.isTrusted;
-  const engine = createEngine(workspaceHost(isTrusted, context.extensionUri));
-  const docsBase = `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`;
   // Mermaid runs in a worker thread started on the first diagram: activation stays light, and its DOM globals stay out of the shared host.
-  const mermaid = mermaidInWorker(context.extensionUri);
+  const mermaid = mermaidInWorker(context.extensionUri, log);
   context.subscriptions.push({ dispose: mermaid.dispose });
-  // Created before the diagnostics controller: its debounce timer is then set first on each edit and fires first,
-  // so the diagrams go to the webview before the lint of the same edit takes the extension host's thread.
+  const engine = createEngine({
+    host: workspaceHost(isTrusted, context.extensionUri),
+    mermaid: async () => mermaid.parse,
+    logger: log,
+    // Settings the user set win over the workspace's config file; defaults do not.
+    config: (uri) => settingsOverrides(vscode.Uri.parse(uri)),
+    docsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`,
+  });
+  const controller = new DiagnosticsController(engine, isTrusted, log);
   const preview = new DiagramPreview({
     extensionUri: context.extensionUri,
-    isSnapshot: (doc) => controller.isSnapshotDocument(doc),
+    analyze: (doc) => controller.analyze(doc),
     debounceMs: () => readSettings().debounceMs,
     showSaveDialog: (options) => vscode.window.showSaveDialog(options),
     log,
   });
-  const controller = new DiagnosticsController(engine, docsBase, isTrusted, log, async () => mermaid.parse);
-  const deps: NewSnapshotDeps = { engine, builtInTemplates: vscode.Uri.joinPath(context.extensionUri, 'templates'), isTrusted };
+  const deps: NewSnapshotDeps = { engine, builtInTemplates: vscode.Uri.joinPath(context.extensionUri, 'templates'), isTrusted, log };
 
-  const templateFor = async (doc: vscode.TextDocument): Promise<Template | undefined> => {
-    const pattern = frontmatterOf(doc.getText()).pattern;
+  const templateFor: TemplateLookup = async (doc) => {
+    const analysis = await controller.analyze(doc);
+    const pattern = analysis.frontmatter.data.pattern;
     if (typeof pattern !== 'string' || !pattern) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     const { templates } = await engine.listTemplates(deps.builtInTemplates.toString(), isTrusted() && folder ? folder.uri.toString() : undefined);
-    return templates.find((t) => t.id === pattern);
+    const template = templates.find((t) => t.id === pattern);
+    return template ? engine.templateParse(template, analysis.context.catalog) : undefined;
   };
 
-  // The editor title button shows on snapshots only.
-  // Called after every lint (a frontmatter edit can make a document a snapshot): tell the workbench only on a change.
-  let snapshotContext: boolean | undefined;
-  const setSnapshotContext = (editor = vscode.window.activeTextEditor): void => {
-    const value = !!editor && controller.isSnapshotDocument(editor.document);
-    if (value === snapshotContext) return;
-    snapshotContext = value;
-    void vscode.commands.executeCommand('setContext', 'designSnapshot.isSnapshot', value);
+  // What is in force per workspace folder, said once at start and again whenever it may have changed.
+  const logInForce = async (): Promise<void> => {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const probe = vscode.Uri.joinPath(folder.uri, '_.md').toString();
+      const config = await engine.resolveConfig(probe, { root: folder.uri.toString() });
+      const schema = await engine.resolveSchema(probe);
+      const setting = readSettings(folder.uri).schema;
+      log.info(
+        `Folder ${folder.name}: config ${config.source ?? (config.problem ? `${config.problem.source} (not usable: ${config.problem.message})` : 'none (defaults)')}; ` +
+          `schema ${setting && isTrusted() ? `${setting} (designSnapshot.schema)` : (schema.problem?.source ?? schema.schema.source ?? 'built-in')}; ` +
+          `include ${config.include.join(', ')}; exclude ${config.exclude.join(', ')}.`,
+      );
+    }
   };
-  setSnapshotContext();
+
+  // The editor title button shows on snapshots only; tell the workbench only when the answer changes.
+  let snapshotContext: boolean | undefined;
+  const setSnapshotContext = async (editor = vscode.window.activeTextEditor): Promise<void> => {
+    const value = !!editor && (await controller.isSnapshot(editor.document).catch(() => false));
+    if (editor !== vscode.window.activeTextEditor || value === snapshotContext) return;
+    snapshotContext = value;
+    await vscode.commands.executeCommand('setContext', 'designSnapshot.isSnapshot', value);
+  };
+  void setSnapshotContext();
 
   const status = new SnapshotStatusBar(controller);
   const watcher = vscode.workspace.createFileSystemWatcher('**/.design-snapshot/**');
-  const reload = (): void => controller.reload();
+  const reload = (why: string): void => {
+    log.info(`Reloading the configuration: ${why}.`);
+    controller.reload();
+    void logInForce();
+  };
   context.subscriptions.push(
     log,
     controller,
     watcher,
-    watcher.onDidChange(reload),
-    watcher.onDidCreate(reload),
-    watcher.onDidDelete(reload),
-    vscode.workspace.onDidGrantWorkspaceTrust(reload),
+    watcher.onDidChange((u) => reload(`${vscode.workspace.asRelativePath(u)} changed`)),
+    watcher.onDidCreate((u) => reload(`${vscode.workspace.asRelativePath(u)} was created`)),
+    watcher.onDidDelete((u) => reload(`${vscode.workspace.asRelativePath(u)} was deleted`)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => reload('the workspace is now trusted')),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => reload('workspace folders changed')),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('designSnapshot')) return;
       controller.clearAll();
-      controller.reload();
+      reload('designSnapshot settings changed');
     }),
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, new SnapshotCodeActions(controller, engine, templateFor), {
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new SnapshotCodeActions(controller, templateFor), {
       providedCodeActionKinds: SnapshotCodeActions.kinds,
     }),
     vscode.languages.registerHoverProvider(MARKDOWN, new SnapshotHover(controller)),
     vscode.languages.registerInlayHintsProvider(MARKDOWN, new EstimateInlayHints(controller)),
     status,
     preview,
-    vscode.window.onDidChangeActiveTextEditor((e) => setSnapshotContext(e)),
-    controller.onDidLint(() => setSnapshotContext()),
+    vscode.window.onDidChangeActiveTextEditor((e) => void setSnapshotContext(e)),
+    controller.onDidLint(() => void setSnapshotContext()),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }),
     vscode.commands.registerCommand('designSnapshot.openDiagramPreview', (uri?: vscode.Uri) => {
       const doc = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : undefined;
-      preview.open(doc);
+      return preview.open(doc);
     }),
     vscode.commands.registerCommand('designSnapshot.exportHtml', () => {
       if (preview.exportHtml()) return true;
@@ -103,7 +131,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
       if (!editor) return false;
       await controller.lintNow(editor.document);
       const state = controller.state(editor.document.uri);
-      const edit = state ? await insertAllEdit(editor.document, state.findings, await templateFor(editor.document)) : undefined;
+      const edit = state ? insertAllEdit(editor.document, state.findings, await templateFor(editor.document)) : undefined;
       if (!edit) {
         void vscode.window.showInformationMessage('Design Snapshot: no required section is missing.');
         return false;
@@ -128,8 +156,9 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
       return next;
     }),
   );
+  void logInForce();
   controller.lintAllOpen();
-  return { controller, newSnapshotDeps: deps, status, preview };
+  return { controller, newSnapshotDeps: deps, status, preview, log };
 }
 
 export function deactivate(): void {

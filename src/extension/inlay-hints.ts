@@ -1,6 +1,5 @@
 // Runs in the VS Code extension host: each line of an ```estimate block shows its value at the end of the line.
 import * as vscode from 'vscode';
-import { estimateAnnotations } from '../core/index.js';
 import type { DiagnosticsController } from './diagnostics.js';
 
 export class EstimateInlayHints implements vscode.InlayHintsProvider {
@@ -11,9 +10,11 @@ export class EstimateInlayHints implements vscode.InlayHintsProvider {
     controller.onDidLint(() => this.#changed.fire());
   }
 
-  provideInlayHints(doc: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
-    if (!this.controller.isSnapshotDocument(doc) || !doc.getText().includes('```estimate')) return [];
-    return estimateAnnotations(doc.getText())
+  async provideInlayHints(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.InlayHint[]> {
+    if (doc.languageId !== 'markdown') return [];
+    const analysis = await this.controller.analyze(doc);
+    if (!analysis.snapshot.isSnapshot) return [];
+    return analysis.estimateAnnotations
       .filter((a) => a.line >= range.start.line && a.line <= range.end.line)
       .map((a) => {
         const hint = new vscode.InlayHint(new vscode.Position(a.line, a.character), a.label);

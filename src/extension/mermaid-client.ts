@@ -4,13 +4,15 @@ import * as vscode from 'vscode';
 import type { MermaidParse } from '../core/index.js';
 
 /** A parse function backed by dist/mermaid-worker.cjs; the worker starts on first use and is ended on dispose. */
-export function mermaidInWorker(extensionUri: vscode.Uri): { parse: MermaidParse; dispose: () => void } {
+export function mermaidInWorker(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): { parse: MermaidParse; dispose: () => void } {
   let worker: Worker | undefined;
   let next = 0;
   const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   const start = (): Worker => {
     if (worker) return worker;
-    const w = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'mermaid-worker.cjs').fsPath);
+    const file = vscode.Uri.joinPath(extensionUri, 'dist', 'mermaid-worker.cjs').fsPath;
+    log.info(`Starting the mermaid-syntax worker thread (${file}).`);
+    const w = new Worker(file);
     w.on('message', (m: { id: number; error?: string }) => {
       const p = pending.get(m.id);
       pending.delete(m.id);
@@ -18,6 +20,7 @@ export function mermaidInWorker(extensionUri: vscode.Uri): { parse: MermaidParse
       else p?.reject(new Error(m.error));
     });
     w.on('error', (e) => {
+      log.error('The mermaid-syntax worker failed; it restarts on the next diagram:', e);
       for (const p of pending.values()) p.reject(e);
       pending.clear();
       worker = undefined;

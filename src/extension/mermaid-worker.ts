@@ -1,7 +1,7 @@
 // Runs in a worker thread of the VS Code extension host: parses mermaid diagrams on happy-dom's DOM. In a worker,
 // the DOM globals mermaid needs never leak into the extension host that other extensions share.
 import { parentPort } from 'node:worker_threads';
-import { nodeMermaidParser } from '../core/node/mermaid-parser.js';
+import { nodeMermaidParser } from '../node/mermaid-parser.js';
 
 parentPort?.on('message', (m: { id: number; diagram: string }) => {
   void nodeMermaidParser()

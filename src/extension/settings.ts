@@ -1,32 +1,48 @@
-// Runs in the VS Code extension host: typed access to the designSnapshot.* settings.
+// Runs in the VS Code extension host: typed access to the designSnapshot.* settings, and the ones the user set
+// explicitly, which layer over the workspace's .design-snapshot/config.json (a default never does).
 import * as vscode from 'vscode';
-import type { LintOptions, Severity } from '../core/index.js';
+import type { ConfigOverrides, Severity } from '../core/index.js';
 
+/** The settings that belong to the editor alone (the rest live in the shared config file as well). */
 export interface Settings {
   folder: string;
-  include: string[];
   lintEnabled: boolean;
   debounceMs: number;
-  lengthBudget: number;
-  severity: Record<string, Severity | 'off'>;
   schema: string;
-  tolerance: number;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration('designSnapshot', scope);
   return {
     folder: c.get<string>('folder', 'docs/design'),
-    include: c.get<string[]>('include', ['**/docs/design/**/*.md']),
     lintEnabled: c.get<boolean>('lint.enabled', true),
     debounceMs: Math.max(0, c.get<number>('lint.debounceMs', 150)),
-    lengthBudget: c.get<number>('lint.lengthBudget', 1500),
-    severity: c.get<Record<string, Severity | 'off'>>('lint.severity', {}),
     schema: c.get<string>('schema', ''),
-    tolerance: c.get<number>('estimates.tolerance', 0.1),
   };
 }
 
-export function lintOptions(s: Settings, docsBase: string): LintOptions {
-  return { lengthBudget: s.lengthBudget, severity: s.severity, docsBase, tolerance: s.tolerance };
+/** The value the user (or the workspace, or the folder) set, or undefined when only the default applies. */
+function explicit<T>(c: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const i = c.inspect<T>(key);
+  return i?.workspaceFolderLanguageValue ?? i?.workspaceFolderValue ?? i?.workspaceLanguageValue ?? i?.workspaceValue ?? i?.globalLanguageValue ?? i?.globalValue;
+}
+
+/** The settings the user set for a document, as overrides of its config file. */
+export function settingsOverrides(scope?: vscode.ConfigurationScope): ConfigOverrides {
+  const c = vscode.workspace.getConfiguration('designSnapshot', scope);
+  // Object settings merge across levels in VS Code (user, workspace, folder): do the same for the explicit ones.
+  const levels = c.inspect<Record<string, Severity | 'off'>>('lint.severity');
+  const set = [levels?.globalValue, levels?.workspaceValue, levels?.workspaceFolderValue].filter((v): v is Record<string, Severity | 'off'> => !!v && typeof v === 'object');
+  const rules = set.length ? Object.assign({}, ...set) as Record<string, Severity | 'off'> : undefined;
+  const lengthBudget = explicit<number>(c, 'lint.lengthBudget');
+  const tolerance = explicit<number>(c, 'estimates.tolerance');
+  const include = explicit<string[]>(c, 'include');
+  const exclude = explicit<string[]>(c, 'exclude');
+  return {
+    ...(rules && typeof rules === 'object' ? { rules } : {}),
+    ...(typeof lengthBudget === 'number' ? { lengthBudget } : {}),
+    ...(typeof tolerance === 'number' ? { tolerance } : {}),
+    ...(Array.isArray(include) ? { include } : {}),
+    ...(Array.isArray(exclude) ? { exclude } : {}),
+  };
 }

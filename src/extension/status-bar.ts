@@ -1,6 +1,5 @@
 // Runs in the VS Code extension host: "Snapshot 7/9 · 2 ⚠" for the active snapshot; a click opens the Problems view.
 import * as vscode from 'vscode';
-import { frontmatterOf, requiredSections } from '../core/index.js';
 import type { DiagnosticsController } from './diagnostics.js';
 
 export class SnapshotStatusBar implements vscode.Disposable {
@@ -25,8 +24,8 @@ export class SnapshotStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    // The lint already knows what is missing; only the required list needs the frontmatter (no second parse).
-    const required = requiredSections(frontmatterOf(doc.getText()), state.schema);
+    // The published lint's analysis knows what is required and what is missing: nothing is parsed again.
+    const required = state.analysis.requiredSections;
     const missing = state.findings.filter((f) => f.ruleId === 'section-missing' && f.section).map((f) => f.section as string);
     const problems = state.findings.filter((f) => f.severity !== 'info').length;
     this.item.text = `Snapshot ${required.length - missing.length}/${required.length}${problems ? ` · ${problems} ⚠` : ''}`;

@@ -103,7 +103,7 @@ test('cli lint: a broken --schema is named once, the default still lints, exit 2
   writeFileSync(join(dir, 'b.md'), readFileSync(join(FIXTURES, 'complete.md')));
   const r = await run(['lint', '--schema', 'schema.json', 'a.md', 'b.md'], dir);
   assert.equal(r.code, 2);
-  assert.equal(r.err.match(/schema schema\.json is not valid JSON/g)?.length, 1, r.err);
+  assert.equal(r.err.match(/schema schema\.json is not usable: not valid JSON/g)?.length, 1, r.err);
   assert.match(r.out, /a\.md:6:1 warning Missing section "Context"/);
 });
 
@@ -159,7 +159,7 @@ test('cli lint: many files are linted on worker threads with the same results as
   const pooled = JSON.parse(run.stdout) as { files: Array<{ path: string; diagnostics: unknown[] }> };
   assert.equal(pooled.files.length, 40);
   const paths = pooled.files.map((f) => join(dir, f.path));
-  const sequential = await lintSequentially(paths, { docsBase: 'x', snapshotsOnly: false });
+  const sequential = await lintSequentially(paths.map((path) => ({ path, named: 'file' as const })), { docsBase: 'x', root: dir });
   assert.deepEqual(pooled.files.map((f) => f.diagnostics.length), sequential.map((s) => s.findings.length));
   assert.deepEqual(pooled.files.map((f) => f.path), [...pooled.files.map((f) => f.path)].sort(), 'output keeps file order');
 });

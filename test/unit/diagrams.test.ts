@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { snapshotDiagrams } from '../../src/core/index.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, memoryEngine } from './helpers.js';
 
-test('diagrams: every mermaid block with its section heading and fence lines, in document order', () => {
+async function snapshotDiagrams(text: string) {
+  const a = await memoryEngine().analyze({ uri: '/d.md', version: 1, text });
+  return { title: a.title, diagrams: a.diagrams };
+}
+
+test('diagrams: every mermaid block with its section heading and fence lines, in document order', async () => {
   const text = readFileSync(`${FIXTURES}preview/docs/design/diagrams.md`, 'utf8');
-  const { title, diagrams } = snapshotDiagrams(text);
+  const { title, diagrams } = await snapshotDiagrams(text);
   assert.equal(title, 'Diagram preview fixture');
   assert.deepEqual(
     diagrams.map((d) => [d.section, d.startLine, d.endLine, d.source.split('\n')[0]]),
@@ -18,9 +22,9 @@ test('diagrams: every mermaid block with its section heading and fence lines, in
   );
 });
 
-test('diagrams: before any section the heading is empty; other code blocks, nested and tilde fences are handled', () => {
+test('diagrams: before any section the heading is empty; other code blocks, nested and tilde fences are handled', async () => {
   const text = ['```mermaid', 'graph TD', '```', '', '## Architecture', '', '```js', 'x', '```', '', '- item', '', '  ~~~mermaid', '  graph LR', '  ~~~', ''].join('\n');
-  const { diagrams } = snapshotDiagrams(text);
+  const { diagrams } = await snapshotDiagrams(text);
   assert.deepEqual(
     diagrams.map((d) => [d.section, d.startLine, d.endLine, d.source]),
     [
@@ -30,7 +34,7 @@ test('diagrams: before any section the heading is empty; other code blocks, nest
   );
 });
 
-test('diagrams: an unclosed block runs to the end of the document', () => {
-  const { diagrams } = snapshotDiagrams('## Architecture\n\n```mermaid\ngraph TD\n  a --> b\n');
+test('diagrams: an unclosed block runs to the end of the document', async () => {
+  const { diagrams } = await snapshotDiagrams('## Architecture\n\n```mermaid\ngraph TD\n  a --> b\n');
   assert.deepEqual(diagrams.map((d) => [d.startLine, d.endLine]), [[2, 5]]);
 });

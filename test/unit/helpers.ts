@@ -1,7 +1,7 @@
 // Runs in Node under node:test: shared helpers for the unit tests.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lintText, type Finding, type LintTextOptions } from '../../src/core/index.js';
+import { createEngine, InMemoryHost, lintText, type Analysis, type AnalyzeInput, type Engine, type EngineOptions, type Finding, type LintTextOptions, type SchemaProblem } from '../../src/core/index.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = `${ROOT}test/fixtures/`;
@@ -29,4 +29,16 @@ export function applyFix(text: string, f: Finding): string {
   let out = text;
   for (const e of edits) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
+}
+
+/** An engine over an in-memory workspace (path → text), with mermaid's Node parser when `mermaid` is set. */
+export function memoryEngine(files: Record<string, string> = {}, options: Omit<EngineOptions, 'host'> = {}): Engine {
+  return createEngine({ host: new InMemoryHost(files), ...options });
+}
+
+/** Every finding of one document analyzed by `engine` (asynchronous rules included), and what could not be used. */
+export async function analyzeFile(engine: Engine, path: string, text: string, extra: Partial<AnalyzeInput> = {}): Promise<{ findings: readonly Finding[]; schemaProblem?: SchemaProblem; analysis: Analysis }> {
+  const analysis = await engine.analyze({ uri: path, version: 0, text, ...extra });
+  const findings = await analysis.allFindings();
+  return { findings, analysis, ...(analysis.context.schemaProblem ? { schemaProblem: analysis.context.schemaProblem } : {}) };
 }

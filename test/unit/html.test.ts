@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EXPORT_CSP, snapshotHtml } from '../../src/core/index.js';
+import { EXPORT_CSP, snapshotHtml as toHtml, type HtmlExportOptions } from '../../src/core/index.js';
+import { memoryEngine } from './helpers.js';
+
+const snapshotHtml = async (text: string, options: HtmlExportOptions): Promise<string> => toHtml(await memoryEngine().analyze({ uri: '/doc.md', version: 1, text }), options);
 
 const DOC = `---
 pattern: llm-serving
@@ -33,8 +36,8 @@ flowchart LR
 [docs](https://example.com/docs) [bad](javascript:alert(1)) [rel](./other.md) ![img](data:image/png;base64,AAAA)
 `;
 
-test('html export: text, the rendered SVG per diagram, estimate values, the error of a diagram that did not render', () => {
-  const html = snapshotHtml(DOC, { svgs: ['<svg id="d1"><g/></svg>', undefined], errors: [undefined, 'Parse error on line 2'] });
+test('html export: text, the rendered SVG per diagram, estimate values, the error of a diagram that did not render', async () => {
+  const html = await snapshotHtml(DOC, { svgs: ['<svg id="d1"><g/></svg>', undefined], errors: [undefined, 'Parse error on line 2'] });
   assert.match(html, /^<!doctype html><html lang="en">/);
   assert.match(html, /<title>Inference API<\/title>/);
   assert.match(html, /<p class="meta">pattern: llm-serving · status: review<\/p>/);
@@ -46,8 +49,8 @@ test('html export: text, the rendered SVG per diagram, estimate values, the erro
   assert.match(html, /peak = requests \* 3 to req\/s<span class="estimate-value"> {2}≈ 694\.4 req\/s<\/span>/);
 });
 
-test('html export: self-contained and inert — CSP meta, raw HTML dropped, unsafe URLs removed', () => {
-  const html = snapshotHtml(DOC, { svgs: [] });
+test('html export: self-contained and inert — CSP meta, raw HTML dropped, unsafe URLs removed', async () => {
+  const html = await snapshotHtml(DOC, { svgs: [] });
   assert.ok(html.includes(`content="${EXPORT_CSP.replaceAll("'", '&#x27;')}"`), 'the CSP is in the file');
   assert.doesNotMatch(html, /<script/i);
   assert.doesNotMatch(html, /javascript:/i);
@@ -58,8 +61,8 @@ test('html export: self-contained and inert — CSP meta, raw HTML dropped, unsa
   assert.doesNotMatch(html, /<link|<script|@import/);
 });
 
-test('html export: a string from the webview that is not an SVG is never inserted as HTML', () => {
-  const html = snapshotHtml(DOC, { svgs: ['<img src=x onerror=alert(1)>'] });
+test('html export: a string from the webview that is not an SVG is never inserted as HTML', async () => {
+  const html = await snapshotHtml(DOC, { svgs: ['<img src=x onerror=alert(1)>'] });
   assert.doesNotMatch(html, /onerror/);
   assert.match(html, /<code class="language-mermaid">flowchart LR\n {2}a --> b\n<\/code>/);
 });

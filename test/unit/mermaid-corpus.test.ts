@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { checkMermaid } from '../../src/core/index.js';
-import { nodeMermaidParser } from '../../src/core/node/mermaid-parser.js';
-import { ROOT } from './helpers.js';
+import { nodeMermaidParser } from '../../src/node/mermaid-parser.js';
+import { analyzeFile, memoryEngine, ROOT } from './helpers.js';
 
 const CORPUS = `${ROOT}../shared/corpora/mermaid-docs`;
 
@@ -41,13 +40,14 @@ const EXPECTED: Record<string, string> = {
 };
 
 test('corpus: no mermaid-syntax finding on the ```mermaid blocks of Mermaid\'s own docs, except those mermaid rejects', { skip: !existsSync(CORPUS) && 'shared/corpora/mermaid-docs is not beside the repository' }, async () => {
-  const parse = await nodeMermaidParser();
+  const engine = memoryEngine({}, { mermaid: nodeMermaidParser });
   const found: Record<string, string> = {};
   let blocks = 0;
   for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort()) {
     const text = readFileSync(`${CORPUS}/${file}`, 'utf8');
     blocks += (text.match(/^```mermaid\s*$/gm) ?? []).length;
-    for (const f of await checkMermaid(text, parse)) found[`${file}:${f.range.start.line + 1}`] = f.message.slice(0, 160);
+    const { findings } = await analyzeFile(engine, `/corpus/${file}`, text);
+    for (const f of findings.filter((x) => x.ruleId === 'mermaid-syntax')) found[`${file}:${f.range.start.line + 1}`] = f.message.slice(0, 160);
   }
   assert.ok(blocks >= 400, `only ${blocks} blocks found`);
   assert.deepEqual(Object.keys(found).sort(), Object.keys(EXPECTED).sort(), JSON.stringify(found, null, 1));

@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createEngine, DEFAULT_SCHEMA_ID, InMemoryHost } from '../../src/core/index.js';
-import { fixture } from './helpers.js';
+import { DEFAULT_SCHEMA_ID, type Engine } from '../../src/core/index.js';
+import { analyzeFile, fixture, memoryEngine } from './helpers.js';
 
 const complete = fixture('complete.md');
 
-function engineWith(schema: string | undefined, at = '/ws/.design-snapshot/schema.json') {
-  return createEngine(new InMemoryHost(schema === undefined ? {} : { [at]: schema }));
+function engineWith(schema: string | undefined, at = '/ws/.design-snapshot/schema.json'): Engine {
+  return memoryEngine(schema === undefined ? {} : { [at]: schema });
 }
 
+const lintFile = (engine: Engine, path: string, text: string, schemaPath?: string) => analyzeFile(engine, path, text, schemaPath ? { schemaPath } : {});
+
 test('schema: without a workspace schema the built-in one is used', async () => {
-  const r = await engineWith(undefined).lintFile('/ws/docs/design/a.md', complete);
+  const r = await lintFile(engineWith(undefined), '/ws/docs/design/a.md', complete);
   assert.equal(r.schemaProblem, undefined);
   assert.deepEqual(r.findings, []);
 });
@@ -27,7 +29,7 @@ test('schema: a workspace schema that extends the default adds a required sectio
     },
   });
   const engine = engineWith(schema, '/ws/.design-snapshot/schema.json');
-  const r = await engine.lintFile('/ws/docs/design/deep/a.md', complete);
+  const r = await lintFile(engine, '/ws/docs/design/deep/a.md', complete);
   assert.equal(r.schemaProblem, undefined);
   const missing = r.findings.filter((f) => f.ruleId === 'section-missing');
   assert.deepEqual(missing.map((f) => f.section), ['rollout']);
@@ -35,7 +37,7 @@ test('schema: a workspace schema that extends the default adds a required sectio
   // Listed after trade-offs in the custom schema, so it belongs after the Trade-offs section (the last one).
   assert.equal(missing[0]?.range.start.line, complete.trimEnd().split('\n').length - 1);
   const withIt = `${complete}\n## Launch plan\nCanary to 5% of agents for a week.\n`;
-  assert.deepEqual((await engine.lintFile('/ws/a.md', withIt)).findings, []);
+  assert.deepEqual((await lintFile(engine, '/ws/a.md', withIt)).findings, []);
 });
 
 test('schema: a workspace schema that does not refer to the default replaces it', async () => {
@@ -43,17 +45,19 @@ test('schema: a workspace schema that does not refer to the default replaces it'
     type: 'object',
     properties: { sections: { type: 'object', required: ['summary'], properties: { summary: { title: 'Summary' } } } },
   });
-  const r = await engineWith(schema).lintFile('/ws/a.md', '---\ntitle: x\n---\n# X\n\n## Context\nText.\n');
+  const r = await lintFile(engineWith(schema), '/ws/a.md', '---\ntitle: x\n---\n# X\n\n## Context\nText.\n');
   assert.deepEqual(r.findings.filter((f) => f.ruleId === 'section-missing').map((f) => f.section), ['summary']);
   assert.ok(!r.findings.some((f) => f.ruleId === 'frontmatter-field'), 'the replaced schema has no frontmatter requirements');
 });
 
 test('schema: the nearest schema up the tree wins', async () => {
-  const host = new InMemoryHost({
-    '/ws/.design-snapshot/schema.json': '{"type":"object","properties":{"sections":{"required":["outer"]}}}',
-    '/ws/team/.design-snapshot/schema.json': '{"type":"object","properties":{"sections":{"required":["inner"]}}}',
-  });
-  const r = await createEngine(host).lintFile('/ws/team/docs/a.md', '# A\n');
+  const host = {
+    files: {
+      '/ws/.design-snapshot/schema.json': '{"type":"object","properties":{"sections":{"required":["outer"]}}}',
+      '/ws/team/.design-snapshot/schema.json': '{"type":"object","properties":{"sections":{"required":["inner"]}}}',
+    },
+  };
+  const r = await lintFile(memoryEngine(host.files), '/ws/team/docs/a.md', '# A\n');
   assert.deepEqual(r.findings.filter((f) => f.ruleId === 'section-missing').map((f) => f.section), ['inner']);
 });
 
@@ -65,7 +69,7 @@ for (const [name, text, reason] of [
   ['not an object', '[1, 2]', /expected a JSON Schema object/],
 ] as const) {
   test(`schema: a broken workspace schema (${name}) is reported with its file, and the default is used`, async () => {
-    const r = await engineWith(text).lintFile('/ws/docs/a.md', fixture('rules/section-missing/not-ok.md'));
+    const r = await lintFile(engineWith(text), '/ws/docs/a.md', fixture('rules/section-missing/not-ok.md'));
     assert.equal(r.schemaProblem?.source, '/ws/.design-snapshot/schema.json');
     assert.match(r.schemaProblem?.message ?? '', reason);
     // Never a silent pass: the built-in schema's findings are still there.
@@ -74,6 +78,6 @@ for (const [name, text, reason] of [
 }
 
 test('schema: --schema style explicit path that does not exist is a problem, not a crash', async () => {
-  const r = await engineWith(undefined).lintFile('/ws/a.md', complete, { schemaPath: '/nope.json' });
+  const r = await lintFile(engineWith(undefined), '/ws/a.md', complete, '/nope.json');
   assert.match(r.schemaProblem?.message ?? '', /not found/);
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 import { defaultSchema, parseSnapshot, type MermaidParse } from '../../src/core/index.js';
-import { nodeMermaidParser } from '../../src/core/node/mermaid-parser.js';
+import { nodeMermaidParser } from '../../src/node/mermaid-parser.js';
 import { ROOT } from './helpers.js';
 
 let parse: MermaidParse;

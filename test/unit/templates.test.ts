@@ -8,7 +8,7 @@ const PATTERNS = ['rag', 'llm-serving', 'chatbot', 'recsys', 'feature-store', 't
 const vars = { title: 'Test system', author: 'Ada Lovelace', date: '2026-11-23' };
 
 async function builtIns() {
-  return createEngine(nodeHost).listTemplates(`${ROOT}templates`);
+  return createEngine({ host: nodeHost }).listTemplates(`${ROOT}templates`);
 }
 
 test('templates: one built-in template per pattern, each with a name and a one-line description', async () => {
@@ -44,7 +44,7 @@ test('templates: a workspace template replaces the built-in with the same id; a 
     '/ws/.design-snapshot/templates/Bad Name.md': '---\ntemplate:\n  name: x\n  description: y\n---\n',
     '/ws/.design-snapshot/templates/no-meta.md': '---\ntitle: x\n---\n',
   });
-  const { templates, problems } = await createEngine(host).listTemplates('/builtin', '/ws/docs');
+  const { templates, problems } = await createEngine({ host }).listTemplates('/builtin', '/ws/docs');
   assert.deepEqual(templates.map((t) => `${t.id}:${t.name}:${t.origin}`), ['rag:Team RAG:/ws/.design-snapshot/templates/rag.md']);
   assert.deepEqual(
     problems.map((p) => p.source),

@@ -1,4 +1,5 @@
 import { all, create, type MathJsInstance, type Unit } from 'mathjs';
+import { Lru } from '../lru.js';
 
 /** The value of one line of an ```estimate block, or why it has none. */
 export interface BlockLine {
@@ -17,8 +18,6 @@ export interface BlockLine {
   dependsOnFailed?: string;
 }
 
-let math: MathJsInstance | undefined;
-
 /** Cancels units that appear above and below ("tokens/s ÷ tokens/s/GPU" → GPU). */
 function simplify(u: Unit): Unit {
   const s = (u as Unit & { simplify?: () => Unit }).simplify;
@@ -26,8 +25,7 @@ function simplify(u: Unit): Unit {
 }
 
 /** mathjs with the units design estimates use; created on the first estimate block, not at start-up. */
-function instance(): MathJsInstance {
-  if (math) return math;
+function createMath(): MathJsInstance {
   if (!all) throw new Error('mathjs did not provide its function set');
   const m = create(all, { number: 'number' });
   m.createUnit('req', { aliases: ['reqs', 'request', 'requests', 'query', 'queries', 'call', 'calls', 'msg', 'message', 'messages', 'event', 'events', 'txn', 'txns', 'transaction', 'transactions'] });
@@ -51,7 +49,6 @@ function instance(): MathJsInstance {
     };
   };
   m.import({ ceil: round(Math.ceil, 'ceil'), floor: round(Math.floor, 'floor'), round: round(Math.round, 'round') }, { override: true });
-  math = m;
   return m;
 }
 
@@ -75,61 +72,68 @@ function display(m: MathJsInstance, v: unknown): string {
   return m.format(v, { precision: 4 });
 }
 
-const cache = new Map<string, BlockLine[]>();
-// Compiled expressions by text: editing one line of a block recompiles that line only.
-const compiled = new Map<string, { evaluate(scope: Map<string, unknown>): unknown }>();
-
-function compile(m: MathJsInstance, text: string): { evaluate(scope: Map<string, unknown>): unknown } {
-  let c = compiled.get(text);
-  if (!c) {
-    c = m.compile(text);
-    if (compiled.size > 2048) compiled.clear();
-    compiled.set(text, c);
-  }
-  return c;
-}
-
-/** Forgets evaluated blocks (benchmarks use it to measure a block evaluated from scratch). */
-export function clearBlockCache(): void {
-  cache.clear();
-}
+type Compiled = { evaluate(scope: Map<string, unknown>): unknown };
 
 /**
- * Evaluates an ```estimate block top to bottom: `name = expression`, units
- * converted with `to`. A line that fails (unit mismatch, unknown name, syntax)
- * gets an error and does not stop the lines that do not depend on it. Results
- * are cached by block text: typing elsewhere never re-evaluates a block.
+ * Evaluates ```estimate blocks top to bottom: `name = expression`, units
+ * converted with `to`. One per engine: its caches (evaluated blocks by text,
+ * compiled lines by text) are bounded and belong to that engine alone.
  */
-export function evaluateBlock(content: string): BlockLine[] {
-  const hit = cache.get(content);
-  if (hit) return hit;
-  const m = instance();
-  const scope = new Map<string, unknown>();
-  const failed = new Set<string>();
-  const out: BlockLine[] = [];
-  content.split(/\r?\n/).forEach((raw, line) => {
-    const text = raw.replace(/\s*(?:#|\/\/).*$/, '');
-    const trimmed = text.trim();
-    if (!trimmed) return;
-    const start = raw.indexOf(trimmed);
-    const assign = /^([A-Za-z_][\w]*)\s*=(?!=)\s*(.*)$/.exec(trimmed);
-    const name = assign?.[1];
-    const expression = assign ? (assign[2] ?? '') : trimmed;
-    const result: BlockLine = { line, start, end: start + trimmed.length, expression, ...(name ? { name } : {}) };
-    try {
-      const v: unknown = compile(m, normalize(expression)).evaluate(scope);
-      if (name) scope.set(name, v);
-      result.display = display(m, v);
-    } catch (e) {
-      const message = (e as Error).message;
-      const missing = /Undefined symbol (\w+)/.exec(message)?.[1];
-      if (name) failed.add(name);
-      if (missing && failed.has(missing)) result.dependsOnFailed = missing;
-      else result.error = { kind: /unit|Units do not match|dimension/i.test(message) && !missing ? 'unit' : 'parse', message };
+export class EstimateEvaluator {
+  #math: MathJsInstance | undefined;
+  readonly #blocks = new Lru<string, BlockLine[]>(256);
+  // Compiled expressions by text: editing one line of a block recompiles that line only.
+  readonly #compiled = new Lru<string, Compiled>(2048);
+
+  #compile(m: MathJsInstance, text: string): Compiled {
+    let c = this.#compiled.get(text);
+    if (!c) {
+      c = m.compile(text) as Compiled;
+      this.#compiled.set(text, c);
     }
-    out.push(result);
-  });
-  if (cache.size > 256) cache.clear();
-  cache.set(content, out);
-  return out;
+    return c;
+  }
+
+  /** Forgets evaluated blocks (benchmarks use it to measure a block evaluated from scratch). */
+  clear(): void {
+    this.#blocks.clear();
+  }
+
+  /**
+   * The value of each line of a block. A line that fails (unit mismatch, unknown
+   * name, syntax) gets an error and does not stop the lines that do not depend on
+   * it. Results are cached by block text: typing elsewhere never re-evaluates a block.
+   */
+  evaluate(content: string): BlockLine[] {
+    const hit = this.#blocks.get(content);
+    if (hit) return hit;
+    const m = (this.#math ??= createMath());
+    const scope = new Map<string, unknown>();
+    const failed = new Set<string>();
+    const out: BlockLine[] = [];
+    content.split(/\r?\n/).forEach((raw, line) => {
+      const text = raw.replace(/\s*(?:#|\/\/).*$/, '');
+      const trimmed = text.trim();
+      if (!trimmed) return;
+      const start = raw.indexOf(trimmed);
+      const assign = /^([A-Za-z_][\w]*)\s*=(?!=)\s*(.*)$/.exec(trimmed);
+      const name = assign?.[1];
+      const expression = assign ? (assign[2] ?? '') : trimmed;
+      const result: BlockLine = { line, start, end: start + trimmed.length, expression, ...(name ? { name } : {}) };
+      try {
+        const v: unknown = this.#compile(m, normalize(expression)).evaluate(scope);
+        if (name) scope.set(name, v);
+        result.display = display(m, v);
+      } catch (e) {
+        const message = (e as Error).message;
+        const missing = /Undefined symbol (\w+)/.exec(message)?.[1];
+        if (name) failed.add(name);
+        if (missing && failed.has(missing)) result.dependsOnFailed = missing;
+        else result.error = { kind: /unit|Units do not match|dimension/i.test(message) && !missing ? 'unit' : 'parse', message };
+      }
+      out.push(result);
+    });
+    this.#blocks.set(content, out);
+    return out;
+  }
 }

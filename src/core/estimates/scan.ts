@@ -1,7 +1,7 @@
 import type { Nodes, RootContent } from 'mdast';
 import type { LineIndex, Range } from '../position.js';
 import { walk } from '../tree.js';
-import { evaluateBlock, type BlockLine } from './block.js';
+import type { BlockLine, EstimateEvaluator } from './block.js';
 import { checkLine, type InlineCheck } from './inline.js';
 
 /** An inline estimate found in the document, with absolute offsets. */
@@ -60,21 +60,16 @@ export interface EstimateBlock {
   lines: BlockLine[];
 }
 
-const blocksOfTree = new WeakMap<Nodes, EstimateBlock[]>();
-
-/** Every ```estimate block of the document, evaluated (values cached by content, the list by tree). */
-export function estimateBlocks(tree: Nodes, lines: LineIndex, shift: number): EstimateBlock[] {
-  const cached = blocksOfTree.get(tree);
-  if (cached) return cached;
+/** Every ```estimate block of the document, evaluated by `evaluator` (which caches values by block text). */
+export function estimateBlocks(tree: Nodes, lines: LineIndex, shift: number, evaluator: EstimateEvaluator): EstimateBlock[] {
   const out: EstimateBlock[] = [];
   walk(tree, (n) => {
     if (n.type !== 'code') return true;
     if ((n.lang ?? '').toLowerCase() !== 'estimate') return false;
     const start = (n.position?.start.offset ?? 0) + shift;
     const end = (n.position?.end.offset ?? 0) + shift;
-    out.push({ range: lines.range(start, end), contentLine: lines.positionAt(start).line + 1, lines: evaluateBlock(n.value) });
+    out.push({ range: lines.range(start, end), contentLine: lines.positionAt(start).line + 1, lines: evaluator.evaluate(n.value) });
     return false;
   });
-  blocksOfTree.set(tree, out);
   return out;
 }

@@ -1,8 +1,8 @@
-import { estimateBlocks, type EstimateBlock } from '../estimates/scan.js';
+import type { EstimateBlock } from '../estimates/scan.js';
 import type { Rule, RuleContext } from '../rule.js';
 
 /** Reports the block lines that failed with errors of one kind; lines that only depend on a failed one stay quiet. */
-export function reportBlockErrors(ctx: RuleContext, blocks: EstimateBlock[], kind: 'unit' | 'parse'): void {
+export function reportBlockErrors(ctx: RuleContext, blocks: readonly EstimateBlock[], kind: 'unit' | 'parse'): void {
   const { lines, text } = ctx.parsed;
   for (const block of blocks) {
     for (const l of block.lines) {
@@ -29,7 +29,7 @@ export function blockErrorRule(id: string, description: string, kind: 'unit' | '
     severity: 'stage',
     check(ctx) {
       if (!ctx.options.estimates) return;
-      reportBlockErrors(ctx, estimateBlocks(ctx.parsed.tree, ctx.parsed.lines, ctx.parsed.shift), kind);
+      reportBlockErrors(ctx, ctx.estimateBlocks(), kind);
     },
   };
 }

@@ -5,6 +5,7 @@ import { estimateUnit } from './estimate-unit.js';
 import { frontmatterField } from './frontmatter-field.js';
 import { frontmatterInvalid } from './frontmatter-invalid.js';
 import { lengthBudget } from './length-budget.js';
+import { mermaidSyntax } from './mermaid-syntax.js';
 import { placeholderLeft } from './placeholder-left.js';
 import { sectionContent } from './section-content.js';
 import { sectionDuplicate } from './section-duplicate.js';
@@ -12,7 +13,11 @@ import { sectionEmpty } from './section-empty.js';
 import { sectionMissing } from './section-missing.js';
 import { sectionOrder } from './section-order.js';
 
-/** Every rule, in the order their findings are produced. */
+/**
+ * Every rule, in the order their findings are produced. Severities, the
+ * settings' and config schema's rule lists, the SARIF rule list and the
+ * README's rule table all come from here.
+ */
 export const RULES: readonly Rule[] = [
   frontmatterInvalid,
   frontmatterField,
@@ -26,4 +31,5 @@ export const RULES: readonly Rule[] = [
   estimateMismatch,
   estimateUnit,
   estimateParse,
+  mermaidSyntax,
 ];

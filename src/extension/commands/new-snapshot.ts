@@ -9,6 +9,7 @@ export interface NewSnapshotDeps {
   engine: Engine;
   builtInTemplates: vscode.Uri;
   isTrusted: () => boolean;
+  log: vscode.LogOutputChannel;
   today?: () => string;
 }
 
@@ -17,8 +18,14 @@ export async function listTemplates(deps: NewSnapshotDeps): Promise<Template[]> 
   const folder = vscode.workspace.workspaceFolders?.[0];
   const from = deps.isTrusted() && folder ? folder.uri.toString() : undefined;
   const { templates, problems } = await deps.engine.listTemplates(deps.builtInTemplates.toString(), from);
+  const own = templates.filter((t) => t.origin !== 'built-in');
+  deps.log.info(
+    `Templates: ${templates.length - own.length} built-in${own.length ? `, ${own.length} from the workspace (${own.map((t) => vscode.workspace.asRelativePath(vscode.Uri.parse(t.origin))).join(', ')})` : ''}${from ? '' : '; workspace templates not read (no folder, or Restricted Mode)'}.`,
+  );
   for (const p of problems) {
-    void vscode.window.showWarningMessage(`Design Snapshot: skipped template ${vscode.workspace.asRelativePath(vscode.Uri.parse(p.source))}: ${p.message}.`);
+    const message = `skipped template ${vscode.workspace.asRelativePath(vscode.Uri.parse(p.source))}: ${p.message}`;
+    deps.log.warn(message);
+    void vscode.window.showWarningMessage(`Design Snapshot: ${message}.`);
   }
   return templates;
 }

@@ -1,7 +1,7 @@
 // Runs in the VS Code extension host: the diagram preview panel. It follows the active snapshot, sends its
 // diagrams to the webview after each debounced edit, and handles what the webview asks for (reveal, export).
 import * as vscode from 'vscode';
-import { snapshotDiagrams, snapshotHtml } from '../../core/index.js';
+import { snapshotHtml, type Analysis } from '../../core/index.js';
 import { parsePreviewState, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../shared/messages.js';
 import { previewHtml, webviewRoot } from './html.js';
 import { exportTarget } from './save.js';
@@ -11,10 +11,11 @@ export const PREVIEW_VIEW_TYPE = 'designSnapshot.diagramPreview';
 /** What the preview needs from the rest of the extension; tests replace the save dialog. */
 export interface PreviewDeps {
   extensionUri: vscode.Uri;
-  isSnapshot: (doc: vscode.TextDocument) => boolean;
+  /** The shared analysis of a document's current version (nothing is parsed twice). */
+  analyze: (doc: vscode.TextDocument) => Promise<Analysis>;
   debounceMs: () => number;
   showSaveDialog: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
-  log: vscode.OutputChannel;
+  log: vscode.LogOutputChannel;
 }
 
 export type RenderedEvent = Extract<WebviewMessage, { type: 'rendered' }>;
@@ -24,6 +25,8 @@ export class DiagramPreview implements vscode.Disposable {
   #panelDisposables: vscode.Disposable[] = [];
   #uri: vscode.Uri | undefined;
   #version = 0;
+  /** Grows with every send; a send whose analysis arrives after a newer send started is dropped. */
+  #sends = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #ready = false;
   readonly #rendered = new vscode.EventEmitter<RenderedEvent>();
@@ -38,7 +41,7 @@ export class DiagramPreview implements vscode.Disposable {
     this.#disposables = [
       this.#rendered,
       this.#exported,
-      vscode.window.onDidChangeActiveTextEditor((e) => this.#follow(e?.document)),
+      vscode.window.onDidChangeActiveTextEditor((e) => void this.#follow(e?.document)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.#panel && e.document.uri.toString() === this.#uri?.toString()) this.#sendSoon();
       }),
@@ -65,15 +68,13 @@ export class DiagramPreview implements vscode.Disposable {
   }
 
   /** Opens the preview beside the editor (or reveals it) for `doc`, else for the active snapshot. */
-  open(doc: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): void {
-    if (doc && this.deps.isSnapshot(doc)) this.#uri = doc.uri;
-    if (this.#panel) {
-      this.#panel.reveal(undefined, true);
-      this.#send();
-      return;
-    }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options());
-    this.#attach(panel);
+  async open(doc: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): Promise<void> {
+    // The panel is made before any await, so two quick calls never make two panels.
+    if (this.#panel) this.#panel.reveal(undefined, true);
+    else this.#attach(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()));
+    if (doc && (await this.#isSnapshot(doc))) this.#uri = doc.uri;
+    // Before the webview says 'ready' this does nothing; 'ready' sends then.
+    await this.#send();
   }
 
   /** Takes over a panel VS Code restored after a window reload. */
@@ -83,7 +84,7 @@ export class DiagramPreview implements vscode.Disposable {
       const uri = vscode.Uri.parse(saved.uri);
       try {
         const doc = await vscode.workspace.openTextDocument(uri);
-        if (this.deps.isSnapshot(doc)) this.#uri = uri;
+        if (await this.#isSnapshot(doc)) this.#uri = uri;
       } catch {
         // The snapshot is gone; the preview follows the next one the user opens.
       }
@@ -122,28 +123,41 @@ export class DiagramPreview implements vscode.Disposable {
     ];
   }
 
-  #follow(doc: vscode.TextDocument | undefined): void {
-    if (!this.#panel || !doc || !this.deps.isSnapshot(doc) || doc.uri.toString() === this.#uri?.toString()) return;
+  async #isSnapshot(doc: vscode.TextDocument): Promise<boolean> {
+    if (doc.languageId !== 'markdown') return false;
+    try {
+      return (await this.deps.analyze(doc)).snapshot.isSnapshot;
+    } catch {
+      return false;
+    }
+  }
+
+  async #follow(doc: vscode.TextDocument | undefined): Promise<void> {
+    if (!this.#panel || !doc || doc.uri.toString() === this.#uri?.toString() || !(await this.#isSnapshot(doc))) return;
     this.#uri = doc.uri;
-    this.#send();
+    await this.#send();
   }
 
   #sendSoon(): void {
     if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#send(), this.deps.debounceMs());
+    this.#timer = setTimeout(() => void this.#send(), this.deps.debounceMs());
   }
 
-  #send(): void {
+  async #send(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
     if (!this.#panel || !this.#ready) return;
+    const send = ++this.#sends;
     const doc = this.#uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.#uri?.toString());
     if (!doc) {
       this.#post({ type: 'empty', reason: 'Open a design snapshot to see its diagrams here.' });
       return;
     }
     try {
-      const { title, diagrams } = snapshotDiagrams(doc.getText());
+      const analysis = await this.deps.analyze(doc);
+      const { title, diagrams } = analysis;
+      // A newer send (another edit, another document) started while this one waited: it shows what is current.
+      if (send !== this.#sends || !this.#panel) return;
       const base = doc.uri.path.split('/').pop() ?? '';
       this.#panel.title = `Diagrams: ${base}`;
       this.#post({
@@ -154,8 +168,8 @@ export class DiagramPreview implements vscode.Disposable {
         diagrams: diagrams.map((d) => ({ source: d.source, section: d.section, startLine: d.startLine, endLine: d.endLine })),
       });
     } catch (e) {
-      // A document the engine cannot read must not take the extension host down; say so once in the log.
-      this.deps.log.appendLine(`Diagram preview: could not read ${doc.uri.toString()}: ${String(e)}`);
+      // A document the engine cannot read must not take the extension host down; say so in the log.
+      this.deps.log.error(`Diagram preview: could not read ${doc.uri.toString()}:`, e instanceof Error ? e : String(e));
     }
   }
 
@@ -166,14 +180,14 @@ export class DiagramPreview implements vscode.Disposable {
   async #receive(raw: unknown): Promise<void> {
     const m = parseWebviewMessage(raw);
     if (!m) {
-      this.deps.log.appendLine('Diagram preview: dropped a malformed message from the webview.');
+      this.deps.log.warn('Diagram preview: dropped a malformed message from the webview.');
       return;
     }
     try {
       switch (m.type) {
         case 'ready':
           this.#ready = true;
-          this.#send();
+          await this.#send();
           return;
         case 'rendered':
           this.#rendered.fire(m);
@@ -214,7 +228,7 @@ export class DiagramPreview implements vscode.Disposable {
   async #exportHtml(m: Extract<WebviewMessage, { type: 'exportHtml' }>): Promise<void> {
     if (m.uri !== this.#uri?.toString()) return;
     const doc = await vscode.workspace.openTextDocument(this.#uri);
-    const html = snapshotHtml(doc.getText(), { svgs: m.svgs.map((s) => s ?? undefined), errors: m.errors.map((s) => s ?? undefined) });
+    const html = snapshotHtml(await this.deps.analyze(doc), { svgs: m.svgs.map((s) => s ?? undefined), errors: m.errors.map((s) => s ?? undefined) });
     await this.#save(this.#uri, '', 'html', { 'HTML page': ['html'] }, new TextEncoder().encode(html));
   }
 

@@ -185,11 +185,11 @@ describe('Design Snapshot in VS Code', () => {
     };
     await write(schemaUri, JSON.stringify(extending));
     await diagnosticsWhere(uri, (x) => x.some((d) => d.message.includes('"Rollout plan"')), 'the custom section required');
-    const before = controller.schemaProblems.length;
+    const before = controller.problems.length;
     await write(schemaUri, '{ "properties": ');
     await diagnosticsWhere(uri, (x) => !x.some((d) => d.message.includes('"Rollout plan"')) && x.some((d) => ruleOf(d) === 'section-missing'), 'back on the default schema');
-    assert.equal(controller.schemaProblems.length, before + 1);
-    assert.match(controller.schemaProblems[controller.schemaProblems.length - 1] ?? '', /\.design-snapshot\/schema\.json is not valid JSON/);
+    assert.equal(controller.problems.length, before + 1);
+    assert.match(controller.problems[controller.problems.length - 1] ?? '', /schema \.design-snapshot\/schema\.json is not usable: not valid JSON/);
     await vscode.workspace.fs.delete(schemaUri);
   });
 

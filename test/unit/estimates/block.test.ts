@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { evaluateBlock } from '../../../src/core/estimates/block.js';
+import { EstimateEvaluator } from '../../../src/core/estimates/block.js';
+
+const evaluator = new EstimateEvaluator();
+const evaluateBlock = (content: string) => evaluator.evaluate(content);
 
 const ISSUE_BLOCK = `users = 1M
 per_user = 10 req/day

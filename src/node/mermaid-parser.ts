@@ -1,9 +1,7 @@
-/**
- * The core's Node-only entry for Mermaid: mermaid's parser reaches for a DOM
- * (DOMPurify), so Node hosts give it happy-dom's. Loaded on the first document
- * that has a ```mermaid block, never at start-up, and never by a browser build.
- */
-import type { MermaidParse } from '../mermaid.js';
+// Runs in Node (the CLI, its lint workers, the extension host's mermaid worker): mermaid's parser for the engine.
+// Mermaid's parser reaches for a DOM (DOMPurify), so Node hosts give it happy-dom's. Loaded on the first document
+// that has a ```mermaid block, never at start-up, and never by a browser build.
+import type { MermaidParse } from '../core/index.js';
 
 let loading: Promise<MermaidParse> | undefined;
 

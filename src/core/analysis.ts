@@ -1,0 +1,237 @@
+import { stageOf, snapshotVerdict, type ResolvedConfig, type SnapshotVerdict, type Stage } from './config.js';
+import { diagramBlocks, type DiagramBlock } from './diagrams.js';
+import { estimateAnnotations, requiredSections, type EstimateAnnotation } from './editor-support.js';
+import type { EstimateEvaluator } from './estimates/block.js';
+import { estimateBlocks, type EstimateBlock } from './estimates/scan.js';
+import { compareFindings, type Finding, type Severity } from './finding.js';
+import { readFrontmatter, type Frontmatter } from './frontmatter.js';
+import type { MermaidChecker } from './mermaid.js';
+import { parseSnapshot, type ParsedSnapshot } from './model.js';
+import { LineIndex } from './position.js';
+import { severityOf, toFinding, type Rule, type RuleContext } from './rule.js';
+import type { CompiledSchema, SchemaError, SchemaProblem, SectionCatalog } from './schema.js';
+import { pruneErrors } from './schema-errors.js';
+
+/** How often the expensive steps ran: the benchmark's "parses per edit", and the cache tests. */
+export interface EngineStats {
+  markdownParses: number;
+  yamlParses: number;
+  analyses: number;
+}
+
+/** Everything one analysis of a document needs besides its text: what the engine resolved for it. */
+export interface AnalysisContext {
+  schema: CompiledSchema;
+  /** The custom schema that could not be used, when there was one (the built-in schema is in force then). */
+  schemaProblem?: SchemaProblem;
+  config: ResolvedConfig;
+  /** The schema's sections with the config's aliases. */
+  catalog: SectionCatalog;
+  rules: readonly Rule[];
+  evaluator: EstimateEvaluator;
+  mermaid?: MermaidChecker;
+  docsBase: string;
+  /** False to skip estimates (inline calculations and estimate blocks). */
+  estimates: boolean;
+  /** The document's path relative to the config's base folder, for include/exclude. */
+  relativePath?: string;
+  /** Where a document's verdict is matched against globs; compiled and cached by the engine. */
+  matcher?: (glob: string) => (path: string) => boolean;
+  stats: EngineStats;
+}
+
+/** What identifies one version of a document. */
+export interface DocumentVersion {
+  uri: string;
+  version: number;
+  text: string;
+}
+
+/**
+ * One analysis of one version of a document, shared by every consumer: the
+ * diagnostics, code actions, hover, inlay hints, status bar, preview, HTML
+ * export and the CLI. Each part is computed on first use and kept, so the
+ * Markdown and the frontmatter are each parsed at most once per version.
+ */
+export class Analysis {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly context: AnalysisContext;
+  #lines: LineIndex | undefined;
+  #frontmatter: Frontmatter | undefined;
+  #snapshot: SnapshotVerdict | undefined;
+  #parsed: ParsedSnapshot | undefined;
+  #errors: SchemaError[] | undefined;
+  #diagrams: DiagramBlock[] | undefined;
+  #blocks: EstimateBlock[] | undefined;
+  #annotations: EstimateAnnotation[] | undefined;
+  #required: string[] | undefined;
+  #findings: Finding[] | undefined;
+  #late: Finding[] = [];
+  #pending: Array<Promise<void>> = [];
+  #unsettled = 0;
+  #all: Promise<Finding[]> | undefined;
+
+  constructor(doc: DocumentVersion, context: AnalysisContext) {
+    this.uri = doc.uri;
+    this.version = doc.version;
+    this.text = doc.text;
+    this.context = context;
+    context.stats.analyses++;
+  }
+
+  get lines(): LineIndex {
+    return (this.#lines ??= this.#parsed?.lines ?? new LineIndex(this.text));
+  }
+
+  /** The YAML frontmatter, parsed once. */
+  get frontmatter(): Frontmatter {
+    if (!this.#frontmatter) {
+      this.context.stats.yamlParses++;
+      this.#frontmatter = readFrontmatter(this.text, this.lines);
+    }
+    return this.#frontmatter;
+  }
+
+  /** The stage the frontmatter's status maps to (through the config's status words), if any. */
+  get stage(): Stage | undefined {
+    return stageOf(this.frontmatter.data.status, this.context.config);
+  }
+
+  /** True from review on: stage-dependent rules report errors instead of warnings. */
+  get strict(): boolean {
+    const s = this.stage;
+    return s === 'review' || s === 'approved';
+  }
+
+  /** Whether the document is a snapshot, and why; decided from the frontmatter and the path alone (no Markdown parse). */
+  get snapshot(): SnapshotVerdict {
+    return (this.#snapshot ??= snapshotVerdict(this.frontmatter.data, this.context.relativePath, this.context.config, this.context.matcher));
+  }
+
+  /** The Markdown parse and the snapshot model. */
+  get parsed(): ParsedSnapshot {
+    if (!this.#parsed) {
+      this.context.stats.markdownParses++;
+      this.#parsed = parseSnapshot(this.text, this.context.catalog, {
+        tolerance: this.context.config.tolerance,
+        estimates: this.context.estimates,
+        frontmatter: this.frontmatter,
+        lines: this.lines,
+      });
+    }
+    return this.#parsed;
+  }
+
+  /** The document's title: its first level-1 heading, else the frontmatter's title. */
+  get title(): string {
+    const t = this.parsed.title?.text;
+    if (t) return t;
+    return typeof this.frontmatter.data.title === 'string' ? this.frontmatter.data.title : '';
+  }
+
+  /** The schema's validation errors for this document, pruned to those a reader needs. */
+  get schemaErrors(): readonly SchemaError[] {
+    if (!this.#errors) {
+      const { model } = this.parsed;
+      const stage = this.stage;
+      // A status word the config maps onto a stage is that stage as far as the schema is concerned.
+      const subject = stage && model.frontmatter.status !== stage ? { ...model, frontmatter: { ...model.frontmatter, status: stage } } : model;
+      const validate = this.context.schema.validate;
+      this.#errors = validate(subject) ? [] : pruneErrors(validate.errors ?? []);
+    }
+    return this.#errors;
+  }
+
+  /** The ```mermaid blocks, in document order. */
+  get diagrams(): readonly DiagramBlock[] {
+    return (this.#diagrams ??= diagramBlocks(this.parsed));
+  }
+
+  /** The ```estimate blocks with the value of each line. */
+  get estimateBlocks(): readonly EstimateBlock[] {
+    return (this.#blocks ??= this.context.estimates ? estimateBlocks(this.parsed.tree, this.lines, this.parsed.shift, this.context.evaluator) : []);
+  }
+
+  /** Each estimate-block line's value, placed at the end of its line. */
+  get estimateAnnotations(): readonly EstimateAnnotation[] {
+    return (this.#annotations ??= estimateAnnotations(this.estimateBlocks, this.lines, this.text));
+  }
+
+  /** The ids of the sections the schema requires of this document (they depend on its frontmatter). */
+  get requiredSections(): readonly string[] {
+    return (this.#required ??= requiredSections(this.frontmatter.data, this.context.schema));
+  }
+
+  /** Every finding available without waiting: all rules, mermaid-syntax for diagrams whose verdict is known. */
+  get findings(): readonly Finding[] {
+    if (!this.#findings) this.#findings = this.#run().sort(compareFindings);
+    return this.#findings;
+  }
+
+  /** True while an asynchronous rule (a diagram being parsed) may still add findings. */
+  get pending(): boolean {
+    void this.findings;
+    return this.#unsettled > 0;
+  }
+
+  /** Every finding, asynchronous rules included; computed once. */
+  allFindings(): Promise<readonly Finding[]> {
+    const sync = this.findings;
+    if (this.#pending.length === 0) return Promise.resolve(sync);
+    return (this.#all ??= Promise.all(this.#pending).then(() => [...sync, ...this.#late].sort(compareFindings)));
+  }
+
+  /** Runs every rule once; reports made after a rule's first await go to #late. */
+  #run(): Finding[] {
+    const { config, docsBase, rules } = this.context;
+    const parsed = this.parsed;
+    const strict = this.strict;
+    const options = { lengthBudget: config.lengthBudget, docsBase, tolerance: config.tolerance, estimates: this.context.estimates };
+    const findings: Finding[] = [];
+    let sync = true;
+    for (const rule of rules) {
+      const severity = severityOf(rule, strict, config.rules);
+      if (severity === 'off') continue;
+      const ctx: RuleContext = {
+        parsed,
+        schema: this.context.schema,
+        errors: this.schemaErrors,
+        options,
+        stage: this.stage,
+        strict,
+        diagrams: () => this.diagrams,
+        estimateBlocks: () => this.estimateBlocks,
+        mermaid: this.context.mermaid,
+        report: (r) => (sync ? findings : this.#late).push(toFinding(rule, r, severity, docsBase)),
+      };
+      try {
+        const result = rule.check(ctx);
+        if (result) {
+          this.#unsettled++;
+          this.#pending.push(
+            result
+              .catch((e: unknown) => void this.#late.push(this.#internalError(rule, e)))
+              .finally(() => void this.#unsettled--),
+          );
+        }
+      } catch (e) {
+        findings.push(this.#internalError(rule, e));
+      }
+    }
+    sync = false;
+    return findings;
+  }
+
+  #internalError(rule: Rule, e: unknown): Finding {
+    const severity: Severity = 'info';
+    return {
+      ruleId: 'internal-error',
+      severity,
+      message: `Rule ${rule.id} failed on this document (${e instanceof Error ? e.message : String(e)}); expected it to run, so please report this.`,
+      range: this.lines.lineRange(0, this.text),
+      docs: `${this.context.docsBase}internal-error.md`,
+    };
+  }
+}

@@ -1,0 +1,202 @@
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
+import picomatch from 'picomatch/posix';
+import configSchemaJson from '../../schemas/config.schema.json';
+import type { Severity } from './finding.js';
+
+/** The stages the rules know; a status word in the frontmatter maps onto one of them. */
+export type Stage = 'draft' | 'review' | 'approved' | 'superseded';
+export const STAGES: readonly Stage[] = ['draft', 'review', 'approved', 'superseded'];
+
+/** What `.design-snapshot/config.json` may hold (schemas/config.schema.json). */
+export interface ConfigFile {
+  $schema?: string;
+  rules?: Record<string, Severity | 'off'>;
+  lengthBudget?: number;
+  estimates?: { tolerance?: number };
+  include?: string[];
+  exclude?: string[];
+  aliases?: Record<string, string[]>;
+  status?: Record<string, Stage>;
+}
+
+/** The options every host layers over the config file: an editor's explicitly set settings, a CLI flag. */
+export interface ConfigOverrides {
+  rules?: Record<string, Severity | 'off'>;
+  lengthBudget?: number;
+  tolerance?: number;
+  include?: string[];
+  exclude?: string[];
+}
+
+/** A config file that could not be used, named by its file, with the exact problem. */
+export interface ConfigProblem {
+  source: string;
+  message: string;
+}
+
+/** The options in force for one document: defaults, then the config file, then the host's overrides. */
+export interface ResolvedConfig {
+  /** The config file in force; undefined when none was found (or it was broken: see `problem`). */
+  source?: string;
+  /** The folder globs are relative to: the one holding `.design-snapshot/`, else the host's root. */
+  base?: string;
+  problem?: ConfigProblem;
+  rules: Readonly<Record<string, Severity | 'off'>>;
+  lengthBudget: number;
+  tolerance: number;
+  include: readonly string[];
+  exclude: readonly string[];
+  aliases: Readonly<Record<string, readonly string[]>>;
+  /** Status words (lower-cased) → stage. */
+  status: Readonly<Record<string, Stage>>;
+}
+
+export const DEFAULT_INCLUDE: readonly string[] = ['**/docs/design/**/*.md'];
+/** Never snapshots by path alone: index pages, changelogs, and anything in dot-folders or node_modules. */
+export const DEFAULT_EXCLUDE: readonly string[] = ['**/README.md', '**/index.md', '**/CHANGELOG.md', '**/.*/**', '**/node_modules/**'];
+export const DEFAULT_LENGTH_BUDGET = 1500;
+export const DEFAULT_TOLERANCE = 0.1;
+
+/** The configuration when there is no config file. */
+export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
+  rules: {},
+  lengthBudget: DEFAULT_LENGTH_BUDGET,
+  tolerance: DEFAULT_TOLERANCE,
+  include: DEFAULT_INCLUDE,
+  exclude: DEFAULT_EXCLUDE,
+  aliases: {},
+  status: {},
+});
+
+type Json = Record<string, unknown>;
+
+let validator: ReturnType<Ajv2020['compile']> | undefined;
+
+function validateConfig(data: unknown): ErrorObject[] {
+  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile(configSchemaJson);
+  return validator(data) ? [] : [...(validator.errors ?? [])];
+}
+
+function where(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
+function describeValue(v: unknown): string {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 37)}…` : s;
+}
+
+/** One ajv error in words: the key at fault and what was expected there. */
+function explain(e: ErrorObject, data: unknown, ruleIds: readonly string[]): string {
+  const at = where(e.instancePath);
+  const value = e.instancePath.split('/').slice(1).reduce<unknown>((o, k) => (o as Json | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], data);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      if (at === 'rules') return `rules: unknown rule id "${key}"; expected one of ${ruleIds.join(', ')}`;
+      return `${at ? `${at}: ` : ''}unknown key "${key}"; expected ${Object.keys(((e.parentSchema as Json | undefined)?.properties as Json | undefined) ?? {}).filter((k) => k !== '$schema').join(', ')}`;
+    }
+    case 'type':
+      return `${at || 'the file'}: expected ${(e.params as { type: string }).type === 'object' ? 'an object' : `a${/^[aeiou]/.test(String((e.params as { type: string }).type)) ? 'n' : ''} ${(e.params as { type: string }).type}`}, not ${describeValue(value)}`;
+    case 'enum':
+      return `${at}: expected one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}, not ${describeValue(value)}`;
+    default:
+      return `${at || 'the file'}: ${e.message ?? 'invalid'}${value !== undefined && typeof value !== 'object' ? ` (${describeValue(value)})` : ''}`;
+  }
+}
+
+/**
+ * Reads a config file's text. A file that is not JSON, has an unknown key, a
+ * value of the wrong type or an unknown rule id comes back as a problem naming
+ * the key and what was expected; the caller then keeps the defaults.
+ */
+export function parseConfig(text: string, source: string, ruleIds: readonly string[]): ConfigFile | ConfigProblem {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { source, message: `not valid JSON: ${(e as Error).message}` };
+  }
+  const errors = validateConfig(data);
+  if (errors.length) {
+    // The schema's own rule list is generated from the registry; a registry the schema does not know yet (a
+    // stale generated file in development) must not reject valid ids, so unknown ids are checked here too.
+    const messages = [...new Set(errors.map((e) => explain(e, data, ruleIds)))];
+    return { source, message: messages.join('; ') };
+  }
+  const config = data as ConfigFile;
+  const unknown = Object.keys(config.rules ?? {}).filter((id) => !ruleIds.includes(id));
+  if (unknown.length) return { source, message: `rules: unknown rule id "${unknown[0]}"; expected one of ${ruleIds.join(', ')}` };
+  return config;
+}
+
+export function isConfigProblem(v: ConfigFile | ConfigProblem): v is ConfigProblem {
+  // A valid config has no "source" key (the schema allows none), so this tells the two apart.
+  return 'source' in v && 'message' in v;
+}
+
+/** Defaults ⊕ the config file ⊕ the host's overrides (an override set by the user wins; per rule for severities). */
+export function layerConfig(file: ConfigFile | undefined, overrides: ConfigOverrides | undefined, at: { source?: string; base?: string; problem?: ConfigProblem }): ResolvedConfig {
+  const status: Record<string, Stage> = {};
+  for (const [word, stage] of Object.entries(file?.status ?? {})) status[word.trim().toLowerCase()] = stage;
+  return {
+    ...(at.source ? { source: at.source } : {}),
+    ...(at.base ? { base: at.base } : {}),
+    ...(at.problem ? { problem: at.problem } : {}),
+    rules: { ...file?.rules, ...overrides?.rules },
+    lengthBudget: overrides?.lengthBudget ?? file?.lengthBudget ?? DEFAULT_LENGTH_BUDGET,
+    tolerance: overrides?.tolerance ?? file?.estimates?.tolerance ?? DEFAULT_TOLERANCE,
+    include: overrides?.include ?? file?.include ?? DEFAULT_INCLUDE,
+    exclude: overrides?.exclude ?? file?.exclude ?? DEFAULT_EXCLUDE,
+    aliases: file?.aliases ?? {},
+    status,
+  };
+}
+
+/** The stage a frontmatter status means: the stage itself, or a word the config maps onto one; undefined otherwise. */
+export function stageOf(status: unknown, config: Pick<ResolvedConfig, 'status'>): Stage | undefined {
+  if (typeof status !== 'string') return undefined;
+  const word = status.trim().toLowerCase();
+  if ((STAGES as readonly string[]).includes(word)) return word as Stage;
+  return config.status[word];
+}
+
+/** Whether a document is linted as a snapshot, and why, in words for the log. */
+export interface SnapshotVerdict {
+  isSnapshot: boolean;
+  /** What decided: the frontmatter (either way), an exclude glob, an include glob, or nothing matched. */
+  by: 'frontmatter' | 'exclude' | 'include' | 'none';
+  reason: string;
+}
+
+/** Compiles a glob for `snapshotVerdict` (case-insensitive, dot-files included); hosts cache the result. */
+export function compileGlob(glob: string): (path: string) => boolean {
+  const re = picomatch.makeRe(glob, { dot: true, nocase: true });
+  return (p) => re.test(p);
+}
+
+/**
+ * Decides whether a document is a snapshot: its frontmatter first (`pattern:` or
+ * `designSnapshot: true` make it one, `designSnapshot: false` makes it not one),
+ * then its path against the include and exclude globs.
+ */
+export function snapshotVerdict(
+  frontmatter: Record<string, unknown>,
+  relativePath: string | undefined,
+  config: Pick<ResolvedConfig, 'include' | 'exclude'>,
+  matcher: (glob: string) => (path: string) => boolean = compileGlob,
+): SnapshotVerdict {
+  if (frontmatter.designSnapshot === false) return { isSnapshot: false, by: 'frontmatter', reason: 'its frontmatter says designSnapshot: false' };
+  if (typeof frontmatter.pattern === 'string' && frontmatter.pattern.length > 0) return { isSnapshot: true, by: 'frontmatter', reason: `its frontmatter has pattern: ${frontmatter.pattern}` };
+  if (frontmatter.designSnapshot === true) return { isSnapshot: true, by: 'frontmatter', reason: 'its frontmatter has designSnapshot: true' };
+  if (relativePath === undefined) return { isSnapshot: false, by: 'none', reason: 'it has no pattern: or designSnapshot: true in its frontmatter, and no path to match against include' };
+  const excluded = config.exclude.find((g) => matcher(g)(relativePath));
+  if (excluded) return { isSnapshot: false, by: 'exclude', reason: `${relativePath} matches exclude ${excluded}` };
+  const included = config.include.find((g) => matcher(g)(relativePath));
+  if (included) return { isSnapshot: true, by: 'include', reason: `${relativePath} matches include ${included}` };
+  return { isSnapshot: false, by: 'none', reason: `${relativePath} matches no include glob (${config.include.join(', ') || 'none'}) and its frontmatter has no pattern:` };
+}
