@@ -73,7 +73,7 @@ type Json = Record<string, unknown>;
 let validator: ReturnType<Ajv2020['compile']> | undefined;
 
 function validateConfig(data: unknown): ErrorObject[] {
-  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile(configSchemaJson);
+  validator ??= new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(configSchemaJson);
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 
