@@ -150,6 +150,15 @@ function benchWebview(): { markdown: string; verdicts: string[] } {
 const webview = quick ? undefined : benchWebview();
 if (webview) verdicts.push(...webview.verdicts);
 
+// The extension in the real editor: parses per version and keystroke → diagnostics (bench/editor.ts, its own process).
+function benchEditor(): { markdown: string; verdicts: string[] } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `${root}bench/editor.ts`, '--json'], { cwd: root, encoding: 'utf8', timeout: 900_000, maxBuffer: 2 ** 26 });
+  if (run.status !== 0) throw new Error(`bench/editor.ts failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { markdown: string; verdicts: string[] };
+}
+const editor = quick ? undefined : benchEditor();
+if (editor) verdicts.push(...editor.verdicts);
+
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const results = `# Benchmark results
 
@@ -187,6 +196,7 @@ Inputs: the example snapshot in \`examples/\`; KEPs from \`shared/corpora/keps\`
 | --- | --- |
 ${cliRows || '| (shared/corpora/keps not found) | |'}
 
+${editor?.markdown ?? ''}
 ${webview?.markdown ?? ''}
 ## Targets
 

@@ -32,6 +32,9 @@ export interface LintState {
   complete: boolean;
 }
 
+/** A document whose lint takes at most this long is linted at once on the first edit after a pause. */
+const QUICK_LINT_MS = 50;
+
 export class DiagnosticsController implements vscode.Disposable {
   readonly #collection = vscode.languages.createDiagnosticCollection('design-snapshot');
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -43,6 +46,9 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Whether each document was a snapshot at its last analysis, for the few callers that cannot wait. */
   readonly #verdicts = new Map<string, boolean>();
   readonly #reported = new Set<string>();
+  /** When each document was last edited, and how long its last lint took: what the wait after an edit depends on. */
+  readonly #lastEdit = new Map<string, number>();
+  readonly #cost = new Map<string, number>();
   readonly #changed = new vscode.EventEmitter<vscode.Uri>();
   readonly #disposables: vscode.Disposable[] = [];
   readonly onDidLint = this.#changed.event;
@@ -59,7 +65,7 @@ export class DiagnosticsController implements vscode.Disposable {
       this.#changed,
       vscode.workspace.onDidOpenTextDocument((d) => this.lintSoon(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length) this.lintSoon(e.document);
+        if (e.contentChanges.length) this.lintSoon(e.document, this.#delayAfterEdit(e.document));
       }),
       vscode.workspace.onDidSaveTextDocument((d) => this.lintSoon(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri, 'closed')),
@@ -132,6 +138,21 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.lintSoon(d, 0);
   }
 
+  /**
+   * How long to wait after an edit. While the author types, until they pause for the debounce. The first edit after
+   * a pause, in a document that lints quickly, is linted at once: a lone change shows its result without waiting,
+   * and the extra lint per burst of typing costs little (a slow document always waits).
+   */
+  #delayAfterEdit(doc: vscode.TextDocument): number {
+    const key = doc.uri.toString();
+    const now = Date.now();
+    const last = this.#lastEdit.get(key);
+    this.#lastEdit.set(key, now);
+    const { debounceMs } = readSettings(doc.uri);
+    const idle = last === undefined || now - last >= debounceMs;
+    return idle && (this.#cost.get(key) ?? Number.POSITIVE_INFINITY) <= QUICK_LINT_MS ? 0 : debounceMs;
+  }
+
   /** Schedules a lint; an edit within the debounce replaces the pending one. */
   lintSoon(doc: vscode.TextDocument, delay?: number): void {
     if (doc.languageId !== 'markdown') return;
@@ -179,6 +200,7 @@ export class DiagnosticsController implements vscode.Disposable {
       // What needs no waiting is shown now; diagrams new to the parser follow when it answers.
       const pending = analysis.pending;
       this.#publish(doc.uri, analysis, analysis.findings, !pending);
+      this.#cost.set(key, analysis.elapsedMs);
       if (pending) {
         const all = await analysis.allFindings();
         if (current() && analysis.version === doc.version) this.#publish(doc.uri, analysis, all, true);
@@ -241,6 +263,8 @@ export class DiagnosticsController implements vscode.Disposable {
     this.#generation.set(key, (this.#generation.get(key) ?? 0) + 1);
     this.#analyses.delete(key);
     this.#verdicts.delete(key);
+    this.#lastEdit.delete(key);
+    this.#cost.delete(key);
     this.engine.forget(key);
     this.#clear(uri);
   }
