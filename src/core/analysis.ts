@@ -204,6 +204,8 @@ export class Analysis {
   #run(parsed: ParsedSnapshot): Finding[] {
     const { config, docsBase, rules } = this.context;
     const strict = this.strict;
+    const fm = this.frontmatter.data;
+    const declared = (typeof fm.pattern === 'string' && fm.pattern.length > 0) || fm.designSnapshot === true;
     const options = { lengthBudget: config.lengthBudget, docsBase, tolerance: config.tolerance, estimates: this.context.estimates };
     const findings: Finding[] = [];
     let sync = true;
@@ -217,6 +219,7 @@ export class Analysis {
         options,
         stage: this.stage,
         strict,
+        declared,
         diagrams: () => this.diagrams,
         estimateBlocks: () => this.estimateBlocks,
         mermaid: this.context.mermaid,
