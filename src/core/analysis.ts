@@ -148,10 +148,15 @@ export class Analysis {
   /** The schema's validation errors for this document, pruned to those a reader needs. */
   get schemaErrors(): readonly SchemaError[] {
     if (!this.#errors) {
-      const { model } = this.parsed;
+      const { model, title } = this.parsed;
+      // What the schema judges: a status word that maps onto a stage is that stage; no status is a draft; no title
+      // field is fine when the document has a "# Title" heading (a doc linted by path needs no frontmatter at all).
+      const fm: Record<string, unknown> = { ...model.frontmatter };
       const stage = this.stage;
-      // A status word the config maps onto a stage is that stage as far as the schema is concerned.
-      const subject = stage && model.frontmatter.status !== stage ? { ...model, frontmatter: { ...model.frontmatter, status: stage } } : model;
+      if (stage) fm.status = stage;
+      else if (fm.status === undefined || fm.status === null) fm.status = 'draft';
+      if ((fm.title === undefined || fm.title === null) && title?.text.trim()) fm.title = title.text.trim();
+      const subject = { ...model, frontmatter: fm };
       const validate = this.context.schema.validate;
       this.#errors = validate(subject) ? [] : pruneErrors(validate.errors ?? []);
     }
