@@ -220,6 +220,7 @@ export class Analysis {
       const ctx: RuleContext = {
         parsed,
         schema: this.context.schema,
+        catalog: this.context.catalog,
         errors: this.schemaErrors,
         options,
         stage: this.stage,

@@ -28,6 +28,13 @@ export interface Finding {
   fix?: Fix;
   /** URL of the rule's documentation page. */
   docs: string;
+  /** What a host may offer beyond the fix: adding a near-miss heading to the config's aliases for a section. */
+  data?: FindingData;
+}
+
+/** Machine-readable detail of a finding for hosts (the CLI's JSON output does not carry it). */
+export interface FindingData {
+  alias?: { section: string; heading: string };
 }
 
 /** Compares findings by position, then rule id, for stable output. */

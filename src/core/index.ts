@@ -32,7 +32,7 @@ export {
   type Stage,
 } from './config.js';
 export { CONFIG_DIR, CONFIG_FILE, SCHEMA_FILE, createEngine, relativePath, type AnalyzeInput, type Engine, type EngineOptions, type Logger, type ResolvedSchema } from './engine.js';
-export type { Finding, Fix, Severity, TextEdit } from './finding.js';
+export type { Finding, FindingData, Fix, Severity, TextEdit } from './finding.js';
 export { compareFindings } from './finding.js';
 export { diagramBlocks, type DiagramBlock } from './diagrams.js';
 export { findFrontmatter, readFrontmatter, type Frontmatter, type FrontmatterInfo } from './frontmatter.js';

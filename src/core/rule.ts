@@ -1,10 +1,10 @@
 import type { DiagramBlock } from './diagrams.js';
 import type { EstimateBlock } from './estimates/scan.js';
-import type { Finding, Fix, Severity } from './finding.js';
+import type { Finding, FindingData, Fix, Severity } from './finding.js';
 import type { MermaidChecker } from './mermaid.js';
 import type { ParsedSnapshot } from './model.js';
 import type { Range } from './position.js';
-import type { CompiledSchema, SchemaError } from './schema.js';
+import type { CompiledSchema, SchemaError, SectionCatalog } from './schema.js';
 import type { Stage } from './config.js';
 
 /** Options every host can pass to a lint. */
@@ -27,12 +27,15 @@ export interface Report {
   message: string;
   section?: string;
   fix?: Fix;
+  data?: FindingData;
 }
 
 /** What a rule sees: the parsed snapshot, the schema and its validation errors, and the document's shared parts. */
 export interface RuleContext {
   readonly parsed: ParsedSnapshot;
   readonly schema: CompiledSchema;
+  /** The schema's sections with the config's aliases: what headings are read against. */
+  readonly catalog: SectionCatalog;
   /** ajv's errors for this document, each consumed by the rule that owns it. */
   readonly errors: readonly SchemaError[];
   readonly options: Readonly<Required<Omit<LintOptions, 'severity'>>>;
@@ -83,5 +86,6 @@ export function toFinding(rule: Rule, report: Report, severity: Severity, docsBa
     ...(report.section ? { section: report.section } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
     docs: `${docsBase}${rule.id}.md`,
+    ...(report.data ? { data: report.data } : {}),
   };
 }

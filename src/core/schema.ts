@@ -18,8 +18,9 @@ export interface SectionSpec {
   heads?: string[];
   /**
    * When a document has no heading for the section but covers it anyway: in at least `paragraphs` paragraphs,
-   * list items or table rows that use one of `terms` ("fail*" matches failure, fails…), or in at least
-   * `calculations` lines of arithmetic. Then the section is not reported missing.
+   * list items or table rows that use one of `terms` ("fail*" matches failure, fails…), in at least
+   * `calculations` lines of arithmetic, or in `quantities` paragraphs dense with numbers and units. Then the
+   * section is not reported missing.
    */
   evidence?: SectionEvidence;
   description?: string;
@@ -32,6 +33,10 @@ export interface SectionEvidence {
   terms?: string[];
   paragraphs?: number;
   calculations?: number;
+  /** Paragraphs or table rows that each state three quantities with units or more: numbers worked through. */
+  quantities?: number;
+  /** Paragraphs that commit to the section in so many words: "requirement" (user stories, "Goal: …"), "failure-handling" ("if X fails, we retry"). */
+  statements?: { kind: string; min: number };
 }
 
 /** The canonical sections of a schema, in the order a snapshot should list them. */
@@ -157,6 +162,8 @@ function declaredSections(schema: Json): SectionSpec[] {
           ...(Array.isArray(ev.terms) ? { terms: ev.terms.filter((t): t is string => typeof t === 'string') } : {}),
           ...(typeof ev.paragraphs === 'number' ? { paragraphs: ev.paragraphs } : {}),
           ...(typeof ev.calculations === 'number' ? { calculations: ev.calculations } : {}),
+          ...(typeof ev.quantities === 'number' ? { quantities: ev.quantities } : {}),
+          ...(isObject(ev.statements) && typeof ev.statements.kind === 'string' && typeof ev.statements.min === 'number' ? { statements: { kind: ev.statements.kind, min: ev.statements.min } } : {}),
         }
       : undefined;
     return [

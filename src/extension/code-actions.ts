@@ -1,6 +1,7 @@
 // Runs in the VS Code extension host: quick fixes from findings, and inserting missing sections from the pattern's template.
 import * as vscode from 'vscode';
 import { sectionFromTemplate, type Finding, type ParsedSnapshot } from '../core/index.js';
+import { aliasEdit, aliasTarget } from './alias-fix.js';
 import type { DiagnosticsController } from './diagnostics.js';
 import { toRange } from './diagnostics.js';
 
@@ -56,6 +57,20 @@ export class SnapshotCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const d of ours) {
       const f = state.findings.find((x) => sameFinding(d, x));
+      const alias = f?.data?.alias;
+      if (alias) {
+        // "Found "Options we weighed" at line 13": read it as that section, in the editor and in CI alike.
+        const edit = await aliasEdit(doc, state.analysis, alias.section, alias.heading);
+        if (edit) {
+          const action = new vscode.CodeAction(`Add "${alias.heading}" to the aliases of ${alias.section} in .design-snapshot/config.json`, vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [d];
+          action.edit = edit;
+          // Saved right after, so the alias is in force at once (the edit kept any unsaved change of the user's).
+          const target = aliasTarget(doc, state.analysis);
+          if (target) action.command = { command: 'designSnapshot.saveConfig', title: 'Save the configuration', arguments: [target] };
+          actions.push(action);
+        }
+      }
       if (!f?.fix) continue;
       const action = new vscode.CodeAction(f.fix.title, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [d];

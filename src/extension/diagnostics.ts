@@ -32,6 +32,18 @@ export interface LintState {
   complete: boolean;
 }
 
+/** The documents shown in a tab: what users call open (VS Code disposes a closed document only later). */
+function shownInTabs(): Set<string> {
+  const shown = new Set<string>();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (tab.input instanceof vscode.TabInputText) shown.add(tab.input.uri.toString());
+      else if (tab.input instanceof vscode.TabInputTextDiff) shown.add(tab.input.modified.toString());
+    }
+  }
+  return shown;
+}
+
 /** A document whose lint takes at most this long is linted at once on the first edit after a pause. */
 const QUICK_LINT_MS = 50;
 
@@ -78,14 +90,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   #forgetUnshown(): void {
-    const shown = new Set<string>();
-    for (const group of vscode.window.tabGroups.all) {
-      for (const tab of group.tabs) {
-        const input = tab.input;
-        if (input instanceof vscode.TabInputText) shown.add(input.uri.toString());
-        else if (input instanceof vscode.TabInputTextDiff) shown.add(input.modified.toString());
-      }
-    }
+    const shown = shownInTabs();
     for (const key of [...this.#states.keys()]) if (!shown.has(key)) this.forget(vscode.Uri.parse(key), 'its last tab closed');
   }
 
@@ -134,8 +139,10 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.#states.get(uri.toString());
   }
 
+  /** Lints the documents shown in tabs (VS Code keeps closed documents around for a while: those stay quiet). */
   lintAllOpen(): void {
-    for (const d of vscode.workspace.textDocuments) this.lintSoon(d, 0);
+    const shown = shownInTabs();
+    for (const d of vscode.workspace.textDocuments) if (shown.has(d.uri.toString()) || vscode.window.visibleTextEditors.some((e) => e.document === d)) this.lintSoon(d, 0);
   }
 
   /**

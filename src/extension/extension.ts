@@ -1,6 +1,7 @@
 // Runs in the VS Code extension host: activate() wires the engine to VS Code. Nothing heavy happens until a Markdown file opens.
 import * as vscode from 'vscode';
 import { createEngine, RULES } from '../core/index.js';
+import { saveConfig } from './alias-fix.js';
 import { insertAllEdit, SnapshotCodeActions, type TemplateLookup } from './code-actions.js';
 import { listTemplates, newSnapshot, type NewSnapshotDeps } from './commands/new-snapshot.js';
 import { DiagnosticsController } from './diagnostics.js';
@@ -87,10 +88,16 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
 
   const status = new SnapshotStatusBar(controller);
   const watcher = vscode.workspace.createFileSystemWatcher('**/.design-snapshot/**');
+  // One reload for the events one change raises (the watcher and the save of the same file).
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   const reload = (why: string): void => {
     log.info(`Reloading the configuration: ${why}.`);
-    controller.reload();
-    void logInForce();
+    if (reloadTimer) clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => {
+      reloadTimer = undefined;
+      controller.reload();
+      void logInForce();
+    }, 50);
   };
   context.subscriptions.push(
     log,
@@ -99,6 +106,14 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     watcher.onDidChange((u) => reload(`${vscode.workspace.asRelativePath(u)} changed`)),
     watcher.onDidCreate((u) => reload(`${vscode.workspace.asRelativePath(u)} was created`)),
     watcher.onDidDelete((u) => reload(`${vscode.workspace.asRelativePath(u)} was deleted`)),
+    // A config, schema or template open in an editor: saved there, or reloaded from disk while open (the file
+    // watcher does not always report a file VS Code itself has open).
+    vscode.workspace.onDidSaveTextDocument((d) => {
+      if (/[\\/]\.design-snapshot[\\/]/.test(d.uri.path)) reload(`${vscode.workspace.asRelativePath(d.uri)} was saved`);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length && !e.document.isDirty && /[\\/]\.design-snapshot[\\/]/.test(e.document.uri.path)) reload(`${vscode.workspace.asRelativePath(e.document.uri)} changed on disk`);
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => reload('the workspace is now trusted')),
     vscode.workspace.onDidChangeWorkspaceFolders(() => reload('workspace folders changed')),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -126,6 +141,8 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
       return false;
     }),
     vscode.commands.registerCommand('designSnapshot.newSnapshot', () => newSnapshot(deps)),
+    // Used by the quick fix that adds a heading to the config's aliases: it saves what the fix edited.
+    vscode.commands.registerCommand('designSnapshot.saveConfig', (target: unknown) => (target instanceof vscode.Uri ? saveConfig(target) : false)),
     vscode.commands.registerCommand('designSnapshot.listTemplates', () => listTemplates(deps)),
     vscode.commands.registerCommand('designSnapshot.insertMissingSections', async () => {
       const editor = vscode.window.activeTextEditor;

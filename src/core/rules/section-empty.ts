@@ -9,7 +9,7 @@ export const sectionEmpty: Rule = {
     const judged = judgedSections(ctx);
     for (const h of ctx.parsed.headings) {
       if (!h.id || h.duplicateOf || h.partOf || !h.empty || !(ctx.declared || h.native) || !judged.has(h.id)) continue;
-      const spec = ctx.schema.catalog.get(h.id);
+      const spec = ctx.catalog.get(h.id);
       ctx.report({
         range: h.range,
         section: h.id,

@@ -1,6 +1,7 @@
 import type { ParsedSnapshot, SectionHeading } from '../model.js';
 import type { Range } from '../position.js';
-import type { Rule } from '../rule.js';
+import { closeness } from '../headings.js';
+import type { Rule, RuleContext } from '../rule.js';
 import type { SectionSpec } from '../schema.js';
 import { coveredWithoutHeading } from '../evidence.js';
 import { schemaMessage } from '../schema-errors.js';
@@ -36,27 +37,47 @@ function accepted(spec: SectionSpec): string {
   return shown.length ? ` (also accepted: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''})` : '';
 }
 
+/**
+ * The heading that comes closest to naming a missing section without naming any section: "Things that may
+ * break" for failure-modes. Undefined when none shares enough of a name the section is known by.
+ */
+function nearMiss(ctx: RuleContext, spec: SectionSpec): { text: string; line: number } | undefined {
+  const names = [spec.title, spec.id, ...spec.aliases];
+  let best: { text: string; line: number; score: number } | undefined;
+  for (const h of ctx.parsed.outline) {
+    if (ctx.catalog.match(h.text).length) continue;
+    const score = closeness(h.text, names);
+    if (score >= 0.5 && (!best || score > best.score)) best = { text: h.text, line: h.line, score };
+  }
+  return best;
+}
+
 export const sectionMissing: Rule = {
   id: 'section-missing',
   description: 'Every section the schema requires is present, each reported where it belongs.',
   severity: 'stage',
   check(ctx) {
-    const { parsed, schema } = ctx;
+    const { parsed, catalog } = ctx;
     for (const e of ctx.errors) {
       if (e.keyword !== 'required' || e.instancePath !== '/sections') continue;
       const id = (e.params as { missingProperty: string }).missingProperty;
-      const spec = schema.catalog.get(id) ?? { id, title: id, aliases: [] };
-      // Covered at length under other headings: a reviewer would not call it missing, so neither do we.
-      if (coveredWithoutHeading(parsed, spec.evidence)) continue;
-      const { offset, anchor } = insertionPoint(parsed, (s) => schema.catalog.order(s), id);
+      const spec = catalog.get(id) ?? { id, title: id, aliases: [] };
+      // A document that declares itself a snapshot is held to the snapshot's sections. Any other design doc (an
+      // RFC, an ADR, a KEP linted by path) that covers the section at length under other headings is not told it
+      // is missing: a reviewer would not say so.
+      if (!ctx.declared && coveredWithoutHeading(parsed, spec.evidence)) continue;
+      const { offset, anchor } = insertionPoint(parsed, (s) => catalog.order(s), id);
       const why = schemaMessage(e);
       const at = parsed.lines.positionAt(offset);
       const newText = offset === 0 ? `${sectionMarkdown(spec)}\n\n` : `\n\n${sectionMarkdown(spec)}`;
+      const near = nearMiss(ctx, spec);
+      const hint = near ? ` Found "${near.text}" at line ${near.line + 1}: if it is this section, add it to aliases for ${id} in .design-snapshot/config.json.` : '';
       ctx.report({
         range: anchor,
         section: id,
-        message: `Missing section "${spec.title}"${why ? `, ${why}` : ''}; expected a "## ${spec.title}" heading${accepted(spec)}.`,
+        message: `Missing section "${spec.title}"${why ? `, ${why}` : ''}; expected a "## ${spec.title}" heading${accepted(spec)}.${hint}`,
         fix: { title: `Insert section "${spec.title}"`, edits: [{ range: { start: at, end: at }, newText }] },
+        ...(near ? { data: { alias: { section: id, heading: near.text } } } : {}),
       });
     }
   },

@@ -30,7 +30,7 @@ export const sectionOrder: Rule = {
     // The order is the snapshot template's: a document that does not declare itself a snapshot (an RFC, an ADR,
     // a KEP linted by path) follows its own conventions, and saying otherwise is noise.
     if (!ctx.declared) return;
-    const order = (h: SectionHeading): number => ctx.schema.catalog.order(h.id ?? '');
+    const order = (h: SectionHeading): number => ctx.catalog.order(h.id ?? '');
     const known = ctx.parsed.headings.filter((h) => h.id && !h.duplicateOf && !h.partOf);
     const inOrder = longestIncreasing(known.map(order));
     known.forEach((h, i) => {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { api, diagnosticsWhere, ours, ruleOf, workspaceUri, write } from './helpers.js';
+import { api, applyQuickFix, diagnosticsWhere, ours, ruleOf, workspaceUri, write } from './helpers.js';
 
 const CONFIG = {
   rules: { 'section-order': 'off', 'placeholder-left': 'error', 'length-budget': 'warning' },
@@ -175,4 +175,20 @@ describe('One configuration for the editor and the CLI', () => {
     await diagnosticsWhere(other, (ds) => ds.some((d) => ruleOf(d) === 'placeholder-left' && d.severity === vscode.DiagnosticSeverity.Error), 'the fixed config in force');
     assert.equal(controller.problems.length, before + 1, 'reported once');
   });
+
+  it('a heading that comes close to a missing section is named in the finding; the quick fix adds it to the config\'s aliases', async () => {
+    const uri = vscode.Uri.joinPath(root, 'specs', 'near-miss.md');
+    await write(uri, SPEC.replace('## Things that break', '## Options we weighed\nA vs B: B is cheaper.\n\n## Things that break'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const ds = await diagnosticsWhere(uri, (x) => x.some((d) => ruleOf(d) === 'section-missing' && /Found "Options we weighed" at line \d+/.test(d.message)), 'the near miss named');
+    const target = ds.find((d) => /Found "Options we weighed"/.test(d.message));
+    assert.ok(target);
+    await applyQuickFix(uri, target, /Add "Options we weighed" to the aliases of trade-offs/);
+    const config = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri))) as { aliases: Record<string, string[]>; rules: Record<string, string> };
+    assert.deepEqual(config.aliases['trade-offs'], ['Options we weighed']);
+    assert.deepEqual(config.rules, CONFIG.rules, 'the rest of the config is kept');
+    await diagnosticsWhere(uri, (x) => !x.some((d) => ruleOf(d) === 'section-missing' && /Trade-offs/.test(d.message)), 'trade-offs found under its new alias');
+  });
+
 });

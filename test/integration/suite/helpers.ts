@@ -39,7 +39,7 @@ export function diagnosticsWhere(uri: vscode.Uri, predicate: (ds: vscode.Diagnos
     const timer = setTimeout(() => {
       sub.dispose();
       // The extension's own log says what it did meanwhile (what was linted, what failed).
-      void api().then((a) => a.log.recent.slice(-8).join('\n    ')).catch(() => 'no log').then((log) =>
+      void api().then((a) => a.log.recent.filter((l) => !l.startsWith('debug Forgot')).slice(-12).join('\n    ')).catch(() => 'no log').then((log) =>
         reject(new Error(`timed out waiting for ${what}; diagnostics: ${ours(uri).map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).join(', ')}\n  last log lines:\n    ${log}`)),
       );
     }, timeoutMs);
@@ -62,5 +62,7 @@ export async function applyQuickFix(uri: vscode.Uri, diag: vscode.Diagnostic, ti
   const action = actions.find((a) => title.test(a.title));
   if (!action?.edit) throw new Error(`no quick fix matching ${title}; offered: ${actions.map((a) => a.title).join(' | ')}`);
   if (!(await vscode.workspace.applyEdit(action.edit))) throw new Error(`applying "${action.title}" failed`);
+  // As the light bulb does: the action's command runs after its edit.
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   return action.title;
 }
