@@ -188,7 +188,7 @@ export class Analysis {
     const { config, docsBase, rules } = this.context;
     const parsed = this.parsed;
     const strict = this.strict;
-    const options = { lengthBudget: config.lengthBudget, docsBase, tolerance: config.tolerance, estimates: this.context.estimates };
+    const options = { lengthBudget: config.lengthBudget, docsBase, tolerance: config.tolerance, estimates: this.context.estimates, topics: config.topics };
     const findings: Finding[] = [];
     let sync = true;
     for (const rule of rules) {

@@ -71,6 +71,7 @@ export function lintText(text: string, options: LintTextOptions = {}): Finding[]
       ...(options.severity ? { rules: options.severity } : {}),
       ...(options.lengthBudget !== undefined ? { lengthBudget: options.lengthBudget } : {}),
       ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
+      ...(options.topics ? { topics: { ...options.topics } } : {}),
     },
     {},
   );
