@@ -1,0 +1,215 @@
+import type { Clause, Reading, Sentence } from './reader.js';
+
+/**
+ * Concepts and what a document commits to about them. A concept is a set of
+ * phrasings ("ways people write it"), matched case-insensitively on word
+ * boundaries. Each match is a mention with a polarity read from its clause:
+ * affirmed ("every answer cites retrieved passages"), negated ("the model
+ * never answers from memory", "fine-tuning is out of scope", "instead of
+ * fine-tuning") or only considered ("we considered fine-tuning", "V2: …",
+ * "could", a question).
+ *
+ * Phrasing syntax: alternatives separated by "|"; a word ending in "*" matches
+ * any ending ("retriev*"); a space or hyphen matches a space, hyphen or none
+ * ("fine-tune" matches "fine tune" and "finetune"); a phrasing starting with
+ * "re:" is a regular expression over lower-cased text (no "|" splitting). Parts joined by " & " must all appear in
+ * the same sentence ("chargeback*|analyst decision* & retrain*|training").
+ */
+
+export type Polarity = 'affirmed' | 'negated' | 'considered';
+
+/** One place a concept is written, and what the document commits to there. */
+export interface Mention {
+  clause: Clause;
+  /** Offsets of the matched words in the document. */
+  start: number;
+  end: number;
+  polarity: Polarity;
+  /** Canonical section id, if any. */
+  section: string | undefined;
+  /** The sentence gives a reason ("because", "since", "as"), so a negation is a decision rather than a gap. */
+  reasoned: boolean;
+}
+
+interface Part {
+  re: RegExp;
+}
+
+const WORD = '[\\p{L}\\p{N}]';
+
+function compileAlternative(alt: string): string {
+  const a = alt.trim().toLowerCase();
+  const tokens = a.split(/([\s-]+)/);
+  let out = '';
+  tokens.forEach((tok, i) => {
+    if (i % 2 === 1) {
+      out += tok.includes('-') && !/\s/.test(tok) ? '[\\s\\-]?' : '[\\s\\-]+';
+      return;
+    }
+    const stem = tok.endsWith('*');
+    const word = stem ? tok.slice(0, -1) : tok;
+    out += word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    if (stem) out += `${WORD}*`;
+    else if (i === tokens.length - 1 && /^[a-z]{3,}$/.test(word)) out += '(?:s|es)?';
+  });
+  const last = tokens[tokens.length - 1] ?? '';
+  const lead = /^[\p{L}\p{N}]/u.test(a) ? `(?<!${WORD})` : '';
+  const tail = last.endsWith('*') || !/[\p{L}\p{N}]$/u.test(a) ? '' : `(?!${WORD})`;
+  return `${lead}(?:${out})${tail}`;
+}
+
+/** A phrasing as a regular expression source: "re:" as written, else its "|" alternatives. */
+function phrasingSource(p: string): string {
+  const t = p.trim();
+  if (t.startsWith('re:')) return `(?:${t.slice(3)})`;
+  return t
+    .split('|')
+    .filter((s) => s.trim())
+    .map(compileAlternative)
+    .join('|');
+}
+
+function compilePart(phrasings: readonly string[]): Part {
+  return { re: new RegExp(phrasings.map(phrasingSource).join('|'), 'gu') };
+}
+
+/** A named set of phrasings; its mentions in a reading are computed once. */
+export class Concept {
+  readonly id: string;
+  readonly phrasings: readonly string[];
+  readonly #single: Part | undefined;
+  readonly #combos: Part[][];
+  readonly #cache = new WeakMap<Reading, Mention[]>();
+
+  constructor(id: string, phrasings: readonly string[]) {
+    this.id = id;
+    this.phrasings = phrasings;
+    const single: string[] = [];
+    this.#combos = [];
+    for (const p of phrasings) {
+      if (p.includes(' & ')) this.#combos.push(p.split(' & ').map((part) => compilePart([part])));
+      else single.push(p);
+    }
+    this.#single = single.length ? compilePart(single) : undefined;
+  }
+
+  /** Every mention of the concept in the document, in order. */
+  mentions(reading: Reading): Mention[] {
+    let hit = this.#cache.get(reading);
+    if (!hit) {
+      hit = [];
+      for (const s of reading.sentences) this.#inSentence(s, hit);
+      this.#cache.set(reading, hit);
+    }
+    return hit;
+  }
+
+  /** Mentions inside one sentence (used by rules that read entry by entry). */
+  inSentence(s: Sentence): Mention[] {
+    const out: Mention[] = [];
+    this.#inSentence(s, out);
+    return out;
+  }
+
+  #inSentence(s: Sentence, out: Mention[]): void {
+    const found: Array<[number, number]> = [];
+    if (this.#single) {
+      const re = this.#single.re;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(s.lower))) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        found.push([m.index, m.index + m[0].length]);
+      }
+    }
+    for (const parts of this.#combos) {
+      let first: [number, number] | undefined;
+      let all = true;
+      for (const p of parts) {
+        p.re.lastIndex = 0;
+        const m = p.re.exec(s.lower);
+        if (!m) {
+          all = false;
+          break;
+        }
+        first ??= [m.index, m.index + m[0].length];
+      }
+      if (all && first) found.push(first);
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    let lastEnd = -1;
+    for (const [from, to] of found) {
+      if (from < lastEnd) continue;
+      lastEnd = to;
+      const start = s.start + from;
+      const clause = s.clauses.find((c) => c.start <= start && start < c.end) ?? s.clauses[s.clauses.length - 1];
+      if (!clause) continue;
+      out.push({ clause, start, end: s.start + to, polarity: polarityOf(clause, start - clause.start, s.start + to - clause.start), section: s.block.section, reasoned: REASON.test(s.lower) });
+    }
+  }
+}
+
+/** True when some mention is affirmed. */
+export function affirmed(ms: readonly Mention[]): Mention | undefined {
+  return ms.find((m) => m.polarity === 'affirmed');
+}
+
+// Words that negate what follows them in the same clause.
+const NEGATION =
+  /(?<![\p{L}\p{N}])(?:no|not|never|without|none of|nor|neither|cannot|can't|can’t|won't|won’t|don't|don’t|doesn't|doesn’t|didn't|isn't|aren't|shouldn't|mustn't|do not|does not|did not|will not|is not|are not|must not|should not|avoid|avoids|avoiding|avoided|skip|skips|skipping|instead of|rather than|unlike|as opposed to|no longer|free of|zero|rejected|reject|rejects|excluding|excludes|exclude|ruled out|rule out|drop|drops|dropped|ditch|ditched|forgo|forgoes)(?![\p{L}\p{N}])/gu;
+// Negation words that are something else: bounds and emphasis.
+const NOT_NEGATION = /^(?:no|not) (?:more|less|later|earlier|longer|only|just|matter|exceed|fewer|slower|faster|higher|lower|worse|better|above|below|over|under)\b|^no-(?:op|code)\b/;
+// Cues whose scope is the short phrase after them, not the rest of the clause.
+const SHORT_SCOPE = /^(?:instead of|rather than|unlike|as opposed to|avoid|avoids|avoiding|avoided|skip|skips|skipping|zero|free of|drop|drops|dropped|ditch|ditched|reject|rejects|rejected|exclude|excludes|excluding)$/;
+// Where a negation's scope ends before the mention: a turn to another commitment.
+const SCOPE_END =
+  /,\s*(?:and|then|so|instead|but)\b|\b(?:and|then)\s+(?:we|it|they|instead|use|uses|rely|relies|call|calls|retrieve|retrieves|cite|cites|ground|grounds|answer|answers|start|starts|route|routes|send|sends|serve|serves|keep|keeps|log|logs|run|runs|store|stores|fall|falls|return|returns|show|shows|ask|asks|check|checks|is|are|has|have)\b|\((?![^)]*$)/u;
+// After the mention: "X is out of scope", "X: none", "X is not needed".
+const POST_NEGATION =
+  /^[^;]{0,60}?\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:not|never|out of scope|unnecessary|not necessary|a non-goal|deferred|postponed|dropped|rejected|ruled out|excluded|overkill|not needed)\b|^\s*[:=–—-]?\s*(?:none|n\/a|no|not planned|not needed|not yet)\b(?![\p{L}\p{N}])|\b(?:out of scope|non-goals?|not in scope|was rejected|were rejected|is rejected|are rejected|rejected|ruled out|not (?:planned|needed|required|used|supported|pursued))\b/u;
+// Cues that a clause only weighs, defers or asks.
+const CONSIDERED =
+  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|to be decided|open question|experiment with|prototype)(?![\p{L}\p{N}])/u;
+// Sub-headings and lead-ins that set the polarity of everything under them.
+const NEGATED_CONTEXT = /non-?goals?|out of scope|not in scope|will not|won't|excluded|rejected|not doing|descoped/;
+const CONSIDERED_CONTEXT = /alternatives?|options? considered|considered options|rejected options|future|later|v2|next steps|open questions?|risks|questions/;
+const DEFERRING_SECTIONS = new Set(['evolution', 'open-questions']);
+const V1 = /(?<![\p{L}\p{N}])(?:v1|v1\.0|mvp|launch|day one|initial(?:ly)?|first version|today|now)(?![\p{L}\p{N}])/u;
+const REASON = /(?<![\p{L}\p{N}])(?:because|since|given|due to|so that|so|which means|as long as)(?![\p{L}\p{N}])|:\s/u;
+
+/** What the clause commits to about the words at [from, to) (offsets within the clause). */
+export function polarityOf(clause: Clause, from: number, to: number): Polarity {
+  const lower = clause.lower;
+  const prefix = lower.slice(0, from);
+  const suffix = lower.slice(to);
+  const block = clause.sentence.block;
+  if (negatedBefore(prefix)) return 'negated';
+  if (POST_NEGATION.test(suffix)) return 'negated';
+  if (/\bover$/.test(prefix.trimEnd()) && /\b(?:chose|choose|chosen|prefer|preferred|picked|pick|favou?r|favou?red|go with|went with)\b/.test(prefix)) return 'negated';
+  const context = `${block.subheading} ${block.leadIn}`;
+  if (NEGATED_CONTEXT.test(context)) return 'negated';
+  if (clause.sentence.question) return 'considered';
+  if (CONSIDERED.test(prefix) || CONSIDERED.test(suffix)) return 'considered';
+  if (CONSIDERED_CONTEXT.test(context)) return 'considered';
+  if (block.section && DEFERRING_SECTIONS.has(block.section) && !V1.test(clause.sentence.lower)) return 'considered';
+  return 'affirmed';
+}
+
+function negatedBefore(prefix: string): boolean {
+  NEGATION.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = NEGATION.exec(prefix))) {
+    if (NOT_NEGATION.test(prefix.slice(m.index))) continue;
+    last = m;
+  }
+  if (!last) return false;
+  const between = prefix.slice(last.index + last[0].length);
+  if (SCOPE_END.test(between)) return false;
+  const words = between.split(/\s+/).filter(Boolean).length;
+  if (SHORT_SCOPE.test(last[0])) return !between.includes(',') && words <= 6;
+  return words <= 12;
+}
