@@ -1,0 +1,105 @@
+import type { DiagramBlock } from '../diagrams.js';
+import { headingOf } from '../review/context.js';
+import { readFlowchart, type FlowNode } from '../review/diagram.js';
+import { readSnapshot, type Reading } from '../review/reader.js';
+import { COMPONENTS } from '../review/vocabulary.js';
+import type { Rule } from '../rule.js';
+
+/** Words too general to tell components apart ("Service", "Store"); used only when a label has nothing better. */
+const GENERIC = new Set(
+  'service services server servers system systems layer layers module modules component components api apis app application data store stores storage database db dbs job jobs pipeline pipelines engine engines platform tool tools node nodes the a an and or of for to from with in on by per via new main core internal external online offline user users client clients request requests response responses'.split(' '),
+);
+/** Boxes for who uses the system rather than what it is made of: never asked about. */
+const ACTOR_WORDS = 'user users client clients app apps application browser web mobile frontend front end ui caller callers customer customers employee employees agent agents developer developers analyst analysts reviewer reviewers human humans person people admin operator operators team teams internet external';
+const ACTORS = new Set(ACTOR_WORDS.split(' ').map((w) => stem(w)));
+const STOP = new Set('the a an and or of for to from with in on by per via as at is are be its their this that these those'.split(' '));
+
+/** A light stem: plurals and common suffixes off, so "retriever", "retrieval" and "retrieves" meet. */
+export function stem(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length <= 4) return w.replace(/s$/, '');
+  return w.replace(/(?:ings?|ers?|ed|ies|es|s|al|ion|ions|ment|ments)$/, '') || w;
+}
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !STOP.has(w));
+}
+
+/** The words of a node label that identify it: its distinctive words, else all of them. */
+function keyWords(n: FlowNode): string[] {
+  const ws = words(n.label.replace(/:.*$/, '')).filter((w) => !/^\d/.test(w));
+  const distinctive = ws.filter((w) => !GENERIC.has(w));
+  return (distinctive.length ? distinctive : ws).map(stem);
+}
+
+function proseStems(reading: Reading, skip?: (start: number) => boolean): Set<string> {
+  const out = new Set<string>();
+  for (const b of reading.blocks) {
+    if (skip?.(b.start)) continue;
+    for (const w of words(b.text)) out.add(stem(w));
+  }
+  return out;
+}
+
+/** Prose words of the architecture section needed before the rule compares: a diagram alone is not contradicted by silence. */
+const MIN_WORDS = 25;
+
+export const diagramText: Rule = {
+  id: 'diagram-text',
+  description: 'The architecture diagram and its text name the same components: nothing drawn is never mentioned, nothing named is not drawn.',
+  severity: 'info',
+  check(ctx) {
+    const { parsed } = ctx;
+    const heading = headingOf(parsed, 'architecture');
+    if (!heading) return;
+    const diagrams = ctx.diagrams().filter((d) => d.startLine >= heading.range.start.line && parsed.lines.offsetAt({ line: d.startLine, character: 0 }) <= heading.contentEnd);
+    const charts = diagrams.map((d) => ({ d, chart: readFlowchart(d.source) })).filter((c) => c.chart.nodes.length >= 2);
+    if (!charts.length) return;
+    const reading = readSnapshot(parsed);
+    const archWords = reading.blocks.filter((b) => b.section === 'architecture').reduce((n, b) => n + b.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, 0);
+    if (archWords < MIN_WORDS) return;
+    const text = proseStems(reading);
+    // Drawn, never written: a node whose identifying words appear nowhere in the prose. Only when the text does
+    // describe the diagram (it names most boxes), so the one it leaves out stands out rather than a style.
+    for (const { d, chart } of charts) {
+      const boxes = chart.nodes.filter((n) => !(n.label === n.id && n.id.length <= 3)).map((n) => ({ n, keys: keyWords(n) })).filter((b) => b.keys.length && !words(b.n.label).some((w) => ACTORS.has(stem(w))));
+      const missing = boxes.filter((b) => !b.keys.some((k) => text.has(k)));
+      if (!missing.length || missing.length * 2 > boxes.length) continue;
+      for (const { n } of missing) reportNode(ctx, d, n);
+    }
+    // Written, never drawn: a component the architecture text commits to that no label carries.
+    const drawn = new Set<string>();
+    for (const { chart } of charts) {
+      for (const l of chart.labels) for (const w of words(l.text)) drawn.add(stem(w));
+      for (const n of chart.nodes) for (const w of words(n.id)) drawn.add(stem(w));
+    }
+    const said = new Set<string>();
+    for (const m of COMPONENTS.mentions(reading)) {
+      if (m.section !== 'architecture' || m.polarity !== 'affirmed') continue;
+      const name = parsed.text.slice(m.start, m.end);
+      const ws = words(name).map(stem);
+      const distinctive = ws.filter((w) => !GENERIC.has(w));
+      if ((distinctive.length ? distinctive : ws).some((w) => drawn.has(w)) || said.has(name.toLowerCase())) continue;
+      said.add(name.toLowerCase());
+      ctx.report({
+        range: parsed.lines.range(m.start, m.end),
+        section: 'architecture',
+        message: `The architecture text names "${name}", but the diagram does not draw it; reviewers read the diagram as the system, so a component only the text knows is easy to miss in review; expected it drawn with its connections, or the sentence changed if it is not part of the design.`,
+      });
+    }
+  },
+};
+
+function reportNode(ctx: Parameters<Rule['check']>[0], d: DiagramBlock, n: FlowNode): void {
+  const { parsed } = ctx;
+  const start = parsed.lines.lineStart(d.contentLine + n.line) + n.start;
+  ctx.report({
+    range: parsed.lines.range(start, start + (n.end - n.start)),
+    section: 'architecture',
+    message: `The diagram draws "${n.label}", but the text never mentions it; reviewers ask what each box does and what happens when it fails; expected a line on its role in the architecture text, or the box removed if it is not part of the design.`,
+  });
+}
