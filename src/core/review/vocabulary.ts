@@ -67,13 +67,16 @@ export const NON_GENERATIVE = /\b(?:embedding|embeddings|embedder|encoder|cross-
 // ---- red-flag-safety --------------------------------------------------------------------------------------------
 
 export const INJECTION = new Concept('prompt-injection', [
-  'prompt injection*|prompt-injection*|injection*|jailbreak*|untrusted input*|untrusted content|untrusted text|untrusted data|treated as untrusted|is untrusted|are untrusted|treat* (?:retrieved )?(?:text|content|documents|passages) as data|as data, not instructions|never followed as instructions|never followed|not followed as|instructions (?:in|inside|within) (?:documents|pages|content|emails|tickets)|delimit*|spotlight*|input guardrail*|input filter*|input screening|input moderation|screen* (?:prompts|inputs|input)|sanitiz*|sanitis*|system prompt leak*|adversarial prompt*|indirect injection*|prompt shield*|llm firewall',
+  'prompt injection*|prompt-injection*|injection*|treated as data|as data, not instructions|never as instructions|not as instructions|never as commands|not as commands|jailbreak*|untrusted input*|untrusted content|untrusted text|untrusted data|treated as untrusted|is untrusted|are untrusted|as data, not instructions|never followed as instructions|never followed|not followed as|delimit*|spotlight*|input guardrail*|input filter*|input screening|input moderation|sanitiz*|sanitis*|system prompt leak*|adversarial prompt*|indirect injection*|prompt shield*|llm firewall',
+  're:treat(?:s|ed|ing)? (?:the )?(?:retrieved |tool |user )?(?:text|content|documents?|passages?|output|input) as (?:data|untrusted)',
+  're:instructions (?:in|inside|within|embedded in) (?:the )?(?:documents?|pages?|content|emails?|tickets?|posts?|retrieved)',
+  're:screen(?:s|ed|ing)? (?:every |all |the )?(?:prompts?|inputs?|user messages?|messages?)',
 ]);
 export const LEAKAGE = new Concept('data-leakage', [
   'pii|personal data|personally identifiable|personal information|sensitive data|sensitive information|sensitive categories|data leak*|leakage|leaks|leak|exfiltrat*|redact*|mask*|anonymi*|pseudonymi*|encrypt*|access control*|permission*|acl|acls|rbac|entitlement*|authori*|tenant isolation|isolated per tenant|per tenant|per-tenant|keyed per|data residency|residency|retention|gdpr|hipaa|ccpa|secrets|no-training|no training on|zero retention|zero data retention|vpc|on-prem*|stays in|never leaves|leaves the|not logged|not stored|never logged|never stored|not retained|privacy|confidential*|dlp',
 ]);
 export const TOOL_SAFETY = new Concept('tool-safety', [
-  'sandbox*|allow-list*|allowlist*|allow list*|allow-listed|whitelist*|least privilege|least-privilege|scoped credential*|scoped token*|scoped permission*|explicit permission*|permission*|human approval|approval*|approve*|human-in-the-loop|human in the loop|confirm*|confirmation|dry-run|dry run|read-only|read only|idempot*|irreversible|reversible|rate limit* on tools|tool budget*|step budget*|step limit*|max steps|audit*|blast radius|egress',
+  'sandbox*|allow-list*|allowlist*|allow list*|allow-listed|whitelist*|least privilege|least-privilege|scoped credential*|scoped token*|scoped permission*|explicit permission*|permission*|human approval|approval before|approval gate*|approval step*|approval service|requires approval|require approval|needs approval|need approval|needs a human|need a human|approved by|human-in-the-loop|human in the loop|asks for confirmation|ask for confirmation|requires confirmation|their confirmation|explicit confirmation|user confirms|confirmation before|dry-run|dry run|read-only|read only|idempot*|irreversible|reversible|rate limit* on tools|tool budget*|step budget*|step limit*|max steps|audit*|blast radius|egress',
   're:at most \\d+ steps',
 ]);
 /** The system runs tools that act (so unsafe tool execution is a risk). */
@@ -92,11 +95,12 @@ export const COST = new Concept('cost', [
   're:\\$[\\d.,]+\\s*[kmb]?\\s*(?:budget|cap|ceiling)',
 ]);
 export const TOKENS = new Concept('tokens', [
-  'token budget*|max tokens|maximum tokens|max output tokens|max_tokens|output cap|context budget*|context limit*|context window*|tokens per request|tokens per query|tokens per turn|tokens per minute|tokens per task|tokens in|tokens out|input tokens|output tokens|prompt tokens|completion tokens|quota*|truncat*|prompt compression|compress* (?:the )?prompt*|summari* (?:long )?(?:history|conversations|context)|token limit*|tokens/month|tokens/day|tokens/s|tokens per second',
+  'token budget*|max tokens|maximum tokens|max output tokens|max_tokens|output cap|context budget*|context limit*|context window*|tokens per request|tokens per query|tokens per turn|tokens per minute|tokens per task|tokens in|tokens out|input tokens|output tokens|prompt tokens|completion tokens|quota*|truncat*|prompt compression|prompt compression|summarised history|summarized history|rolling summary|token limit*|tokens/month|tokens/day|tokens/s|tokens per second',
 ]);
 export const CACHING = new Concept('caching', ['cach*|memoi*']);
 export const ROUTING = new Concept('routing', [
-  'model rout*|rout* to (?:a )?(?:smaller|cheaper|small|lighter|faster|distilled)|router|cascade*|smaller model*|small model*|cheaper model*|lighter model*|distill*|tiered|tiers|tier 1|tier 2|llm tier|quantiz*|quantis*|fp8|int8|int4|batching|continuous batching|speculative decoding|only (?:sees|gets|reaches) the|escalat*',
+  'model rout*|router|cascade*|smaller model*|small model*|cheaper model*|lighter model*|distill*|tiered|tiers|tier 1|tier 2|llm tier|quantiz*|quantis*|fp8|int8|int4|batching|continuous batching|speculative decoding|escalat*',
+  're:rout(?:e|es|ed|ing) (?:\\w+ ){0,3}?to (?:a |the )?(?:smaller|cheaper|small|lighter|faster|distilled)',
 ]);
 export const LATENCY = new Concept('latency', ['latency budget*|time to first token|ttft|p50|p90|p95|p99|latency|timeout*|streaming|stream*']);
 /** "Cost is not a concern", "no token limits": the bad commitment itself. */
@@ -122,4 +126,14 @@ export const MITIGATION = new Concept('mitigation', [
 /** Words that say something breaks (a prose failure-mode entry). */
 export const FAILURE = new Concept('failure', [
   'fail*|outage*|down|unavailable|timeout*|times out|slow*|crash*|error*|broken|break*|stale|lag*|overload*|spike*|drift*|leak*|wrong|incorrect|hallucinat*|corrupt*|lost|loss|exhaust*|backlog*|regress*|degrad*|misses|miss',
+]);
+
+// ---- diagram-text -----------------------------------------------------------------------------------------------
+
+/**
+ * Components an architecture text names specifically enough that a reader expects to see them drawn: named
+ * products and multi-word building blocks (a lone "cache" or "queue" is often a property, not a box).
+ */
+export const COMPONENTS = new Concept('components', [
+  'api gateway|load balancer|reverse proxy|message queue|event bus|event stream|kafka|kinesis|pub/sub|pubsub|sqs|rabbitmq|redis|memcached|postgres|postgresql|mysql|dynamodb|cassandra|bigtable|spanner|mongodb|elasticsearch|opensearch|solr|vector database|vector db|vector index|vector store|pinecone|milvus|weaviate|qdrant|pgvector|faiss|feature store|feast|model registry|mlflow|data warehouse|bigquery|snowflake|data lake|object storage|object store|blob storage|airflow|kubeflow|flink|spark|triton|vllm|kserve|seldon|bentoml|sagemaker|vertex ai|bedrock|embedding service|rules engine|policy engine|moderation service|rate limiter|auth service|identity provider|tool router|tool registry|approval service|memory store|session store|prometheus|grafana|otel collector|notification service|case management|review queue|labeling tool|annotation tool|experiment tracker|experimentation platform|semantic cache|response cache|prefix cache|feature service|ranking service|scoring service|inference server|model server',
 ]);

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { diagramText } from './diagram-text.js';
 import { estimateMismatch } from './estimate-mismatch.js';
 import { estimateParse } from './estimate-parse.js';
 import { estimateUnit } from './estimate-unit.js';
@@ -6,6 +7,7 @@ import { frontmatterField } from './frontmatter-field.js';
 import { frontmatterInvalid } from './frontmatter-invalid.js';
 import { lengthBudget } from './length-budget.js';
 import { mermaidSyntax } from './mermaid-syntax.js';
+import { numberConsistency } from './number-consistency.js';
 import { placeholderLeft } from './placeholder-left.js';
 import { redFlagCostLatency } from './red-flag-cost-latency.js';
 import { redFlagEvalPlan } from './red-flag-eval-plan.js';
@@ -46,4 +48,6 @@ export const RULES: readonly Rule[] = [
   redFlagCostLatency,
   redFlagFailureModes,
   topicMissing,
+  numberConsistency,
+  diagramText,
 ];

@@ -51,7 +51,7 @@ function readItem(b: Block): Entry {
   const t = b.text;
   // "Vector DB down: serve keyword search" — the failure, then what is done about it.
   const sep = /:\s|\s[—–-]\s|\s?(?:->|→|=>)\s?/.exec(t);
-  const name = excerpt((sep ? t.slice(0, sep.index) : t).trim(), 60);
+  const name = excerpt((sep ? t.slice(0, sep.index) : t).trim().replace(/[.;:,]+$/, ""), 60);
   const from = b.start + (sep ? sep.index + sep[0].length : 0);
   return { block: b, name, detect: said(b, from, b.end, DETECTION), mitigate: said(b, from, b.end, MITIGATION), clear: false };
 }
@@ -74,7 +74,7 @@ export const redFlagFailureModes: Rule = {
     const blocks = reading.blocks.filter((b) => b.section === 'failure-modes');
     const rows = blocks.filter((b) => b.kind === 'row');
     const items = blocks.filter((b) => b.kind === 'item');
-    const entries = rows.length ? rows.map(readRow) : items.length ? items.map(readItem) : blocks.filter((b) => b.kind === 'paragraph').map(readItem);
+    const entries = rows.length || items.length ? [...items.map(readItem), ...rows.map(readRow)].sort((a, b) => a.block.start - b.block.start) : blocks.filter((b) => b.kind === 'paragraph').map(readItem);
     if (!entries.length) return;
     const reported = new Set<Entry>();
     for (const e of entries) {
