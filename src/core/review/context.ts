@@ -35,12 +35,17 @@ export function substantive(reading: Reading): boolean {
 
 /**
  * True when an absence rule that applies to every pattern may judge this
- * document: it is substantive, and either declares a pattern or clearly
+ * document: it is substantive, and either declares a pattern, or presents
+ * itself as a snapshot (`designSnapshot: true`, or capacity estimates with
+ * calculations, which RFCs and library proposals do not have) and clearly
  * describes a system with a model in it (in two sections or more).
  */
 export function judgeable(ctx: RuleContext, reading = readSnapshot(ctx.parsed)): boolean {
   if (!substantive(reading)) return false;
+  const { model } = ctx.parsed;
   if (patternOf(ctx.parsed)) return true;
+  const snapshot = model.frontmatter.designSnapshot === true || (model.sections.estimates?.calculations.length ?? 0) > 0;
+  if (!snapshot) return false;
   const sections = new Set(ML_SYSTEM.mentions(reading).filter((m) => m.polarity === 'affirmed').map((m) => m.section ?? ''));
   return sections.size >= 2 && !!affirmed(ML_SYSTEM.mentions(reading));
 }

@@ -52,7 +52,7 @@ function unquote(s: string): string {
     .replace(/^"(.*)"$/s, '$1')
     .replace(/^`(.*)`$/s, '$1')
     .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/[*_`]/g, '')
+    .replace(/[*`]/g, '')
     .replace(/&[a-z]+;|#\w+;/gi, ' ')
     .trim();
 }
@@ -121,7 +121,7 @@ function scanLine(line: string, lineNo: number, out: Flowchart, seen: Map<string
       i += pipe[0].length;
       continue;
     }
-    const inline = /^(?:<?--|==|-\.)\s+([^-=.>][^>]*?)\s+(?:-->|---|==>|===|\.->|-\.-)/.exec(line.slice(i));
+    const inline = /^(?:<?--|==|-\.)(?![->.=])\s*("[^"]*"|[^-=.>"|][^>]*?)\s*(?:-->|---|==>|===|\.->|-\.-|--[ox]|<-->)/.exec(line.slice(i));
     if (inline) {
       const text = unquote(inline[1] ?? '');
       const at = i + inline[0].indexOf(inline[1] ?? '');
@@ -132,6 +132,12 @@ function scanLine(line: string, lineNo: number, out: Flowchart, seen: Map<string
     const arrow = /^(?:<?[-=.]{2,}[>ox]?|~~~|[-=]{2,})/.exec(line.slice(i));
     if (arrow) {
       i += arrow[0].length;
+      continue;
+    }
+    if (c === '"') {
+      // A quoted string outside a node's brackets is text, never a node.
+      const close = line.indexOf('"', i + 1);
+      i = close < 0 ? n : close + 1;
       continue;
     }
     ID.lastIndex = i;

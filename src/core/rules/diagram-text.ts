@@ -22,11 +22,22 @@ export function stem(word: string): string {
 }
 
 function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w && !STOP.has(w));
+  const out: string[] = [];
+  for (const token of text.split(/[^\p{L}\p{N}]+/u)) {
+    if (!token) continue;
+    // "MmEmbeddingCacheManager" is one name and four words.
+    const parts = token.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2').split(' ');
+    for (const w of parts.length > 1 ? [token, ...parts] : parts) {
+      const lower = w.toLowerCase();
+      if (lower && !STOP.has(lower)) out.push(lower);
+    }
+  }
+  return out;
+}
+
+/** Letters and digits only, lower-cased: "vLLM" is inside "vLlmWorker". */
+function compact(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The words of a node label that identify it: its distinctive words, else all of them. */
@@ -73,9 +84,16 @@ export const diagramText: Rule = {
     }
     // Written, never drawn: a component the architecture text commits to that no label carries.
     const drawn = new Set<string>();
+    const compacts: string[] = [];
     for (const { chart } of charts) {
-      for (const l of chart.labels) for (const w of words(l.text)) drawn.add(stem(w));
-      for (const n of chart.nodes) for (const w of words(n.id)) drawn.add(stem(w));
+      for (const l of chart.labels) {
+        for (const w of words(l.text)) drawn.add(stem(w));
+        compacts.push(compact(l.text));
+      }
+      for (const n of chart.nodes) {
+        for (const w of words(n.id)) drawn.add(stem(w));
+        compacts.push(compact(n.id));
+      }
     }
     const said = new Set<string>();
     for (const m of COMPONENTS.mentions(reading)) {
@@ -83,8 +101,9 @@ export const diagramText: Rule = {
       const name = parsed.text.slice(m.start, m.end);
       const ws = words(name).map(stem);
       const distinctive = ws.filter((w) => !GENERIC.has(w));
-      if ((distinctive.length ? distinctive : ws).some((w) => drawn.has(w)) || said.has(name.toLowerCase())) continue;
-      said.add(name.toLowerCase());
+      const key = compact(name);
+      if ((distinctive.length ? distinctive : ws).some((w) => drawn.has(w)) || compacts.some((c) => c.includes(key)) || said.has(key)) continue;
+      said.add(key);
       ctx.report({
         range: parsed.lines.range(m.start, m.end),
         section: 'architecture',

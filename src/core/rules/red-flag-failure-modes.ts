@@ -16,6 +16,8 @@ const EMPTY = /^[\s\-–—?.]*$|^\s*(?:n\/?a|none|tbd|todo|unknown|tbc|to do|to
 interface Entry {
   block: Block;
   name: string;
+  /** The entry names something that breaks (not a drawback, a question or a diagnosis step). */
+  failure: boolean;
   detect: boolean;
   mitigate: boolean;
   /** True when a dedicated column is present but its cell is empty: a clear gap. */
@@ -44,7 +46,8 @@ function readRow(b: Block): Entry {
   };
   const detect = judge(detectCells, DETECTION);
   const mitigate = judge(mitigateCells, MITIGATION);
-  return { block: b, name, detect, mitigate, clear };
+  // A table under a failure heading lists failures by construction.
+  return { block: b, name, failure: true, detect, mitigate, clear };
 }
 
 function readItem(b: Block): Entry {
@@ -53,7 +56,9 @@ function readItem(b: Block): Entry {
   const sep = /:\s|\s[—–-]\s|\s?(?:->|→|=>)\s?/.exec(t);
   const name = excerpt((sep ? t.slice(0, sep.index) : t).trim().replace(/[.;:,]+$/, ""), 60);
   const from = b.start + (sep ? sep.index + sep[0].length : 0);
-  return { block: b, name, detect: said(b, from, b.end, DETECTION), mitigate: said(b, from, b.end, MITIGATION), clear: false };
+  const nameEnd = sep ? b.start + sep.index : b.end;
+  const failure = !b.sentences.every((s) => s.question) && b.sentences.some((s) => FAILURE.inSentence(s).some((m) => m.start < nameEnd || !sep));
+  return { block: b, name, failure, detect: said(b, from, b.end, DETECTION), mitigate: said(b, from, b.end, MITIGATION), clear: false };
 }
 
 export const redFlagFailureModes: Rule = {
@@ -75,9 +80,18 @@ export const redFlagFailureModes: Rule = {
     const rows = blocks.filter((b) => b.kind === 'row');
     const items = blocks.filter((b) => b.kind === 'item');
     const entries = rows.length || items.length ? [...items.map(readItem), ...rows.map(readRow)].sort((a, b) => a.block.start - b.block.start) : blocks.filter((b) => b.kind === 'paragraph').map(readItem);
-    if (!entries.length) return;
+    const failures = entries.filter((e) => e.failure);
+    if (!failures.length) return;
     const reported = new Set<Entry>();
-    for (const e of entries) {
+    const bare = failures.filter((e) => !e.detect && !e.mitigate);
+    if (bare.length > 3) {
+      // Many bare entries are one finding: the section lists failures without saying anything about them.
+      for (const e of bare) reported.add(e);
+      const names = bare.slice(0, 3).map((e) => `"${e.name}"`).join(', ');
+      report(ctx, { range: heading.range, section: 'failure-modes' }, `${bare.length} of the ${failures.length} failure modes (${names}…) say neither how they are detected nor how the system degrades`);
+    }
+    for (const e of failures) {
+      if (reported.has(e)) continue;
       const missing = [...(e.detect ? [] : ['how it is detected']), ...(e.mitigate ? [] : ['how the system degrades'])];
       if (missing.length === 2 || (missing.length === 1 && e.clear)) {
         reported.add(e);
@@ -88,9 +102,9 @@ export const redFlagFailureModes: Rule = {
       ['detect', 'how it is detected'],
       ['mitigate', 'how the system degrades'],
     ] as const) {
-      const lacking = entries.filter((e) => !e[key] && !reported.has(e));
-      if (lacking.length && lacking.length + [...reported].filter((e) => !e[key]).length === entries.length) {
-        report(ctx, { range: heading.range, section: 'failure-modes' }, `None of the ${entries.length} failure modes says ${what}`);
+      const lacking = failures.filter((e) => !e[key] && !reported.has(e));
+      if (failures.length >= 2 && lacking.length && lacking.length + [...reported].filter((e) => !e[key]).length === failures.length) {
+        report(ctx, { range: heading.range, section: 'failure-modes' }, `None of the ${failures.length} failure modes says ${what}`);
       }
     }
   },
