@@ -50,7 +50,7 @@ function compileAlternative(alt: string): string {
     const word = stem ? tok.slice(0, -1) : tok;
     out += word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     if (stem) out += `${WORD}*`;
-    else if (i === tokens.length - 1 && /^[a-z]{3,}$/.test(word)) out += '(?:s|es)?';
+    else if (i === tokens.length - 1 && /^[a-z]{3,}$/.test(word)) out = word.endsWith('y') ? `${out.slice(0, -1)}(?:y|ies)` : `${out}(?:s|es)?`;
   });
   const last = tokens[tokens.length - 1] ?? '';
   const lead = /^[\p{L}\p{N}]/u.test(a) ? `(?<!${WORD})` : '';

@@ -66,6 +66,7 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
       if (s) out.push(s);
     }
   }
+  out.push(...gpuModels(reading));
   out.push(...budgets(reading));
   out.push(...fromBlocks(parsed, blocks));
   out.push(...fromDiagrams(parsed, diagrams));
@@ -102,6 +103,14 @@ function contextOf(clause: Clause): { near: string; label: string } {
   const s = clause.sentence;
   const label = s.clauses[0] && s.clauses[0] !== clause ? s.clauses[0].lower : '';
   return { near: clause.lower, label: label.length < 40 ? label : '' };
+}
+
+const TTFT = /\b(?:time to first token|ttft|first token)\b/;
+const ITL = /\b(?:inter[- ]token|tpot|per[- ]token)\b/;
+
+/** Time to first token and inter-token latency are quantities of their own; the clause names one, else its label ("TTFT: p99 < 500 ms"). */
+function latencyKind(words: string): Kind | undefined {
+  return TTFT.test(words) ? 'ttft' : ITL.test(words) ? 'itl' : undefined;
 }
 
 function timeMs(unit: string): number | undefined {
@@ -146,7 +155,7 @@ function classify(parsed: ParsedSnapshot, clause: Clause, section: string, value
     if (operand || !LATENCY_WORDS.test(words)) return undefined;
     // "timeout after 2 s", "for 5 min", "every 30 s": durations, not latencies.
     if (/\b(?:timeout|time out|for|every|after|window|ttl|age|lag|old|within \d+ (?:min|h))\s*$/.test(before) || /\b(?:freshness|fresh|stale|ttl|retention|lag|interval|cadence|window|heartbeat|warm-?up|cold start|load time|ready)\b/.test(near)) return undefined;
-    const kind: Kind = /\b(?:time to first token|ttft|first token)\b/.test(near) ? 'ttft' : /\b(?:inter[- ]token|tpot|per[- ]token)\b/.test(near) ? 'itl' : 'latency';
+    const kind = latencyKind(near) ?? latencyKind(label) ?? 'latency';
     const p = PERCENTILE.exec(near) ?? PERCENTILE.exec(label);
     const qualifier = p ? (p[2] ? 'p50' : `p${p[1]}`) : AVERAGE.test(near) ? 'avg' : '';
     const budget = /\bbudget\b/.test(words) && !requirement;
@@ -179,6 +188,22 @@ function classify(parsed: ParsedSnapshot, clause: Clause, section: string, value
     return { ...base, kind: 'cost', qualifier: 'month', value: period === 'year' ? value / 12 : value, relation: relationBefore(before, 'cost', requirement, near) };
   }
   return undefined;
+}
+
+/** GPU counts written with the GPU's model in prose ("a pool of 32 H100s", "8× A100"). */
+function gpuModels(reading: Reading): Statement[] {
+  const out: Statement[] = [];
+  for (const c of reading.clauses) {
+    const section = c.sentence.block.section;
+    if (!section || NOT_DESIGN.has(section) || PER_UNIT.test(c.lower) || GROWTH.test(c.lower)) continue;
+    GPU_MODEL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = GPU_MODEL.exec(c.text))) {
+      const start = c.start + m.index;
+      out.push({ kind: 'gpus', qualifier: '', value: Number(m[1]), relation: 'eq', where: section, section, budget: false, text: m[0], start, end: start + m[0].length });
+    }
+  }
+  return out;
 }
 
 /** Latency budgets written as a list or table of stages without a total: their sum is a statement. */

@@ -71,13 +71,20 @@ export const INJECTION = new Concept('prompt-injection', [
   're:treat(?:s|ed|ing)? (?:the )?(?:retrieved |tool |user )?(?:text|content|documents?|passages?|output|input) as (?:data|untrusted)',
   're:instructions (?:in|inside|within|embedded in) (?:the )?(?:documents?|pages?|content|emails?|tickets?|posts?|retrieved)',
   're:screen(?:s|ed|ing)? (?:every |all |the )?(?:prompts?|inputs?|user messages?|messages?)',
+  'instruction* & never|not|ignor*|refus*|strip*|remov*|treat*|quot*|as data|untrusted|wrapped|act on',
+  'quoted data|wrapped as data|marked as untrusted|treated as untrusted',
 ]);
 export const LEAKAGE = new Concept('data-leakage', [
   'pii|personal data|personally identifiable|personal information|sensitive data|sensitive information|sensitive categories|data leak*|leakage|leaks|leak|exfiltrat*|redact*|mask*|anonymi*|pseudonymi*|encrypt*|access control*|permission*|acl|acls|rbac|entitlement*|authori*|tenant isolation|isolated per tenant|per tenant|per-tenant|keyed per|data residency|residency|retention|gdpr|hipaa|ccpa|secrets|no-training|no training on|zero retention|zero data retention|vpc|on-prem*|stays in|never leaves|leaves the|not logged|not stored|never logged|never stored|not retained|privacy|confidential*|dlp',
+  're:(?:data|content|text|prompts?|documents?|transcripts?|conversations?|messages?)\\s+(?:stays?|remains?|is kept|are kept|never leaves?|do not leave|does not leave)\\s+(?:on|in|within|inside)',
+  'on our servers|on our own servers|on-premises|self-hosted|need-to-know|usernames only|pseudonymous',
+  'passport*|card number*|account number*|bank detail*|date of birth|dates of birth|phone number*|email address*|home address*|contact detail*|personal detail*|health data|health details|medical|never put in prompts|kept out of prompts|out of the prompt',
 ]);
 export const TOOL_SAFETY = new Concept('tool-safety', [
   'sandbox*|allow-list*|allowlist*|allow list*|allow-listed|whitelist*|least privilege|least-privilege|scoped credential*|scoped token*|scoped permission*|explicit permission*|permission*|human approval|approval before|approval gate*|approval step*|approval service|requires approval|require approval|needs approval|need approval|needs a human|need a human|approved by|human-in-the-loop|human in the loop|asks for confirmation|ask for confirmation|requires confirmation|their confirmation|explicit confirmation|user confirms|confirmation before|dry-run|dry run|read-only|read only|idempot*|irreversible|reversible|rate limit* on tools|tool budget*|step budget*|step limit*|max steps|audit*|blast radius|egress',
   're:at most \\d+ steps',
+  'limited to|restricted to|only after|own session|own token|own credentials|on behalf of|scoped to|can only|only open|only read|taps confirm|confirm button|after confirmation|before booking|before sending|before it is sent|before anything is sent|nothing is sent without|never merge|never merges|never sends|never deletes|cannot delete|no network|no credentials',
+  're:after (?:the )?\\w+ (?:confirms|approves|taps|clicks|reviews)',
 ]);
 /** The system runs tools that act (so unsafe tool execution is a risk). */
 export const ACTING_TOOLS = new Concept('acting-tools', [
