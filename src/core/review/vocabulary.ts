@@ -20,7 +20,7 @@ export const GROUNDING = new Concept('grounding', [
 
 /** The model answering from what it memorised: the bad commitment itself. */
 export const MODEL_AS_SOURCE = new Concept('model-as-source', [
-  're:(?:answer|answers|answered|answering|respond|responds|reply|replies|generat\\w*|produc\\w*)\\s+(?:\\w+\\s+){0,3}?(?:directly\\s+)?(?:from|out of|using|with|on)\\s+(?:its|their|the (?:model|llm)[’\']s?|the model|the llm)\\s+(?:own\\s+)?(?:knowledge|memory|training data|training|weights|pre-?training|parametric)',
+  're:(?:answer|answers|answered|answering|respond|responds|reply|replies|generat\\w*|produc\\w*)\\s+(?:\\w+\\s+){0,3}?(?:directly\\s+)?(?:from|out of|using|with|on)\\s+(?:its|their|the (?:model|llm)[’\']s?|the model|the llm|(?:gpt|claude|llama|gemini|mistral)[\\w.-]*[’\']s)\\s+(?:(?:own|general|built-in|internal|world|background|pre-?trained|parametric|broad)\\s+){0,2}(?:knowledge|memory|training data|training|weights|pre-?training|parametric)',
   're:(?:rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?)\\s+on\\s+(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)(?:[’\']s)?\\s+(?:own\\s+|built-in\\s+|internal\\s+|general\\s+)?(?:knowledge|memory|training|world knowledge)',
   'parametric knowledge|closed-book|from memory|from its own knowledge|model already knows|llm already knows|model knows|llm knows|source of truth for answers',
   're:(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)\\s+(?:is|acts as|serves as)\\s+(?:the|our)\\s+(?:source of truth|knowledge base)',
@@ -79,6 +79,8 @@ export const LEAKAGE = new Concept('data-leakage', [
   're:(?:data|content|text|prompts?|documents?|transcripts?|conversations?|messages?)\\s+(?:stays?|remains?|is kept|are kept|never leaves?|do not leave|does not leave)\\s+(?:on|in|within|inside)',
   'on our servers|on our own servers|on-premises|self-hosted|need-to-know|usernames only|pseudonymous',
   'passport*|card number*|account number*|bank detail*|date of birth|dates of birth|phone number*|email address*|home address*|contact detail*|personal detail*|health data|health details|medical|never put in prompts|kept out of prompts|out of the prompt',
+  'logged-in|own records|own data|own claims|own account|only returns|only their own|only sees|deleted after|kept for|not kept|retained for',
+  're:kept (?:for )?\\d+ (?:days|months|hours)',
 ]);
 export const TOOL_SAFETY = new Concept('tool-safety', [
   'sandbox*|allow-list*|allowlist*|allow list*|allow-listed|whitelist*|least privilege|least-privilege|scoped credential*|scoped token*|scoped permission*|explicit permission*|permission*|human approval|approval before|approval gate*|approval step*|approval service|requires approval|require approval|needs approval|need approval|needs a human|need a human|approved by|human-in-the-loop|human in the loop|asks for confirmation|ask for confirmation|requires confirmation|their confirmation|explicit confirmation|user confirms|confirmation before|dry-run|dry run|read-only|read only|idempot*|irreversible|reversible|rate limit* on tools|tool budget*|step budget*|step limit*|max steps|audit*|blast radius|egress',

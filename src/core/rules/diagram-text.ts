@@ -10,7 +10,7 @@ const GENERIC = new Set(
   'service services server servers system systems layer layers module modules component components api apis app application data store stores storage database db dbs job jobs pipeline pipelines engine engines platform tool tools node nodes the a an and or of for to from with in on by per via new main core internal external online offline user users client clients request requests response responses'.split(' '),
 );
 /** Boxes for who uses the system rather than what it is made of: never asked about. */
-const ACTOR_WORDS = 'user users client clients app apps application browser web mobile frontend front end ui caller callers customer customers employee employees agent agents developer developers analyst analysts reviewer reviewers human humans person people admin operator operators team teams internet external';
+const ACTOR_WORDS = 'user users client clients app apps application browser web mobile frontend front end ui caller callers customer customers employee employees agent agents developer developers analyst analysts reviewer reviewers human humans person people admin operator operators team teams internet external workstation terminal portal console desktop laptop phone device website site kiosk';
 const ACTORS = new Set(ACTOR_WORDS.split(' ').map((w) => stem(w)));
 const STOP = new Set('the a an and or of for to from with in on by per via as at is are be its their this that these those'.split(' '));
 
