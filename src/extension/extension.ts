@@ -9,6 +9,7 @@ import { SnapshotHover } from './hover.js';
 import { EstimateInlayHints } from './inlay-hints.js';
 import { mermaidInWorker } from './mermaid-client.js';
 import { DiagramPreview, PREVIEW_VIEW_TYPE } from './preview/panel.js';
+import { ScorecardView } from './scorecard-view.js';
 import { readSettings, settingsOverrides } from './settings.js';
 import { SnapshotStatusBar } from './status-bar.js';
 
@@ -18,6 +19,7 @@ export interface DesignSnapshotApi {
   newSnapshotDeps: NewSnapshotDeps;
   status: SnapshotStatusBar;
   preview: DiagramPreview;
+  scorecard: ScorecardView;
   log: vscode.LogOutputChannel;
 }
 
@@ -85,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   void setSnapshotContext();
 
   const status = new SnapshotStatusBar(controller);
+  const scorecard = new ScorecardView(controller);
   const watcher = vscode.workspace.createFileSystemWatcher('**/.design-snapshot/**');
   const reload = (why: string): void => {
     log.info(`Reloading the configuration: ${why}.`);
@@ -111,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     vscode.languages.registerHoverProvider(MARKDOWN, new SnapshotHover(controller)),
     vscode.languages.registerInlayHintsProvider(MARKDOWN, new EstimateInlayHints(controller)),
     status,
+    scorecard,
     preview,
     vscode.window.onDidChangeActiveTextEditor((e) => void setSnapshotContext(e)),
     controller.onDidLint(() => void setSnapshotContext()),
@@ -158,7 +162,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   );
   void logInForce();
   controller.lintAllOpen();
-  return { controller, newSnapshotDeps: deps, status, preview, log };
+  return { controller, newSnapshotDeps: deps, status, preview, scorecard, log };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,6 @@
 import type { ParsedSnapshot } from '../model.js';
 import { statements, type Kind, type Statement } from '../review/quantities.js';
+import { readSnapshot } from '../review/reader.js';
 import type { Rule } from '../rule.js';
 
 const NAMES: Record<Kind, string> = {
@@ -54,7 +55,9 @@ export const numberConsistency: Rule = {
   severity: 'review',
   check(ctx) {
     const { parsed, options } = ctx;
-    const all = statements(parsed, ctx.estimateBlocks(), ctx.diagrams());
+    // A section still holding template guidance or placeholders has the template's example numbers, not the author's.
+    const unfinished = readSnapshot(parsed).unfinished;
+    const all = statements(parsed, ctx.estimateBlocks(), ctx.diagrams()).filter((s) => !unfinished.has(s.section));
     if (all.length < 2) return;
     // Within a section an estimate refines its figure line by line; the last one is the section's.
     const kept: Statement[] = [];

@@ -1,3 +1,4 @@
 // Runs inside the VS Code extension host: every integration suite, bundled as one file for mocha.
 import './extension.test.js';
 import './preview.test.js';
+import './scorecard.test.js';
