@@ -45,6 +45,7 @@ export { parseSnapshot } from './model.js';
 export { LineIndex, type Position, type Range } from './position.js';
 export { severityOf, type LintOptions, type Rule, type RuleContext } from './rule.js';
 export { RULES } from './rules/index.js';
+export { clearReviewCaches } from './review/caches.js';
 export { scorecard, type Coverage, type Dimension, type DimensionId, type Scorecard } from './review/scorecard.js';
 export type { Topic } from './review/topics.js';
 export { compileSchema, defaultSchema, DEFAULT_SCHEMA_ID, isSchemaProblem, type CompiledSchema, type SchemaProblem, type SectionSpec } from './schema.js';

@@ -1,4 +1,5 @@
 import type { Clause, Reading, Sentence } from './reader.js';
+import { PhraseMatcher } from './words.js';
 
 /**
  * Concepts and what a document commits to about them. A concept is a set of
@@ -18,21 +19,34 @@ import type { Clause, Reading, Sentence } from './reader.js';
 
 export type Polarity = 'affirmed' | 'negated' | 'considered';
 
-/** One place a concept is written, and what the document commits to there. */
-export interface Mention {
-  clause: Clause;
+/** One place a concept is written, and what the document commits to there (read on first use). */
+export class Mention {
+  readonly clause: Clause;
   /** Offsets of the matched words in the document. */
-  start: number;
-  end: number;
-  polarity: Polarity;
-  /** Canonical section id, if any. */
-  section: string | undefined;
-  /** The sentence gives a reason ("because", "since", "as"), so a negation is a decision rather than a gap. */
-  reasoned: boolean;
-}
+  readonly start: number;
+  readonly end: number;
+  #polarity: Polarity | undefined;
+  #reasoned: boolean | undefined;
 
-interface Part {
-  re: RegExp;
+  constructor(clause: Clause, start: number, end: number) {
+    this.clause = clause;
+    this.start = start;
+    this.end = end;
+  }
+
+  get polarity(): Polarity {
+    return (this.#polarity ??= polarityOf(this.clause, this.start - this.clause.start, this.end - this.clause.start));
+  }
+
+  /** Canonical section id, if any. */
+  get section(): string | undefined {
+    return this.clause.sentence.block.section;
+  }
+
+  /** The sentence gives a reason ("because", "since", "so"), so a negation is a decision rather than a gap. */
+  get reasoned(): boolean {
+    return (this.#reasoned ??= REASON.test(this.clause.sentence.lower));
+  }
 }
 
 const WORD = '[\\p{L}\\p{N}]';
@@ -58,28 +72,14 @@ function compileAlternative(alt: string): string {
   return `${lead}(?:${out})${tail}`;
 }
 
-/** A phrasing as a regular expression source: "re:" as written, else its "|" alternatives. */
-function phrasingSource(p: string): string {
-  const t = p.trim();
-  if (t.startsWith('re:')) return `(?:${t.slice(3)})`;
-  return t
-    .split('|')
-    .filter((s) => s.trim())
-    .map(compileAlternative)
-    .join('|');
-}
-
-function compilePart(phrasings: readonly string[]): Part {
-  return { re: new RegExp(phrasings.map(phrasingSource).join('|'), 'gu') };
-}
-
 /** A named set of phrasings; its mentions in a reading are computed once. */
 export class Concept {
   readonly id: string;
   readonly phrasings: readonly string[];
-  readonly #single: Part | undefined;
-  readonly #combos: Part[][];
-  readonly #cache = new WeakMap<Reading, Mention[]>();
+  readonly #single: PhraseMatcher | undefined;
+  readonly #combos: PhraseMatcher[][];
+  readonly #cache = new WeakMap<Reading, { all: Mention[]; bySentence: Map<Sentence, Mention[]> }>();
+  readonly #scoped = new WeakMap<Reading, Map<string, { all: Mention[]; bySentence: Map<Sentence, Mention[]> }>>();
 
   constructor(id: string, phrasings: readonly string[]) {
     this.id = id;
@@ -87,68 +87,100 @@ export class Concept {
     const single: string[] = [];
     this.#combos = [];
     for (const p of phrasings) {
-      if (p.includes(' & ')) this.#combos.push(p.split(' & ').map((part) => compilePart([part])));
+      if (p.includes(' & ')) this.#combos.push(p.split(' & ').map((part) => new PhraseMatcher([part], compileAlternative)));
       else single.push(p);
     }
-    this.#single = single.length ? compilePart(single) : undefined;
+    this.#single = single.length ? new PhraseMatcher(single, compileAlternative) : undefined;
   }
 
   /** Every mention of the concept in the document, in order. */
   mentions(reading: Reading): Mention[] {
+    return this.#read(reading).all;
+  }
+
+  /** The mentions inside one canonical section (searched alone: the rest of the document is not read). */
+  mentionsInSection(reading: Reading, section: string): Mention[] {
+    return this.#section(reading, section).all;
+  }
+
+  /** The mentions inside one sentence of the reading (rules that read entry by entry); its section alone is searched. */
+  mentionsIn(reading: Reading, s: Sentence): Mention[] {
+    const section = s.block.section;
+    return (section ? this.#section(reading, section) : this.#read(reading)).bySentence.get(s) ?? [];
+  }
+
+  #section(reading: Reading, section: string): { all: Mention[]; bySentence: Map<Sentence, Mention[]> } {
+    let bySection = this.#scoped.get(reading);
+    if (!bySection) this.#scoped.set(reading, (bySection = new Map()));
+    let hit = bySection.get(section);
+    if (!hit) {
+      const full = this.#cache.get(reading);
+      if (full) {
+        // The whole document was read already: its mentions in the section are the answer.
+        const all = full.all.filter((m) => m.section === section);
+        hit = { all, bySentence: full.bySentence };
+      } else {
+        const only: number[] = [];
+        reading.sentences.forEach((s, si) => {
+          if (s.block.section === section) only.push(si);
+        });
+        hit = this.#compute(reading, only);
+      }
+      bySection.set(section, hit);
+    }
+    return hit;
+  }
+
+  #read(reading: Reading): { all: Mention[]; bySentence: Map<Sentence, Mention[]> } {
     let hit = this.#cache.get(reading);
     if (!hit) {
-      hit = [];
-      for (const s of reading.sentences) this.#inSentence(s, hit);
+      hit = this.#compute(reading);
       this.#cache.set(reading, hit);
     }
     return hit;
   }
 
-  /** Mentions inside one sentence (used by rules that read entry by entry). */
-  inSentence(s: Sentence): Mention[] {
-    const out: Mention[] = [];
-    this.#inSentence(s, out);
-    return out;
-  }
-
-  #inSentence(s: Sentence, out: Mention[]): void {
-    const found: Array<[number, number]> = [];
-    if (this.#single) {
-      const re = this.#single.re;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(s.lower))) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        found.push([m.index, m.index + m[0].length]);
-      }
-    }
+  #compute(reading: Reading, only?: readonly number[]): { all: Mention[]; bySentence: Map<Sentence, Mention[]> } {
+    const found = new Map<number, Array<[number, number]>>();
+    const add = (si: number, from: number, to: number): void => {
+      let list = found.get(si);
+      if (!list) found.set(si, (list = []));
+      list.push([from, to]);
+    };
+    for (const [si, from, to] of this.#single?.find(reading, only) ?? []) add(si, from, to);
     for (const parts of this.#combos) {
-      let first: [number, number] | undefined;
-      let all = true;
-      for (const p of parts) {
-        p.re.lastIndex = 0;
-        const m = p.re.exec(s.lower);
-        if (!m) {
-          all = false;
-          break;
+      // Every part must be written in the same sentence; the mention is where the first part is.
+      let firsts: Map<number, [number, number]> | undefined;
+      for (const part of parts) {
+        const here = new Map<number, [number, number]>();
+        for (const [si, from, to] of part.find(reading, only)) {
+          const prev = here.get(si);
+          if (!prev || from < prev[0]) here.set(si, [from, to]);
         }
-        first ??= [m.index, m.index + m[0].length];
+        if (!firsts) firsts = here;
+        else for (const si of [...firsts.keys()]) if (!here.has(si)) firsts.delete(si);
+        if (!firsts.size) break;
       }
-      if (all && first) found.push(first);
+      for (const [si, [from, to]] of firsts ?? []) add(si, from, to);
     }
-    found.sort((a, b) => a[0] - b[0]);
-    let lastEnd = -1;
-    for (const [from, to] of found) {
-      if (from < lastEnd) continue;
-      lastEnd = to;
-      const start = s.start + from;
-      const clause = s.clauses.find((c) => c.start <= start && start < c.end) ?? s.clauses[s.clauses.length - 1];
-      if (!clause) continue;
-      out.push({ clause, start, end: s.start + to, polarity: polarityOf(clause, start - clause.start, s.start + to - clause.start), section: s.block.section, reasoned: REASON.test(s.lower) });
+    const hit: { all: Mention[]; bySentence: Map<Sentence, Mention[]> } = { all: [], bySentence: new Map() };
+    for (const si of [...found.keys()].sort((x, y) => x - y)) {
+      const s = reading.sentences[si] as Sentence;
+      const spans = (found.get(si) ?? []).sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+      const list: Mention[] = [];
+      let lastEnd = -1;
+      for (const [from, to] of spans) {
+        if (from < lastEnd) continue;
+        lastEnd = to;
+        const start = s.start + from;
+        const clause = s.clauses.find((c) => c.start <= start && start < c.end) ?? s.clauses[s.clauses.length - 1];
+        if (!clause) continue;
+        list.push(new Mention(clause, start, s.start + to));
+      }
+      hit.bySentence.set(s, list);
+      hit.all.push(...list);
     }
+    return hit;
   }
 }
 

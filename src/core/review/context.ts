@@ -34,18 +34,32 @@ export function substantive(reading: Reading): boolean {
 }
 
 /**
+ * True when the document is far longer than a snapshot (several times the length budget, and at least 6,000
+ * words): a 50-page RFC is not a one-to-two-page snapshot, and the review rules, which judge snapshots, leave it
+ * alone. Decided from the model's word counts, before anything is read.
+ */
+export function tooLong(ctx: RuleContext): boolean {
+  let words = 0;
+  for (const s of Object.values(ctx.parsed.model.sections)) words += s.wordCount;
+  return words > Math.max(6000, 4 * ctx.options.lengthBudget);
+}
+
+/**
  * True when an absence rule that applies to every pattern may judge this
  * document: it is substantive, and either declares a pattern, or presents
  * itself as a snapshot (`designSnapshot: true`, or capacity estimates with
  * calculations, which RFCs and library proposals do not have) and clearly
  * describes a system with a model in it (in two sections or more).
  */
-export function judgeable(ctx: RuleContext, reading = readSnapshot(ctx.parsed)): boolean {
-  if (!substantive(reading)) return false;
+export function judgeable(ctx: RuleContext): boolean {
   const { model } = ctx.parsed;
-  if (patternOf(ctx.parsed)) return true;
-  const snapshot = model.frontmatter.designSnapshot === true || (model.sections.estimates?.calculations.length ?? 0) > 0;
-  if (!snapshot) return false;
+  const pattern = patternOf(ctx.parsed);
+  // Cheap questions first: whether the document presents itself as a snapshot needs no reading of its prose.
+  if (!pattern && model.frontmatter.designSnapshot !== true && !((model.sections.estimates?.calculations.length ?? 0) > 0)) return false;
+  if (tooLong(ctx)) return false;
+  const reading = readSnapshot(ctx.parsed);
+  if (!substantive(reading)) return false;
+  if (pattern) return true;
   const sections = new Set(ML_SYSTEM.mentions(reading).filter((m) => m.polarity === 'affirmed').map((m) => m.section ?? ''));
   return sections.size >= 2 && !!affirmed(ML_SYSTEM.mentions(reading));
 }

@@ -1,3 +1,5 @@
+import { reviewCache } from './caches.js';
+
 /**
  * A small reader of Mermaid flowchart text (no mermaid import in the core): the
  * nodes with their labels and the edge labels, with their lines, for the rules
@@ -55,6 +57,18 @@ function unquote(s: string): string {
     .replace(/[*`]/g, '')
     .replace(/&[a-z]+;|#\w+;/gi, ' ')
     .trim();
+}
+
+const charts = reviewCache<string, Flowchart>(256);
+
+/** The flowchart of a diagram block, read once per diagram text (the rules that compare diagrams share it). */
+export function flowchartOf(block: { source: string }): Flowchart {
+  let c = charts.get(block.source);
+  if (!c) {
+    c = readFlowchart(block.source);
+    charts.set(block.source, c);
+  }
+  return c;
 }
 
 /** True when the diagram is a flowchart (or graph). */

@@ -2,8 +2,9 @@ import type { DiagramBlock } from '../diagrams.js';
 import type { EstimateBlock } from '../estimates/scan.js';
 import type { ParsedSnapshot } from '../model.js';
 import { scanNumbers } from '../numbers.js';
-import { readFlowchart } from './diagram.js';
+import { flowchartOf } from './diagram.js';
 import { readSnapshot, type Block, type Clause, type Reading } from './reader.js';
+import { reviewCache } from './caches.js';
 
 /**
  * The quantities a snapshot states more than once (latency targets, request
@@ -57,7 +58,8 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
   for (const [id, section] of Object.entries(parsed.model.sections)) {
     if (NOT_DESIGN.has(id)) continue;
     for (const n of section.numbers) {
-      if (!n.unitKind) continue;
+      // Only the units of the quantities compared: times, rates, users, GPUs, money.
+      if (!n.unitKind || n.unitKind === 'data' || n.unitKind === 'percent' || n.unitKind === 'factor' || (n.unitKind === 'count' && !/^(?:users?|dau|mau|gpus?)$/i.test(n.unit ?? ''))) continue;
       const start = parsed.lines.offsetAt(n.range.start);
       const end = parsed.lines.offsetAt(n.range.end);
       const clause = clauseAt(reading, start);
@@ -66,7 +68,7 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
       if (s) out.push(s);
     }
   }
-  out.push(...gpuModels(reading));
+  out.push(...gpuModels(reading, parsed.text));
   out.push(...budgets(reading));
   out.push(...fromBlocks(parsed, blocks));
   out.push(...fromDiagrams(parsed, diagrams));
@@ -90,12 +92,20 @@ function operandOffsets(parsed: ParsedSnapshot): Set<number> {
 }
 
 function clauseAt(reading: Reading, offset: number): Clause | undefined {
-  // Blocks are in document order; a binary search would do, but sections hold few blocks.
-  for (const b of reading.blocks) {
-    if (offset < b.start || offset >= b.end) continue;
-    for (const s of b.sentences) for (const c of s.clauses) if (c.start <= offset && offset < c.end + 1) return c;
+  // Clauses are in document order: the last one starting at or before the offset, if the offset is inside it.
+  const cs = reading.clauses;
+  let lo = 0;
+  let hi = cs.length - 1;
+  let found: Clause | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cs[mid] as Clause;
+    if (c.start <= offset) {
+      found = c;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return undefined;
+  return found && offset <= found.end ? found : undefined;
 }
 
 /** The words a number is about: its clause, and the label before a colon that opens its sentence ("Peak: …"). */
@@ -141,7 +151,24 @@ function relationBefore(before: string, kind: Kind, requirement: boolean, near: 
   return 'eq';
 }
 
+/** What a number in a clause is, by the clause's words and the number's place in it: unchanged clauses are not read again. */
+const classified = reviewCache<string, Omit<Statement, 'start' | 'end' | 'text'> & { lead: number } | null>(4096);
+
 function classify(parsed: ParsedSnapshot, clause: Clause, section: string, value: number, unit: string, start: number, end: number, operand: boolean): Statement | undefined {
+  const s = clause.sentence;
+  const key = `${section}\u0000${operand ? 1 : 0}\u0000${start - clause.start}\u0000${end - clause.start}\u0000${unit}\u0000${value}\u0000${s.clauses[0] === clause ? '' : s.clauses[0]?.lower}\u0000${clause.lower}\u0000${parsed.text.slice(end, end + 16)}`;
+  const hit = classified.get(key);
+  if (hit === null) return undefined;
+  if (hit) {
+    const { lead, ...rest } = hit;
+    return { ...rest, start, end, text: parsed.text.slice(start - lead, end) };
+  }
+  const fresh = classifyAfresh(parsed, clause, section, value, unit, start, end, operand);
+  classified.set(key, fresh ? { ...fresh, lead: start - (end - fresh.text.length) } : null);
+  return fresh;
+}
+
+function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string, value: number, unit: string, start: number, end: number, operand: boolean): Statement | undefined {
   const { near, label } = contextOf(clause);
   const words = `${label} ${near}`;
   const before = parsed.text.slice(Math.max(clause.start, start - 24), start).toLowerCase();
@@ -191,8 +218,10 @@ function classify(parsed: ParsedSnapshot, clause: Clause, section: string, value
 }
 
 /** GPU counts written with the GPU's model in prose ("a pool of 32 H100s", "8× A100"). */
-function gpuModels(reading: Reading): Statement[] {
+function gpuModels(reading: Reading, text: string): Statement[] {
   const out: Statement[] = [];
+  GPU_MODEL.lastIndex = 0;
+  if (!GPU_MODEL.test(text)) return out;
   for (const c of reading.clauses) {
     const section = c.sentence.block.section;
     if (!section || NOT_DESIGN.has(section) || PER_UNIT.test(c.lower) || GROWTH.test(c.lower)) continue;
@@ -296,7 +325,7 @@ function fromBlocks(parsed: ParsedSnapshot, blocks: readonly EstimateBlock[]): S
 function fromDiagrams(parsed: ParsedSnapshot, diagrams: readonly DiagramBlock[]): Statement[] {
   const out: Statement[] = [];
   for (const d of diagrams) {
-    const chart = readFlowchart(d.source);
+    const chart = flowchartOf(d);
     for (const label of chart.labels) {
       const lower = label.text.toLowerCase();
       if (PER_UNIT.test(lower)) continue;

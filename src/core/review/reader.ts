@@ -1,4 +1,5 @@
 import type { Nodes, Table } from 'mdast';
+import { reviewCache } from './caches.js';
 import type { ParsedSnapshot, SectionHeading } from '../model.js';
 import { walk } from '../tree.js';
 
@@ -93,18 +94,38 @@ const PLACEHOLDER = /<(?:…|\.\.\.|[A-Z][^<>\n]*\s[^<>\n]*)>/g;
 const LINK_TARGET = /\]\([^)\n]*\)/g;
 
 /** Blanks what is not prose, keeping every offset: emphasis and code marks, link targets, HTML, placeholders. */
+/**
+ * What reading a block's text gives, by content: typing in one block leaves every other block's reading to be
+ * reused (the estimate evaluator caches block values the same way). Bounded, so no input grows memory.
+ */
+const cleaned = reviewCache<string, { text: string; placeholders: number }>(4096);
+const split = reviewCache<string, { words: number; sentences: Array<{ from: number; to: number; text: string; lower: string; question: boolean; clauses: Array<{ from: number; to: number; text: string; lower: string }> }> }>(4096);
+
 function clean(source: string): { text: string; placeholders: number } {
-  let t = source.replace(LINK_TARGET, (m) => ` ${' '.repeat(m.length - 1)}`);
+  let hit = cleaned.get(source);
+  if (!hit) {
+    hit = cleanAfresh(source);
+    cleaned.set(source, hit);
+  }
+  return hit;
+}
+
+function cleanAfresh(source: string): { text: string; placeholders: number } {
+  let t = source;
   let placeholders = 0;
-  t = t.replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\r\n]/g, ' '));
-  t = t.replace(PLACEHOLDER, (m) => {
-    placeholders++;
-    return ' '.repeat(m.length);
-  });
-  t = t.replace(/<\/?[a-z][^<>\n]*>/gi, (m) => ' '.repeat(m.length));
+  // Most blocks are plain prose: each pass runs only when its characters are there.
+  if (t.includes('](')) t = t.replace(LINK_TARGET, (m) => ` ${' '.repeat(m.length - 1)}`);
+  if (t.includes('<')) {
+    t = t.replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\r\n]/g, ' '));
+    t = t.replace(PLACEHOLDER, (m) => {
+      placeholders++;
+      return ' '.repeat(m.length);
+    });
+    t = t.replace(/<\/?[a-z][^<>\n]*>/gi, (m) => ' '.repeat(m.length));
+  }
   // Emphasis and code marks; an underscore inside a word (snake_case) stays.
-  t = t.replace(/[*`~]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|^\s*(?:[-+*]|\d+[.)])\s|\[|\]|\\(?=\W)/gmu, (m) => ' '.repeat(m.length));
-  t = t.replace(/^[ \t]*>/gm, (m) => ' '.repeat(m.length));
+  if (/[*`~_[\]\\\n]|^\s*(?:[-+]|\d+[.)])\s/.test(t)) t = t.replace(/[*`~]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|^\s*(?:[-+*]|\d+[.)])\s|\[|\]|\\(?=\W)/gmu, (m) => ' '.repeat(m.length));
+  if (t.includes('>')) t = t.replace(/^[ \t]*>/gm, (m) => ' '.repeat(m.length));
   return { text: t, placeholders };
 }
 
@@ -208,16 +229,41 @@ function build(parsed: ParsedSnapshot): Reading {
   }
 
   for (const b of reading.blocks) {
-    splitSentences(b);
+    const key = `${b.kind}\u0000${b.text}`;
+    let shape = split.get(key);
+    if (!shape) {
+      splitSentences(b);
+      shape = {
+        words: countWords(b.text),
+        sentences: b.sentences.map((x) => ({ from: x.start - b.start, to: x.end - b.start, text: x.text, lower: x.lower, question: x.question, clauses: x.clauses.map((c) => ({ from: c.start - b.start, to: c.end - b.start, text: c.text, lower: c.lower })) })),
+      };
+      split.set(key, shape);
+    } else {
+      // The same text read before: the same sentences and clauses, at this block's offsets.
+      for (const x of shape.sentences) {
+        const sentence: Sentence = { block: b, start: b.start + x.from, end: b.start + x.to, text: x.text, lower: x.lower, question: x.question, clauses: [] };
+        for (const c of x.clauses) sentence.clauses.push({ sentence, start: b.start + c.from, end: b.start + c.to, text: c.text, lower: c.lower });
+        b.sentences.push(sentence);
+      }
+    }
     for (const s of b.sentences) {
       reading.sentences.push(s);
-      reading.clauses.push(...s.clauses);
+      for (const c of s.clauses) reading.clauses.push(c);
     }
-    const words = b.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    reading.words += words;
-    if (b.section && words > 0) reading.written.add(b.section);
+    reading.words += shape.words;
+    if (b.section && shape.words > 0) reading.written.add(b.section);
   }
   return reading;
+}
+
+const WORDISH = /\S*[\p{L}\p{N}]\S*/gu;
+
+/** Whitespace-separated words that hold a letter or digit (as the model counts them). */
+function countWords(text: string): number {
+  WORDISH.lastIndex = 0;
+  let n = 0;
+  while (WORDISH.exec(text)) n++;
+  return n;
 }
 
 function readTable(
@@ -254,8 +300,15 @@ function textOfCell(c: Nodes): string {
 
 // Where a sentence ends: ". ", "! ", "? " (not after e.g., i.e., vs., etc., a lone initial or a decimal point), or a
 // line break after a full stop or colon.
-const ABBREVIATION = /\b(?:e\.g|i\.e|vs|etc|approx|incl|cf|fig)$/i;
-const INITIAL = /(?<![\p{L}\p{N}])[A-Z]$/u;
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'etc', 'approx', 'incl', 'cf', 'fig']);
+
+/** True when the "." at `i` ends an abbreviation or an initial rather than a sentence. */
+function abbreviation(t: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && i - j < 8 && /[A-Za-z.]/.test(t[j - 1] ?? '')) j--;
+  const word = t.slice(j, i);
+  return (word.length === 1 && word >= 'A' && word <= 'Z') || ABBREVIATIONS.has(word.toLowerCase());
+}
 
 function splitSentences(b: Block): void {
   const t = b.text;
@@ -277,10 +330,7 @@ function splitSentences(b: Block): void {
     if (c === '.' || c === '!' || c === '?') {
       const next = t[i + 1];
       if (next !== undefined && !/\s/.test(next)) continue;
-      if (c === '.') {
-        const tail = t.slice(Math.max(0, i - 8), i);
-        if (ABBREVIATION.test(tail) || INITIAL.test(tail)) continue;
-      }
+      if (c === '.' && abbreviation(t, i)) continue;
       push(i + 1);
     } else if (c === '\n') {
       const before = t.slice(from, i).trimEnd();
@@ -303,7 +353,9 @@ function splitClauses(s: Sentence): void {
     const body = raw.trim();
     if (/[\p{L}\p{N}]/u.test(body)) {
       const start = s.start + from + lead;
-      s.clauses.push({ sentence: s, start, end: start + body.length, text: body, lower: body.toLowerCase() });
+      // The sentence is lower-cased once; a clause is a slice of it (same length for the text we read).
+      const lower = s.lower.length === t.length ? s.lower.slice(from + lead, from + lead + body.length) : body.toLowerCase();
+      s.clauses.push({ sentence: s, start, end: start + body.length, text: body, lower });
     }
     from = next;
   };

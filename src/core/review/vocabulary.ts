@@ -20,11 +20,11 @@ export const GROUNDING = new Concept('grounding', [
 
 /** The model answering from what it memorised: the bad commitment itself. */
 export const MODEL_AS_SOURCE = new Concept('model-as-source', [
-  're:(?:answer|answers|answered|answering|respond|responds|reply|replies|generat\\w*|produc\\w*)\\s+(?:\\w+\\s+){0,3}?(?:directly\\s+)?(?:from|out of|using|with|on)\\s+(?:its|their|the (?:model|llm)[’\']s?|the model|the llm|(?:gpt|claude|llama|gemini|mistral)[\\w.-]*[’\']s)\\s+(?:(?:own|general|built-in|internal|world|background|pre-?trained|parametric|broad)\\s+){0,2}(?:knowledge|memory|training data|training|weights|pre-?training|parametric)',
-  're:(?:rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?)\\s+on\\s+(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)(?:[’\']s)?\\s+(?:own\\s+|built-in\\s+|internal\\s+|general\\s+)?(?:knowledge|memory|training|world knowledge)',
+  're[knowledge|memory|training|weights|parametric|pretraining|pre]:(?:answer|answers|answered|answering|respond|responds|reply|replies|generat\\w*|produc\\w*)\\s+(?:\\w+\\s+){0,3}?(?:directly\\s+)?(?:from|out of|using|with|on)\\s+(?:its|their|the (?:model|llm)[’\']s?|the model|the llm|(?:gpt|claude|llama|gemini|mistral)[\\w.-]*[’\']s)\\s+(?:(?:own|general|built-in|internal|world|background|pre-?trained|parametric|broad)\\s+){0,2}(?:knowledge|memory|training data|training|weights|pre-?training|parametric)',
+  're[knowledge|memory|training]:(?:rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?)\\s+on\\s+(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)(?:[’\']s)?\\s+(?:own\\s+|built-in\\s+|internal\\s+|general\\s+)?(?:knowledge|memory|training|world knowledge)',
   'parametric knowledge|closed-book|from memory|from its own knowledge|model already knows|llm already knows|model knows|llm knows|source of truth for answers',
-  're:(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)\\s+(?:is|acts as|serves as)\\s+(?:the|our)\\s+(?:source of truth|knowledge base)',
-  're:(?:send|sends|pass|passes|forward|forwards)\\s+(?:the\\s+)?(?:user[’\']s\\s+)?(?:question|query|message)\\s+(?:straight|directly)\\s+to\\s+(?:the\\s+)?(?:model|llm)',
+  're[truth|base]:(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)\\s+(?:is|acts as|serves as)\\s+(?:the|our)\\s+(?:source of truth|knowledge base)',
+  're[directly|straight]:(?:send|sends|pass|passes|forward|forwards)\\s+(?:the\\s+)?(?:user[’\']s\\s+)?(?:question|query|message)\\s+(?:straight|directly)\\s+to\\s+(?:the\\s+)?(?:model|llm)',
 ]);
 
 /** The system gives factual answers (so grounding matters). */
@@ -51,8 +51,8 @@ export const EVALUATION_IN_SECTION = new Concept('evaluation-weak', [
 /** Fine-tuning or training a generative model of one's own. */
 export const FINE_TUNE = new Concept('fine-tune', [
   'fine-tun*|finetun*|fine tun*|lora|qlora|peft|sft|supervised fine-tuning|instruction-tun*|rlhf|dpo|continued pretraining|continued pre-training|domain-adapted model*|custom-trained model*|custom-trained llm*',
-  're:train(?:s|ed|ing)?\\s+(?:our|its|a|an|the)\\s+(?:own\\s+|custom\\s+|bespoke\\s+|in-house\\s+|proprietary\\s+)+(?:\\w+\\s+){0,2}?(?:llm|model|language model|generator|chat model|foundation model)',
-  're:(?:build|train|pre-?train)(?:s|ed|ing)?\\s+(?:\\w+\\s+){0,2}?(?:llm|language model|foundation model)\\s+from scratch',
+  're[train*]:train(?:s|ed|ing)?\\s+(?:our|its|a|an|the)\\s+(?:own\\s+|custom\\s+|bespoke\\s+|in-house\\s+|proprietary\\s+)+(?:\\w+\\s+){0,2}?(?:llm|model|language model|generator|chat model|foundation model)',
+  're[scratch]:(?:build|train|pre-?train)(?:s|ed|ing)?\\s+(?:\\w+\\s+){0,2}?(?:llm|language model|foundation model)\\s+from scratch',
 ]);
 
 /** What fine-tuning should be weighed against. */
@@ -68,25 +68,25 @@ export const NON_GENERATIVE = /\b(?:embedding|embeddings|embedder|encoder|cross-
 
 export const INJECTION = new Concept('prompt-injection', [
   'prompt injection*|prompt-injection*|injection*|treated as data|as data, not instructions|never as instructions|not as instructions|never as commands|not as commands|jailbreak*|untrusted input*|untrusted content|untrusted text|untrusted data|treated as untrusted|is untrusted|are untrusted|as data, not instructions|never followed as instructions|never followed|not followed as|delimit*|spotlight*|input guardrail*|input filter*|input screening|input moderation|sanitiz*|sanitis*|system prompt leak*|adversarial prompt*|indirect injection*|prompt shield*|llm firewall',
-  're:treat(?:s|ed|ing)? (?:the )?(?:retrieved |tool |user )?(?:text|content|documents?|passages?|output|input) as (?:data|untrusted)',
-  're:instructions (?:in|inside|within|embedded in) (?:the )?(?:documents?|pages?|content|emails?|tickets?|posts?|retrieved)',
-  're:screen(?:s|ed|ing)? (?:every |all |the )?(?:prompts?|inputs?|user messages?|messages?)',
+  're[data|untrusted]:treat(?:s|ed|ing)? (?:the )?(?:retrieved |tool |user )?(?:text|content|documents?|passages?|output|input) as (?:data|untrusted)',
+  're[instructions]:instructions (?:in|inside|within|embedded in) (?:the )?(?:documents?|pages?|content|emails?|tickets?|posts?|retrieved)',
+  're[screen*]:screen(?:s|ed|ing)? (?:every |all |the )?(?:prompts?|inputs?|user messages?|messages?)',
   'instruction* & never|not|ignor*|refus*|strip*|remov*|treat*|quot*|as data|untrusted|wrapped|act on',
   'quoted data|wrapped as data|marked as untrusted|treated as untrusted',
 ]);
 export const LEAKAGE = new Concept('data-leakage', [
   'pii|personal data|personally identifiable|personal information|sensitive data|sensitive information|sensitive categories|data leak*|leakage|leaks|leak|exfiltrat*|redact*|mask*|anonymi*|pseudonymi*|encrypt*|access control*|permission*|acl|acls|rbac|entitlement*|authori*|tenant isolation|isolated per tenant|per tenant|per-tenant|keyed per|data residency|residency|retention|gdpr|hipaa|ccpa|secrets|no-training|no training on|zero retention|zero data retention|vpc|on-prem*|stays in|never leaves|leaves the|not logged|not stored|never logged|never stored|not retained|privacy|confidential*|dlp',
-  're:(?:data|content|text|prompts?|documents?|transcripts?|conversations?|messages?)\\s+(?:stays?|remains?|is kept|are kept|never leaves?|do not leave|does not leave)\\s+(?:on|in|within|inside)',
+  're[stay*|remain*|kept|leave*]:(?:data|content|text|prompts?|documents?|transcripts?|conversations?|messages?)\\s+(?:stays?|remains?|is kept|are kept|never leaves?|do not leave|does not leave)\\s+(?:on|in|within|inside)',
   'on our servers|on our own servers|on-premises|self-hosted|need-to-know|usernames only|pseudonymous',
   'passport*|card number*|account number*|bank detail*|date of birth|dates of birth|phone number*|email address*|home address*|contact detail*|personal detail*|health data|health details|medical|never put in prompts|kept out of prompts|out of the prompt',
   'logged-in|own records|own data|own claims|own account|only returns|only their own|only sees|deleted after|kept for|not kept|retained for',
-  're:kept (?:for )?\\d+ (?:days|months|hours)',
+  're[kept]:kept (?:for )?\\d+ (?:days|months|hours)',
 ]);
 export const TOOL_SAFETY = new Concept('tool-safety', [
   'sandbox*|allow-list*|allowlist*|allow list*|allow-listed|whitelist*|least privilege|least-privilege|scoped credential*|scoped token*|scoped permission*|explicit permission*|permission*|human approval|approval before|approval gate*|approval step*|approval service|requires approval|require approval|needs approval|need approval|needs a human|need a human|approved by|human-in-the-loop|human in the loop|asks for confirmation|ask for confirmation|requires confirmation|their confirmation|explicit confirmation|user confirms|confirmation before|dry-run|dry run|read-only|read only|idempot*|irreversible|reversible|rate limit* on tools|tool budget*|step budget*|step limit*|max steps|audit*|blast radius|egress',
-  're:at most \\d+ steps',
+  're[steps]:at most \\d+ steps',
   'limited to|restricted to|only after|own session|own token|own credentials|on behalf of|scoped to|can only|only open|only read|taps confirm|confirm button|after confirmation|before booking|before sending|before it is sent|before anything is sent|nothing is sent without|never merge|never merges|never sends|never deletes|cannot delete|no network|no credentials',
-  're:after (?:the )?\\w+ (?:confirms|approves|taps|clicks|reviews)',
+  're[confirms|approves|taps|clicks|reviews]:after (?:the )?\\w+ (?:confirms|approves|taps|clicks|reviews)',
 ]);
 /** The system runs tools that act (so unsafe tool execution is a risk). */
 export const ACTING_TOOLS = new Concept('acting-tools', [
@@ -100,8 +100,8 @@ export const DISMISSAL =
 
 export const COST = new Concept('cost', [
   'cost per*|cost/request|per million tokens|per 1m tokens|per 1k tokens|per 1,000 tokens|$/|monthly cost|cost a month|per month|/month|cost budget*|spend budget*|monthly budget*|cost ceiling*|cost cap*|spend cap*|spend limit*|unit economics|cost model|token cost*|gpu cost*|gpu-hour*|gpu hour*',
-  're:budget (?:of|per|is) \\$',
-  're:\\$[\\d.,]+\\s*[kmb]?\\s*(?:budget|cap|ceiling)',
+  're[budget]:budget (?:of|per|is) \\$',
+  're[budget|cap|ceiling]:\\$[\\d.,]+\\s*[kmb]?\\s*(?:budget|cap|ceiling)',
 ]);
 export const TOKENS = new Concept('tokens', [
   'token budget*|max tokens|maximum tokens|max output tokens|max_tokens|output cap|context budget*|context limit*|context window*|tokens per request|tokens per query|tokens per turn|tokens per minute|tokens per task|tokens in|tokens out|input tokens|output tokens|prompt tokens|completion tokens|quota*|truncat*|prompt compression|prompt compression|summarised history|summarized history|rolling summary|token limit*|tokens/month|tokens/day|tokens/s|tokens per second',
@@ -109,16 +109,16 @@ export const TOKENS = new Concept('tokens', [
 export const CACHING = new Concept('caching', ['cach*|memoi*']);
 export const ROUTING = new Concept('routing', [
   'model rout*|router|cascade*|smaller model*|small model*|cheaper model*|lighter model*|distill*|tiered|tiers|tier 1|tier 2|llm tier|quantiz*|quantis*|fp8|int8|int4|batching|continuous batching|speculative decoding|escalat*',
-  're:rout(?:e|es|ed|ing) (?:\\w+ ){0,3}?to (?:a |the )?(?:smaller|cheaper|small|lighter|faster|distilled)',
+  're[smaller|cheaper|small|lighter|faster|distilled]:rout(?:e|es|ed|ing) (?:\\w+ ){0,3}?to (?:a |the )?(?:smaller|cheaper|small|lighter|faster|distilled)',
 ]);
 export const LATENCY = new Concept('latency', ['latency budget*|time to first token|ttft|p50|p90|p95|p99|latency|timeout*|streaming|stream*']);
 /** "Cost is not a concern", "no token limits": the bad commitment itself. */
 export const UNLIMITED = new Concept('unlimited', [
-  're:cost (?:is|isn[’\']t) (?:not )?(?:a |an )?(?:concern|issue|constraint|priority|problem)',
-  're:(?:unlimited|unbounded|uncapped) (?:tokens|calls|usage|budget|context|requests)',
-  're:no (?:token|cost|usage|spend) (?:limit|limits|budget|budgets|cap|caps)',
-  're:(?:don[’\']t|do not|won[’\']t|will not) (?:need to )?(?:worry|care) about (?:cost|tokens|spend|latency)',
-  're:regardless of cost|whatever it costs',
+  're[cost]:cost (?:is|isn[’\']t) (?:not )?(?:a |an )?(?:concern|issue|constraint|priority|problem)',
+  're[unlimited|unbounded|uncapped]:(?:unlimited|unbounded|uncapped) (?:tokens|calls|usage|budget|context|requests)',
+  're[limit*|budget*|cap|caps]:no (?:token|cost|usage|spend) (?:limit|limits|budget|budgets|cap|caps)',
+  're[worry|care]:(?:don[’\']t|do not|won[’\']t|will not) (?:need to )?(?:worry|care) about (?:cost|tokens|spend|latency)',
+  're[regardless|whatever]:regardless of cost|whatever it costs',
 ]);
 
 // ---- red-flag-failure-modes -------------------------------------------------------------------------------------
@@ -126,8 +126,8 @@ export const UNLIMITED = new Concept('unlimited', [
 export const DETECTION = new Concept('detection', [
   'detect*|alert*|alarm*|monitor*|health check*|health-check*|healthcheck*|heartbeat*|probe*|dashboard*|paging|page on-call|pages on-call|page the|pages the|on-call|oncall|metric*|threshold*|slo|slos|error rate*|p50|p95|p99|lag|timeout*|times out|timed out|circuit breaker*|canary|audit*|sampled|watch*|observ*|track*|spike*|flag*|checks|checker*|check fails|verif*|validat*|user report*|reports from users|complaint*|anomal*|compare*|comparison',
   're:[<>≥≤]\\s*\\$?\\d',
-  're:(?:above|below|exceeds?|over|under|drops? below|rises? above|more than|less than|falls? below|at least)\\s+\\$?\\d',
-  're:\\d+(?:\\.\\d+)?\\s*%\\s+(?:drop|rise|increase|decrease)',
+  're[above|below|exceed*|over|under|drop*|rise*|more|less|fall*|least]:(?:above|below|exceeds?|over|under|drops? below|rises? above|more than|less than|falls? below|at least)\\s+\\$?\\d',
+  're[drop*|rise*|increase*|decrease*]:\\d+(?:\\.\\d+)?\\s*%\\s+(?:drop|rise|increase|decrease)',
 ]);
 export const MITIGATION = new Concept('mitigation', [
   'fall back|fallback*|falls back|fail over|failover|fails over|fail-over|fail open|fail closed|retry|retries|retried|degrade to|degrades to|degraded mode|graceful* degrad*|degrade gracefully|serve cached|serves cached|serve from cache|served from cache|cached answer*|cached result*|serve stale|serve the last|serves the last|keep serving|keeps serving|circuit breaker*|shed*|load shedding|enqueue*|requeue*|queue and retry|queued|buffer*|roll back|rollback*|rolls back|revert*|reroute*|re-route*|route to|routes to|routed to|shift traffic|shifts traffic|switch to|switches to|autoscal*|auto-scal*|scale out|scales out|scale up|scales up|replica*|redundan*|rate limit*|backoff|back-off|throttl*|skip*|return cached|returns cached|return partial|returns partial|partial results|refus*|decline*|block*|stop*|pause*|hand back|hand off|hands off|escalat*|human review|manual*|re-index*|reindex*|re-embed*|rebuild*|restart*|resume*|checkpoint*|default features|default response*|use defaults|defaults to|last good|previous model|previous version|reject*|restore*|backup*|promote*|evict*|admission control|tombstone*|retrain*|emergency|kill switch|disable*|turn off|mitigat*|recover*|isolat*|warm pool|request a|re-upload|say*|show*|apolog*|"i don\'t know"|i don’t know|i do not know|popular items|keyword search|search results|smaller model|second model|another model|backup model|other region*|second region|multi-region|cross-region|dead-letter|dead letter|idempot*|dedup*',

@@ -1,7 +1,8 @@
 import type { DiagramBlock } from '../diagrams.js';
-import { headingOf } from '../review/context.js';
-import { readFlowchart, type FlowNode } from '../review/diagram.js';
+import { headingOf, tooLong } from '../review/context.js';
+import { flowchartOf, type FlowNode } from '../review/diagram.js';
 import { readSnapshot, type Reading } from '../review/reader.js';
+import { wordIndex } from '../review/words.js';
 import { COMPONENTS } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
 
@@ -61,12 +62,15 @@ function keyWords(n: FlowNode): string[] {
 /** The stems of every prose word, plus the acronyms of consecutive words ("knowledge base" gives "kb"). */
 function proseStems(reading: Reading): Set<string> {
   const out = new Set<string>();
-  for (const b of reading.blocks) {
-    const ws = b.text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    for (const w of words(b.text)) out.add(stem(w));
-    for (let i = 0; i + 1 < ws.length; i++) {
-      out.add(`${ws[i]?.[0]}${ws[i + 1]?.[0]}`);
-      if (i + 2 < ws.length) out.add(`${ws[i]?.[0]}${ws[i + 1]?.[0]}${ws[i + 2]?.[0]}`);
+  for (const { w: ws } of wordIndex(reading).tokens) {
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i] ?? '';
+      if (!STOP.has(w)) out.add(stem(w));
+      const b = ws[i + 1];
+      if (b === undefined) continue;
+      out.add(`${w[0]}${b[0]}`);
+      const c = ws[i + 2];
+      if (c !== undefined) out.add(`${w[0]}${b[0]}${c[0]}`);
     }
   }
   return out;
@@ -82,9 +86,9 @@ export const diagramText: Rule = {
   check(ctx) {
     const { parsed } = ctx;
     const heading = headingOf(parsed, 'architecture');
-    if (!heading) return;
+    if (!heading || tooLong(ctx)) return;
     const diagrams = ctx.diagrams().filter((d) => d.startLine >= heading.range.start.line && parsed.lines.offsetAt({ line: d.startLine, character: 0 }) <= heading.contentEnd);
-    const charts = diagrams.map((d) => ({ d, chart: readFlowchart(d.source) })).filter((c) => c.chart.nodes.length >= 2);
+    const charts = diagrams.map((d) => ({ d, chart: flowchartOf(d) })).filter((c) => c.chart.nodes.length >= 2);
     if (!charts.length) return;
     const reading = readSnapshot(parsed);
     const archWords = reading.blocks.filter((b) => b.section === 'architecture').reduce((n, b) => n + b.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, 0);
@@ -112,8 +116,8 @@ export const diagramText: Rule = {
       }
     }
     const said = new Set<string>();
-    for (const m of COMPONENTS.mentions(reading)) {
-      if (m.section !== 'architecture' || m.polarity !== 'affirmed') continue;
+    for (const m of COMPONENTS.mentionsInSection(reading, 'architecture')) {
+      if (m.polarity !== 'affirmed') continue;
       const name = parsed.text.slice(m.start, m.end);
       const ws = words(name).map(stem);
       const distinctive = ws.filter((w) => !GENERIC.has(w));

@@ -1,5 +1,5 @@
 import { affirmed } from '../review/concepts.js';
-import { anchorFor, isGenAI, patternOf, substantive } from '../review/context.js';
+import { anchorFor, isGenAI, patternOf, substantive, tooLong } from '../review/context.js';
 import { readSnapshot } from '../review/reader.js';
 import { CACHING, COST, LATENCY, ROUTING, TOKENS, UNLIMITED } from '../review/vocabulary.js';
 import type { Rule, RuleContext } from '../rule.js';
@@ -34,6 +34,7 @@ export const redFlagCostLatency: Rule = {
   check(ctx) {
     const { parsed } = ctx;
     if (!isGenAI(patternOf(parsed))) return;
+    if (tooLong(ctx)) return;
     const reading = readSnapshot(parsed);
     const unlimited = UNLIMITED.mentions(reading).find((m) => m.polarity === 'affirmed');
     if (unlimited) {

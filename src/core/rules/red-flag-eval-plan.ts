@@ -11,8 +11,8 @@ export const redFlagEvalPlan: Rule = {
   severity: 'review',
   check(ctx) {
     const { parsed } = ctx;
+    if (!judgeable(ctx)) return;
     const reading = readSnapshot(parsed);
-    if (!judgeable(ctx, reading)) return;
     if (EVALUATION_ANYWHERE.mentions(reading).some((m) => m.polarity === 'affirmed')) return;
     if (EVALUATION_IN_SECTION.mentions(reading).some((m) => m.polarity === 'affirmed' && m.section && EVALUATION_SECTIONS.has(m.section))) return;
     const at = anchorFor(parsed, ['evaluation', 'monitoring']);

@@ -1,4 +1,4 @@
-import type { Block } from '../review/reader.js';
+import type { Block, Reading } from '../review/reader.js';
 import { readSnapshot } from '../review/reader.js';
 import { affirmed, type Concept } from '../review/concepts.js';
 import { anchorFor, headingOf, judgeable } from '../review/context.js';
@@ -15,7 +15,8 @@ const EMPTY = /^[\s\-–—?.]*$|^\s*(?:n\/?a|none|tbd|todo|unknown|tbc|to do|to
 
 interface Entry {
   block: Block;
-  name: string;
+  /** What the entry calls the failure, for messages (computed when one is written). */
+  name: () => string;
   /** The entry names something that breaks (not a drawback, a question or a diagnosis step). */
   failure: boolean;
   detect: boolean;
@@ -25,13 +26,13 @@ interface Entry {
 }
 
 /** True when the concept is written, and not negated ("no fallback"), between document offsets [from, to) of the block. */
-function said(block: Block, from: number, to: number, concept: Concept): boolean {
-  return block.sentences.some((s) => s.end > from && s.start < to && concept.inSentence(s).some((m) => m.start >= from && m.end <= to && m.polarity !== 'negated'));
+function said(reading: Reading, block: Block, from: number, to: number, concept: Concept): boolean {
+  return block.sentences.some((s) => s.end > from && s.start < to && concept.mentionsIn(reading, s).some((m) => m.start >= from && m.end <= to && m.polarity !== 'negated'));
 }
 
-function readRow(b: Block): Entry {
+function readRow(reading: Reading, b: Block): Entry {
   const cells = b.cells ?? [];
-  const name = excerpt(cells[0]?.text ?? b.text, 60);
+  const name = (): string => excerpt(cells[0]?.text ?? b.text, 60);
   const detectCells = cells.filter((c) => DETECT_COLUMN.test(c.column));
   const mitigateCells = cells.filter((c) => MITIGATE_COLUMN.test(c.column) && !DETECT_COLUMN.test(c.column));
   const rest = cells.filter((c, i) => i > 0 && !FAILURE_COLUMN.test(c.column) && !IMPACT_COLUMN.test(c.column) && !detectCells.includes(c) && !mitigateCells.includes(c));
@@ -42,7 +43,7 @@ function readRow(b: Block): Entry {
       if (!filled) clear = true;
       return filled;
     }
-    return rest.some((c) => said(b, c.start, c.end, concept));
+    return rest.some((c) => said(reading, b, c.start, c.end, concept));
   };
   const detect = judge(detectCells, DETECTION);
   const mitigate = judge(mitigateCells, MITIGATION);
@@ -50,15 +51,15 @@ function readRow(b: Block): Entry {
   return { block: b, name, failure: true, detect, mitigate, clear };
 }
 
-function readItem(b: Block): Entry {
+function readItem(reading: Reading, b: Block): Entry {
   const t = b.text;
   // "Vector DB down: serve keyword search" — the failure, then what is done about it.
   const sep = /:\s|\s[—–-]\s|\s?(?:->|→|=>)\s?/.exec(t);
-  const name = excerpt((sep ? t.slice(0, sep.index) : t).trim().replace(/[.;:,]+$/, ""), 60);
+  const name = (): string => excerpt((sep ? t.slice(0, sep.index) : t).trim().replace(/[.;:,]+$/, ''), 60);
   const from = b.start + (sep ? sep.index + sep[0].length : 0);
   const nameEnd = sep ? b.start + sep.index : b.end;
-  const failure = !b.sentences.every((s) => s.question) && b.sentences.some((s) => FAILURE.inSentence(s).some((m) => m.start < nameEnd || !sep));
-  return { block: b, name, failure, detect: said(b, from, b.end, DETECTION), mitigate: said(b, from, b.end, MITIGATION), clear: false };
+  const failure = !b.sentences.every((s) => s.question) && b.sentences.some((s) => FAILURE.mentionsIn(reading, s).some((m) => m.start < nameEnd || !sep));
+  return { block: b, name, failure, detect: said(reading, b, from, b.end, DETECTION), mitigate: said(reading, b, from, b.end, MITIGATION), clear: false };
 }
 
 export const redFlagFailureModes: Rule = {
@@ -67,8 +68,8 @@ export const redFlagFailureModes: Rule = {
   severity: 'review',
   check(ctx) {
     const { parsed } = ctx;
+    if (!judgeable(ctx)) return;
     const reading = readSnapshot(parsed);
-    if (!judgeable(ctx, reading)) return;
     const heading = headingOf(parsed, 'failure-modes');
     if (!heading) {
       // No failure-modes section: the flag is raised only when nothing anywhere says what breaks and what then happens.
@@ -79,7 +80,10 @@ export const redFlagFailureModes: Rule = {
     const blocks = reading.blocks.filter((b) => b.section === 'failure-modes');
     const rows = blocks.filter((b) => b.kind === 'row');
     const items = blocks.filter((b) => b.kind === 'item');
-    const entries = rows.length || items.length ? [...items.map(readItem), ...rows.map(readRow)].sort((a, b) => a.block.start - b.block.start) : blocks.filter((b) => b.kind === 'paragraph').map(readItem);
+    const entries =
+      rows.length || items.length
+        ? [...items.map((b) => readItem(reading, b)), ...rows.map((b) => readRow(reading, b))].sort((a, b) => a.block.start - b.block.start)
+        : blocks.filter((b) => b.kind === 'paragraph').map((b) => readItem(reading, b));
     const failures = entries.filter((e) => e.failure);
     if (!failures.length) return;
     const reported = new Set<Entry>();
@@ -87,7 +91,7 @@ export const redFlagFailureModes: Rule = {
     if (bare.length > 3) {
       // Many bare entries are one finding: the section lists failures without saying anything about them.
       for (const e of bare) reported.add(e);
-      const names = bare.slice(0, 3).map((e) => `"${e.name}"`).join(', ');
+      const names = bare.slice(0, 3).map((e) => `"${e.name()}"`).join(', ');
       report(ctx, { range: heading.range, section: 'failure-modes' }, `${bare.length} of the ${failures.length} failure modes (${names}…) say neither how they are detected nor how the system degrades`);
     }
     for (const e of failures) {
@@ -95,7 +99,7 @@ export const redFlagFailureModes: Rule = {
       const missing = [...(e.detect ? [] : ['how it is detected']), ...(e.mitigate ? [] : ['how the system degrades'])];
       if (missing.length === 2 || (missing.length === 1 && e.clear)) {
         reported.add(e);
-        report(ctx, { range: parsed.lines.range(e.block.start, e.block.end), section: 'failure-modes' }, `Failure mode "${e.name}" does not say ${missing.join(' or ')}`);
+        report(ctx, { range: parsed.lines.range(e.block.start, e.block.end), section: 'failure-modes' }, `Failure mode "${e.name()}" does not say ${missing.join(' or ')}`);
       }
     }
     for (const [key, what] of [

@@ -1,4 +1,4 @@
-import { isGenAI, patternOf } from '../review/context.js';
+import { isGenAI, patternOf, tooLong } from '../review/context.js';
 import { readSnapshot } from '../review/reader.js';
 import { FINE_TUNE, NON_GENERATIVE, PROMPTING, RETRIEVAL, TOOLS } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
@@ -11,6 +11,7 @@ export const redFlagFineTuneFirst: Rule = {
   check(ctx) {
     const { parsed } = ctx;
     if (!isGenAI(patternOf(parsed))) return;
+    if (tooLong(ctx)) return;
     const reading = readSnapshot(parsed);
     // Tuning an embedding model, a reranker or a classifier is ordinary; the flag is about the generative model.
     const proposed = FINE_TUNE.mentions(reading).find((m) => m.polarity === 'affirmed' && !NON_GENERATIVE.test(m.clause.lower));

@@ -1,5 +1,5 @@
 import { affirmed } from '../review/concepts.js';
-import { anchorFor, isGenAI, patternOf, substantive } from '../review/context.js';
+import { anchorFor, isGenAI, patternOf, substantive, tooLong } from '../review/context.js';
 import { readSnapshot } from '../review/reader.js';
 import { FACTUAL, GROUNDING, MODEL_AS_SOURCE } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
@@ -18,6 +18,7 @@ export const redFlagGrounding: Rule = {
     const { parsed } = ctx;
     const pattern = patternOf(parsed);
     if (!isGenAI(pattern)) return;
+    if (tooLong(ctx)) return;
     const reading = readSnapshot(parsed);
     // A clear commitment to the model's own knowledge is reported where it is written.
     const bad = MODEL_AS_SOURCE.mentions(reading).find((m) => m.polarity === 'affirmed');

@@ -1,6 +1,6 @@
 import type { Concept, Mention } from '../review/concepts.js';
 import { affirmed } from '../review/concepts.js';
-import { anchorFor, isGenAI, patternOf, substantive } from '../review/context.js';
+import { anchorFor, isGenAI, patternOf, substantive, tooLong } from '../review/context.js';
 import { readSnapshot } from '../review/reader.js';
 import { ACTING_TOOLS, DISMISSAL, INJECTION, LEAKAGE, TOOL_SAFETY } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
@@ -33,6 +33,7 @@ export const redFlagSafety: Rule = {
     const { parsed } = ctx;
     const pattern = patternOf(parsed);
     if (!isGenAI(pattern)) return;
+    if (tooLong(ctx)) return;
     const reading = readSnapshot(parsed);
     if (!substantive(reading)) return;
     const concerns: Concern[] = [];

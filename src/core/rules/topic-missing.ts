@@ -1,4 +1,4 @@
-import { anchorFor, patternOf, substantive } from '../review/context.js';
+import { anchorFor, patternOf, substantive, tooLong } from '../review/context.js';
 import { readSnapshot } from '../review/reader.js';
 import { topicConcept, type Topic } from '../review/topics.js';
 import type { Rule } from '../rule.js';
@@ -19,6 +19,7 @@ export const topicMissing: Rule = {
     const { parsed } = ctx;
     const pattern = patternOf(parsed);
     if (!pattern) return;
+    if (tooLong(ctx)) return;
     const topics = topicsFor(ctx.schema.topics, pattern, ctx.options.topics);
     if (!topics.length) return;
     const reading = readSnapshot(parsed);
