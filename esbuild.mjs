@@ -68,6 +68,17 @@ await Promise.all([
     // codicons for @vscode-elements' icons: loaded from the webview's own root, never from a CDN.
     for (const f of ['codicon.css', 'codicon.ttf']) await copyFile(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
   }),
+  // The editor benchmark's probe, loaded as the test runner inside the extension host by bench/editor.ts.
+  build({
+    ...common,
+    entryPoints: { 'editor-host': 'bench/host/editor-host.ts' },
+    outdir: 'out/bench',
+    outExtension: { '.js': '.cjs' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  }),
   // The integration suite, loaded by mocha inside the extension host; mocha itself stays in node_modules.
   build({
     ...common,

@@ -159,14 +159,17 @@ if (kepFiles.length) {
   console.log(cliRows);
 }
 
-// The preview in its real webview (code-server + Chromium); skipped by --quick.
-// Its own process and tsconfig (its page.evaluate callbacks are DOM code): it prints {markdown, verdicts} as JSON.
-function benchWebview(): { markdown: string; verdicts: string[] } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', `${root}bench/webview.ts`, '--json'], { cwd: root, encoding: 'utf8', timeout: 900_000, maxBuffer: 2 ** 26 });
-  if (run.status !== 0) throw new Error(`bench/webview.ts failed:\n${run.stderr}`);
+// The parts measured in a real VS Code (code-server + Chromium), each in its own process and tsconfig (their
+// page.evaluate callbacks are DOM code); each prints {markdown, verdicts} as JSON. Skipped by --quick.
+function benchPart(script: string): { markdown: string; verdicts: string[] } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `${root}bench/${script}`, '--json'], { cwd: root, encoding: 'utf8', timeout: 900_000, maxBuffer: 2 ** 26 });
+  if (run.status !== 0) throw new Error(`bench/${script} failed:\n${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { markdown: string; verdicts: string[] };
 }
-const webview = quick ? undefined : benchWebview();
+// The extension while typing (parses per version, keystroke → diagnostics), then the preview in its webview.
+const editor = quick ? undefined : benchPart('editor.ts');
+if (editor) verdicts.push(...editor.verdicts);
+const webview = quick ? undefined : benchPart('webview.ts');
 if (webview) verdicts.push(...webview.verdicts);
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -216,6 +219,7 @@ The ${REVIEW_RULES.length} review rules (${REVIEW_RULES.join(', ')}) read the pr
 | --- | --- |
 ${cliRows || '| (shared/corpora/keps not found) | |'}
 
+${editor?.markdown ?? ''}
 ${webview?.markdown ?? ''}
 ## Targets
 

@@ -72,6 +72,7 @@ export class Analysis {
   #pending: Array<Promise<void>> = [];
   #unsettled = 0;
   #all: Promise<Finding[]> | undefined;
+  #elapsed = 0;
 
   constructor(doc: DocumentVersion, context: AnalysisContext) {
     this.uri = doc.uri;
@@ -79,6 +80,21 @@ export class Analysis {
     this.text = doc.text;
     this.context = context;
     context.stats.analyses++;
+  }
+
+  /** Milliseconds spent computing this analysis so far (frontmatter, parse, rules): what a host's scheduling can go by. */
+  get elapsedMs(): number {
+    return this.#elapsed;
+  }
+
+  /** Runs `compute` and adds its time to elapsedMs. */
+  #timed<T>(compute: () => T): T {
+    const t = Date.now();
+    try {
+      return compute();
+    } finally {
+      this.#elapsed += Date.now() - t;
+    }
   }
 
   get lines(): LineIndex {
@@ -89,7 +105,7 @@ export class Analysis {
   get frontmatter(): Frontmatter {
     if (!this.#frontmatter) {
       this.context.stats.yamlParses++;
-      this.#frontmatter = readFrontmatter(this.text, this.lines);
+      this.#frontmatter = this.#timed(() => readFrontmatter(this.text, this.lines));
     }
     return this.#frontmatter;
   }
@@ -114,12 +130,10 @@ export class Analysis {
   get parsed(): ParsedSnapshot {
     if (!this.#parsed) {
       this.context.stats.markdownParses++;
-      this.#parsed = parseSnapshot(this.text, this.context.catalog, {
-        tolerance: this.context.config.tolerance,
-        estimates: this.context.estimates,
-        frontmatter: this.frontmatter,
-        lines: this.lines,
-      });
+      const frontmatter = this.frontmatter;
+      this.#parsed = this.#timed(() =>
+        parseSnapshot(this.text, this.context.catalog, { tolerance: this.context.config.tolerance, estimates: this.context.estimates, frontmatter, lines: this.lines }),
+      );
     }
     return this.#parsed;
   }
@@ -134,10 +148,15 @@ export class Analysis {
   /** The schema's validation errors for this document, pruned to those a reader needs. */
   get schemaErrors(): readonly SchemaError[] {
     if (!this.#errors) {
-      const { model } = this.parsed;
+      const { model, title } = this.parsed;
+      // What the schema judges: a status word that maps onto a stage is that stage; no status is a draft; no title
+      // field is fine when the document has a "# Title" heading (a doc linted by path needs no frontmatter at all).
+      const fm: Record<string, unknown> = { ...model.frontmatter };
       const stage = this.stage;
-      // A status word the config maps onto a stage is that stage as far as the schema is concerned.
-      const subject = stage && model.frontmatter.status !== stage ? { ...model, frontmatter: { ...model.frontmatter, status: stage } } : model;
+      if (stage) fm.status = stage;
+      else if (fm.status === undefined || fm.status === null) fm.status = 'draft';
+      if ((fm.title === undefined || fm.title === null) && title?.text.trim()) fm.title = title.text.trim();
+      const subject = { ...model, frontmatter: fm };
       const validate = this.context.schema.validate;
       this.#errors = validate(subject) ? [] : pruneErrors(validate.errors ?? []);
     }
@@ -166,7 +185,10 @@ export class Analysis {
 
   /** Every finding available without waiting: all rules, mermaid-syntax for diagrams whose verdict is known. */
   get findings(): readonly Finding[] {
-    if (!this.#findings) this.#findings = this.#run().sort(compareFindings);
+    if (!this.#findings) {
+      const parsed = this.parsed;
+      this.#findings = this.#timed(() => this.#run(parsed).sort(compareFindings));
+    }
     return this.#findings;
   }
 
@@ -184,10 +206,11 @@ export class Analysis {
   }
 
   /** Runs every rule once; reports made after a rule's first await go to #late. */
-  #run(): Finding[] {
+  #run(parsed: ParsedSnapshot): Finding[] {
     const { config, docsBase, rules } = this.context;
-    const parsed = this.parsed;
     const strict = this.strict;
+    const fm = this.frontmatter.data;
+    const declared = (typeof fm.pattern === 'string' && fm.pattern.length > 0) || fm.designSnapshot === true;
     const options = { lengthBudget: config.lengthBudget, docsBase, tolerance: config.tolerance, estimates: this.context.estimates, topics: config.topics };
     const findings: Finding[] = [];
     let sync = true;
@@ -201,6 +224,7 @@ export class Analysis {
         options,
         stage: this.stage,
         strict,
+        declared,
         diagrams: () => this.diagrams,
         estimateBlocks: () => this.estimateBlocks,
         mermaid: this.context.mermaid,

@@ -59,6 +59,26 @@ export interface ResolvedConfig {
 export const DEFAULT_INCLUDE: readonly string[] = ['**/docs/design/**/*.md'];
 /** Never snapshots by path alone: index pages, changelogs, and anything in dot-folders or node_modules. */
 export const DEFAULT_EXCLUDE: readonly string[] = ['**/README.md', '**/index.md', '**/CHANGELOG.md', '**/.*/**', '**/node_modules/**'];
+/**
+ * Status words of ADRs, MADR, KEPs, RFCs, PEPs and design-doc templates, and the stage each means. A team maps its
+ * own words (or remaps these) with `status` in its config.
+ */
+export const STATUS_WORDS: Readonly<Record<string, Stage>> = Object.freeze({
+  // Being written or not yet agreed on.
+  wip: 'draft', 'work in progress': 'draft', 'in progress': 'draft', 'pre-draft': 'draft', idea: 'draft', exploring: 'draft', planning: 'draft', planned: 'draft',
+  open: 'draft', deferred: 'draft', postponed: 'draft', 'on hold': 'draft', provisional: 'draft', pending: 'draft', todo: 'draft', new: 'draft',
+  // Asking for review.
+  proposed: 'review', proposal: 'review', 'in review': 'review', 'under review': 'review', 'ready for review': 'review', 'needs review': 'review',
+  rfc: 'review', discussion: 'review', 'under discussion': 'review', 'last call': 'review', 'final comment period': 'review', fcp: 'review',
+  // Agreed on, being built or built.
+  accepted: 'approved', approve: 'approved', implementable: 'approved', implemented: 'approved', 'in implementation': 'approved', active: 'approved',
+  adopted: 'approved', final: 'approved', done: 'approved', completed: 'approved', complete: 'approved', shipped: 'approved', released: 'approved',
+  merged: 'approved', published: 'approved', finished: 'approved', stable: 'approved', 'in production': 'approved', decided: 'approved', agreed: 'approved',
+  // No longer current.
+  rejected: 'superseded', withdrawn: 'superseded', deprecated: 'superseded', obsolete: 'superseded', replaced: 'superseded', retired: 'superseded',
+  abandoned: 'superseded', declined: 'superseded', archived: 'superseded', cancelled: 'superseded', canceled: 'superseded', "won't do": 'superseded', wontfix: 'superseded',
+});
+
 export const DEFAULT_LENGTH_BUDGET = 1500;
 export const DEFAULT_TOLERANCE = 0.1;
 
@@ -70,7 +90,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   include: DEFAULT_INCLUDE,
   exclude: DEFAULT_EXCLUDE,
   aliases: {},
-  status: {},
+  status: STATUS_WORDS,
   topics: {},
 });
 
@@ -79,7 +99,7 @@ type Json = Record<string, unknown>;
 let validator: ReturnType<Ajv2020['compile']> | undefined;
 
 function validateConfig(data: unknown): ErrorObject[] {
-  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile(configSchemaJson);
+  validator ??= new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(configSchemaJson);
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 
@@ -147,8 +167,8 @@ export function isConfigProblem(v: ConfigFile | ConfigProblem): v is ConfigProbl
 
 /** Defaults ⊕ the config file ⊕ the host's overrides (an override set by the user wins; per rule for severities). */
 export function layerConfig(file: ConfigFile | undefined, overrides: ConfigOverrides | undefined, at: { source?: string; base?: string; problem?: ConfigProblem }): ResolvedConfig {
-  const status: Record<string, Stage> = {};
-  for (const [word, stage] of Object.entries(file?.status ?? {})) status[word.trim().toLowerCase()] = stage;
+  const status: Record<string, Stage> = { ...STATUS_WORDS };
+  for (const [word, stage] of Object.entries(file?.status ?? {})) status[statusKey(word)] = stage;
   return {
     ...(at.source ? { source: at.source } : {}),
     ...(at.base ? { base: at.base } : {}),
@@ -164,12 +184,32 @@ export function layerConfig(file: ConfigFile | undefined, overrides: ConfigOverr
   };
 }
 
-/** The stage a frontmatter status means: the stage itself, or a word the config maps onto one; undefined otherwise. */
+/** A status as it is looked up: lower case, single spaces, no surrounding punctuation ("In-Review." → "in review"). */
+function statusKey(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}']+$/gu, '')
+    .trim();
+}
+
+/**
+ * The stage a frontmatter status means: the stage itself, or a status word (built in, or the config's) that maps
+ * onto one; "Superseded by ADR-0005" and "Accepted (2024-01-02)" are read by their first words. Undefined otherwise.
+ */
 export function stageOf(status: unknown, config: Pick<ResolvedConfig, 'status'>): Stage | undefined {
   if (typeof status !== 'string') return undefined;
-  const word = status.trim().toLowerCase();
-  if ((STAGES as readonly string[]).includes(word)) return word as Stage;
-  return config.status[word];
+  const key = statusKey(status);
+  if ((STAGES as readonly string[]).includes(key)) return key as Stage;
+  if (config.status[key]) return config.status[key];
+  // The longest leading phrase that is a known word: "superseded by …", "accepted on 2024-01-02".
+  const words = key.split(' ');
+  for (let n = Math.min(words.length - 1, 4); n >= 1; n--) {
+    const lead = words.slice(0, n).join(' ');
+    if ((STAGES as readonly string[]).includes(lead)) return lead as Stage;
+    if (config.status[lead]) return config.status[lead];
+  }
+  return undefined;
 }
 
 /** Whether a document is linted as a snapshot, and why, in words for the log. */

@@ -3,6 +3,7 @@ import { scanInline, type InlineEstimate } from './estimates/scan.js';
 import { readFrontmatter, type Frontmatter, type FrontmatterInfo } from './frontmatter.js';
 import { scanNumbers } from './numbers.js';
 import { parseMarkdown } from './parse.js';
+import { headingKey, isGeneralHeading } from './headings.js';
 import { LineIndex, type Range } from './position.js';
 import type { SectionCatalog } from './schema.js';
 import { textOf, walk } from './tree.js';
@@ -54,6 +55,14 @@ export interface SectionModel {
   code: CodeBlockModel[];
   numbers: NumberModel[];
   calculations: ItemModel[];
+  /** Diagrams: ```mermaid (or PlantUML, Graphviz, D2…) blocks, images, and drawings in plain code blocks. */
+  diagrams: DiagramModel[];
+}
+
+export interface DiagramModel {
+  /** "mermaid", "plantuml", "dot"…, "image" or "text" (a drawing in a plain code block). */
+  kind: string;
+  range: Range;
 }
 
 /** The plain JSON that the schema validates. */
@@ -62,20 +71,29 @@ export interface SnapshotModel {
   sections: Record<string, SectionModel>;
 }
 
-/** A heading that starts a section, whether or not the schema knows it. */
+/**
+ * A heading that starts a section: one that names a canonical section (at any level), or one that names none
+ * and sits in no canonical section (its content then belongs to no section).
+ */
 export interface SectionHeading {
   /** Canonical id, or undefined for a heading the schema does not name. */
   id: string | undefined;
+  /** More sections the same heading serves ("Model development and offline evaluation"). */
+  also?: string[];
+  /** How the heading names its section: by a name the schema lists, by part of one, or only by its last word. */
+  how?: 'name' | 'part' | 'head';
   text: string;
   depth: number;
   range: Range;
   start: number;
-  /** Offset just past the section's last content (the heading's end when it has none). */
+  /** Offset just past the section's last content, its subsections included (the heading's end when it has none). */
   contentEnd: number;
-  /** True when no prose, list, table or code follows the heading. */
+  /** True when nothing follows the heading before the next heading of its level or above: no prose, list, table, code or subheading. */
   empty: boolean;
-  /** For a repeated canonical section, the first heading with that id. */
+  /** For a canonical section written twice under the same heading, the first one. */
   duplicateOf?: SectionHeading;
+  /** For another heading that serves the same section ("Goals", then "Non-goals"), the first one; their content is one section. */
+  partOf?: SectionHeading;
 }
 
 export type { FrontmatterInfo } from './frontmatter.js';
@@ -88,7 +106,10 @@ export interface ParsedSnapshot {
   model: SnapshotModel;
   frontmatter?: FrontmatterInfo;
   title?: { text: string; range: Range };
+  /** The headings that start sections, in document order. */
   headings: SectionHeading[];
+  /** Every heading of the document but the title, in order, with its text: what a diagram's caption goes by. */
+  outline: Array<{ text: string; depth: number; start: number; line: number }>;
   /** Offsets of the parsed text are shifted by this much (1 when a BOM was removed). */
   shift: number;
   /** Every calculation stated inline in a section, checked against its arithmetic. */
@@ -108,6 +129,21 @@ export interface ParseOptions {
 }
 
 const WORD = /[\p{L}\p{N}]/u;
+
+/** Diagram languages other tools render: a block in one of them is a diagram, as a ```mermaid block is. */
+const DIAGRAM_LANGS = new Set(['mermaid', 'plantuml', 'puml', 'dot', 'graphviz', 'd2', 'ditaa', 'svgbob', 'bob', 'nomnoml', 'structurizr', 'c4', 'excalidraw', 'drawio', 'ascii', 'asciiart']);
+/** Lines of a plain code block that draw boxes or arrows: ┌─┐ │ └ ├, +---+, |, -->, ->, <-, ==>, v and ^ under boxes. */
+const DRAWING = /[┌┐└┘├┤┬┴┼─│═║╔╗╚╝▶▼◀▲→←↑↓]|\+-{2,}|-{2,}>|<-{2,}|-+>|<-+|=+>|\|\s{2,}\|/;
+
+/** The kind of diagram a code block holds, or undefined when it holds code. */
+function diagramKind(c: CodeBlockModel): string | undefined {
+  if (DIAGRAM_LANGS.has(c.lang)) return c.lang;
+  if (c.lang && c.lang !== 'text' && c.lang !== 'txt' && c.lang !== 'plain' && c.lang !== 'plaintext') return undefined;
+  // A drawing has several lines of box or arrow art, and little that reads as code.
+  const lines = c.content.split(/\r?\n/).filter((l) => l.trim());
+  const drawn = lines.filter((l) => DRAWING.test(l)).length;
+  return lines.length >= 3 && drawn >= Math.max(2, Math.ceil(lines.length / 3)) ? 'text' : undefined;
+}
 
 /** Counts words that hold a letter or digit. */
 export function countWords(text: string): number {
@@ -158,7 +194,7 @@ class Builder {
 
   build(tree: Root): ParsedSnapshot {
     const model: SnapshotModel = { frontmatter: {}, sections: {} };
-    const parsed: ParsedSnapshot = { text: this.#text, lines: this.#lines, tree, model, headings: [], shift: this.#shift, inlineEstimates: [] };
+    const parsed: ParsedSnapshot = { text: this.#text, lines: this.#lines, tree, model, headings: [], outline: [], shift: this.#shift, inlineEstimates: [] };
     const children = tree.children;
     let i = 0;
     const first = children[0];
@@ -170,39 +206,81 @@ class Builder {
       model.frontmatter = fm.data;
       i = 1;
     }
-    // The first level-1 heading before any section is the document's title.
-    for (let j = i; j < children.length; j++) {
-      const n = children[j];
-      if (n?.type !== 'heading') continue;
-      if (n.depth === 1) parsed.title = { text: textOf(n), range: this.#range(n) };
-      break;
-    }
-    let current: { heading: SectionHeading; nodes: RootContent[] } | undefined;
-    const flush = (): void => {
-      if (current) this.#section(current.heading, current.nodes, parsed);
+    const title = this.#title(children, i);
+    if (title) parsed.title = { text: textOf(title), range: this.#range(title) };
+    const open: Array<{ depth: number; section: SectionHeading | undefined }> = [];
+    const owner = (): SectionHeading | undefined => {
+      for (let k = open.length - 1; k >= 0; k--) if (open[k]?.section) return open[k]?.section;
+      return undefined;
+    };
+    const contents = new Map<SectionHeading, RootContent[]>();
+    const touch = (n: RootContent): void => {
+      // Every open heading's span reaches this node: none of them is empty, and each ends here or later.
+      for (const o of open) {
+        if (!o.section) continue;
+        o.section.contentEnd = this.#end(n);
+        if (!(n.type === 'html' && /^<!--/.test(n.value)) && n.type !== 'definition') o.section.empty = false;
+      }
     };
     for (; i < children.length; i++) {
       const n = children[i];
-      if (!n) continue;
-      if (n.type === 'heading' && n.depth <= 2 && !(parsed.title && this.#start(n) === this.#offsetOf(parsed.title.range))) {
-        flush();
-        current = { heading: this.#heading(n), nodes: [] };
-      } else if (current) {
-        current.nodes.push(n);
+      if (!n || n === title) continue;
+      if (n.type === 'heading') {
+        while (open.length && (open[open.length - 1]?.depth ?? 0) >= n.depth) open.pop();
+        const text = textOf(n);
+        parsed.outline.push({ text, depth: n.depth, start: this.#start(n), line: this.#lines.positionAt(this.#start(n)).line });
+        touch(n);
+        const parent = owner();
+        // "Overview" under a section is that section's overview, not a section of its own.
+        const match = parent?.id && isGeneralHeading(text) ? undefined : this.#catalog.read(text);
+        const ids = match?.ids ?? [];
+        if (ids.length || !parent) {
+          // A heading that names a section starts it, at any level; one that names none starts a section of its own
+          // only outside every canonical section (its content then counts for no section).
+          const h = this.#heading(n, text, ids);
+          if (match && match.how !== 'none') h.how = match.how;
+          this.#register(h, parsed.headings);
+          contents.set(h, []);
+          open.push({ depth: n.depth, section: h });
+        } else {
+          // A subheading that names no section is part of the section above it.
+          contents.get(parent)?.push(n);
+          open.push({ depth: n.depth, section: undefined });
+        }
+        continue;
       }
+      touch(n);
+      const o = owner();
+      if (o) contents.get(o)?.push(n);
     }
-    flush();
+    for (const h of parsed.headings) this.#section(h, contents.get(h) ?? [], parsed);
+    for (const s of Object.values(model.sections)) this.#finish(s);
+    if (this.#estimates) this.#scanEstimates(children.slice(first?.type === 'yaml' ? 1 : 0), parsed, contents);
     return parsed;
   }
 
-  #offsetOf(r: Range): number {
-    return this.#lines.offsetAt(r.start);
+  /**
+   * The document's title: its first heading when that is a level-1 heading and either the only one or one that is
+   * not the name of a section ("# Summary" in a document of level-1 sections is a section, not a title; "# LLM
+   * request migration on engine failure" is a title).
+   */
+  #title(children: readonly RootContent[], from: number): Heading | undefined {
+    let firstHeading: Heading | undefined;
+    let h1s = 0;
+    for (let j = from; j < children.length; j++) {
+      const n = children[j];
+      if (n?.type !== 'heading') continue;
+      firstHeading ??= n;
+      if (n.depth === 1) h1s++;
+    }
+    if (!firstHeading || firstHeading.depth !== 1) return undefined;
+    return h1s === 1 || !this.#catalog.exact(headingKey(textOf(firstHeading))) ? firstHeading : undefined;
   }
 
-  #heading(n: Heading): SectionHeading {
-    const text = textOf(n);
+  #heading(n: Heading, text: string, ids: string[]): SectionHeading {
     return {
-      id: this.#catalog.idOf(text),
+      id: ids[0],
+      ...(ids.length > 1 ? { also: ids.slice(1) } : {}),
       text,
       depth: n.depth,
       range: this.#range(n),
@@ -212,50 +290,75 @@ class Builder {
     };
   }
 
+  /**
+   * Links a heading to an earlier one of the same section. Headings side by side ("Goals", "Non-goals"; "Drawbacks",
+   * "Alternatives") or one inside the other are parts of one section; the same words again, or the section taken up
+   * again after another section, is a duplicate.
+   */
+  #register(h: SectionHeading, headings: SectionHeading[]): void {
+    if (h.id) {
+      const at = headings.findIndex((o) => o.id === h.id && !o.duplicateOf && !o.partOf);
+      const first = headings[at];
+      if (first) {
+        const between = headings.slice(at + 1).some((o) => o.id && o.id !== h.id && !o.partOf && !o.duplicateOf && o.depth <= h.depth && o.depth <= first.depth);
+        if ((headingKey(first.text) === headingKey(h.text) && first.depth === h.depth) || between) h.duplicateOf = first;
+        else h.partOf = first;
+      }
+    }
+    headings.push(h);
+  }
+
+  /** Adds a heading's own content to its sections' models (a part adds to the section it is part of). */
   #section(h: SectionHeading, nodes: RootContent[], parsed: ParsedSnapshot): void {
-    parsed.headings.push(h);
-    const content = nodes.filter((n) => !(n.type === 'html' && /^<!--/.test(n.value)) && n.type !== 'definition');
-    h.empty = content.length === 0;
-    const last = nodes[nodes.length - 1];
-    if (last) h.contentEnd = this.#end(last);
-    // Estimates are checked in every section, known or not, repeated or not.
-    const estimates = this.#estimates ? scanInline(this.#text, nodes, this.#shift, this.#tolerance) : [];
-    parsed.inlineEstimates.push(...estimates);
-    if (!h.id) return;
-    const existing = parsed.headings.find((o) => o !== h && o.id === h.id && !o.duplicateOf);
-    if (existing) {
-      h.duplicateOf = existing;
-      return;
+    if (!h.id || h.duplicateOf) return;
+    for (const id of [h.id, ...(h.also ?? [])]) {
+      let s = parsed.model.sections[id];
+      if (!s) {
+        const anchor = id === h.id ? (h.partOf ?? h) : h;
+        s = { heading: anchor.text, range: anchor.range, text: '', lowerText: '', wordCount: 0, entries: [], listItems: [], tables: [], code: [], numbers: [], calculations: [], diagrams: [] };
+        parsed.model.sections[id] = s;
+      }
+      const prose: string[] = s.text ? [s.text] : [];
+      for (const n of nodes) this.#collect(n, s, prose);
+      s.text = prose.join('\n');
     }
-    const s: SectionModel = {
-      heading: h.text,
-      range: h.range,
-      text: '',
-      lowerText: '',
-      wordCount: 0,
-      entries: [],
-      listItems: [],
-      tables: [],
-      code: [],
-      numbers: [],
-      calculations: [],
-    };
-    const prose: string[] = [];
-    for (const n of nodes) this.#collect(n, s, prose);
-    s.text = prose.join('\n');
-    s.lowerText = s.text.toLowerCase();
-    s.wordCount = countWords(s.text);
-    // A line with a checkable calculation counts once, however many relations it holds.
-    const seen = new Set<number>();
-    for (const e of estimates) {
-      if (seen.has(e.lineStart)) continue;
-      seen.add(e.lineStart);
-      const lead = e.lineText.length - e.lineText.trimStart().length;
-      s.calculations.push({ text: e.lineText.trim(), range: this.#lines.range(e.lineStart + lead, e.lineStart + e.lineText.trimEnd().length) });
-    }
+  }
+
+  /** Completes a section's model once all its content is in. */
+  #finish(s: SectionModel): void {
     // A block of named quantities is a calculation too.
     for (const c of s.code) if (c.lang === 'estimate' && c.content.includes('=')) s.calculations.push({ text: c.content, range: c.range });
-    parsed.model.sections[h.id] = s;
+    s.lowerText = s.text.toLowerCase();
+    s.wordCount = countWords(s.text);
+  }
+
+  /**
+   * Reads the calculations stated anywhere in the body (before the first section too, under any heading), and
+   * counts each line once toward the section whose content holds it; a block of named quantities counts too.
+   */
+  #scanEstimates(nodes: readonly RootContent[], parsed: ParsedSnapshot, contents: Map<SectionHeading, RootContent[]>): void {
+    const ownerOf = new Map<RootContent, SectionHeading>();
+    for (const [h, ns] of contents) for (const n of ns) ownerOf.set(n, h.partOf ?? h);
+    for (const n of nodes) {
+      const estimates = scanInline(this.#text, [n], this.#shift, this.#tolerance);
+      if (!estimates.length) continue;
+      parsed.inlineEstimates.push(...estimates);
+      const h = ownerOf.get(n);
+      if (!h?.id || h.duplicateOf) continue;
+      for (const id of [h.id, ...(h.also ?? [])]) {
+        const s = parsed.model.sections[id];
+        if (!s) continue;
+        // A line with a checkable calculation counts once, however many relations it holds.
+        const seen = new Set(s.calculations.map((c) => c.range.start.line));
+        for (const e of estimates) {
+          const lead = e.lineText.length - e.lineText.trimStart().length;
+          const range = this.#lines.range(e.lineStart + lead, e.lineStart + e.lineText.trimEnd().length);
+          if (seen.has(range.start.line)) continue;
+          seen.add(range.start.line);
+          s.calculations.push({ text: e.lineText.trim(), range });
+        }
+      }
+    }
   }
 
   /** Adds one top-level node of a section to its model: entries, tables, code, prose and numbers. */
@@ -269,10 +372,20 @@ class Builder {
     }
     walk(top, (n) => {
       switch (n.type) {
-        case 'code':
-          s.code.push(this.#code(n));
+        case 'code': {
+          const c = this.#code(n);
+          s.code.push(c);
+          const kind = diagramKind(c);
+          if (kind) s.diagrams.push({ kind, range: c.range });
+          return false;
+        }
+        case 'image':
+        case 'imageReference':
+          s.diagrams.push({ kind: 'image', range: this.#range(n) });
           return false;
         case 'html':
+          if (/<img\b|<svg\b|<picture\b/i.test(n.value)) s.diagrams.push({ kind: 'image', range: this.#range(n) });
+          return false;
         case 'yaml':
         case 'definition':
           return false;

@@ -44,6 +44,8 @@ export interface RuleContext {
   readonly stage: Stage | undefined;
   /** True when the stage is review or approved. */
   readonly strict: boolean;
+  /** True when the frontmatter declares the document a snapshot (`pattern:` or `designSnapshot: true`), not only its path. */
+  readonly declared: boolean;
   /** The document's ```mermaid blocks (computed once per document version). */
   diagrams(): readonly DiagramBlock[];
   /** The document's ```estimate blocks with their values (computed once per document version). */

@@ -1,12 +1,13 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import defaultSchemaJson from '../../schemas/design-snapshot.schema.json';
+import { headingKey, readHeading, type HeadingMatch, type KeyLookup } from './headings.js';
 import { mergeTopics, readTopicEntries, type Topic } from './review/topics.js';
 
 /** The `$id` of the built-in schema; a custom schema extends it with `{"$ref": DEFAULT_SCHEMA_ID}`. */
 export const DEFAULT_SCHEMA_ID = defaultSchemaJson.$id;
 
 /** The keywords this project adds to JSON Schema (annotations; ajv ignores them when validating). */
-export const VOCABULARY = ['x-aliases', 'x-message', 'x-stub', 'x-topics'] as const;
+export const VOCABULARY = ['x-aliases', 'x-heads', 'x-evidence', 'x-message', 'x-stub', 'x-topics'] as const;
 
 /** One canonical section as the schema describes it. */
 export interface SectionSpec {
@@ -14,33 +15,85 @@ export interface SectionSpec {
   /** The heading a quick fix writes. */
   title: string;
   aliases: string[];
+  /** Last words that make a short heading name this section ("Serving architecture" → architecture). */
+  heads?: string[];
+  /**
+   * When a document has no heading for the section but covers it anyway: in at least `paragraphs` paragraphs,
+   * list items or table rows that use one of `terms` ("fail*" matches failure, fails…), or in at least
+   * `calculations` lines of arithmetic. Then the section is not reported missing.
+   */
+  evidence?: SectionEvidence;
   description?: string;
   /** What a quick fix inserts under the heading. */
   stub?: string;
 }
 
+/** What shows a section is covered without a heading of its own (see SectionSpec.evidence). */
+export interface SectionEvidence {
+  terms?: string[];
+  paragraphs?: number;
+  calculations?: number;
+}
+
 /** The canonical sections of a schema, in the order a snapshot should list them. */
-export class SectionCatalog {
+export class SectionCatalog implements KeyLookup {
   readonly sections: readonly SectionSpec[];
-  readonly #byHeading = new Map<string, string>();
+  readonly #byKey = new Map<string, string[]>();
+  /** Keys a team's config names: those name only what the team says. */
+  readonly #preferredKeys = new Set<string>();
+  readonly #heads = new Map<string, string>();
   readonly #order = new Map<string, number>();
   readonly #byId = new Map<string, SectionSpec>();
 
-  constructor(sections: SectionSpec[]) {
+  /** `preferred` aliases (a team's own, from its config) win over the schema's when both name a heading. */
+  constructor(sections: SectionSpec[], preferred: Readonly<Record<string, readonly string[]>> = {}) {
     this.sections = sections;
+    // A name two sections list names both ("Goals": the problem's scope and the requirements), in catalog order.
+    const add = (name: string, id: string, preferredOnly = false): void => {
+      const key = headingKey(name);
+      if (!key) return;
+      const ids = this.#byKey.get(key);
+      if (!ids) this.#byKey.set(key, [id]);
+      else if (!preferredOnly && !this.#preferredKeys.has(key) && !ids.includes(id)) ids.push(id);
+    };
+    for (const [id, names] of Object.entries(preferred)) {
+      for (const n of names) {
+        add(n, id, true);
+        this.#preferredKeys.add(headingKey(n));
+      }
+    }
     sections.forEach((s, i) => {
       this.#order.set(s.id, i);
       this.#byId.set(s.id, s);
-      for (const h of [s.id, s.title, ...s.aliases]) {
-        const key = normalizeHeading(h);
-        if (key && !this.#byHeading.has(key)) this.#byHeading.set(key, s.id);
+      for (const h of [s.id, s.title, ...s.aliases]) add(h, s.id);
+      for (const w of s.heads ?? []) {
+        const key = headingKey(w);
+        if (key && !this.#heads.has(key)) this.#heads.set(key, s.id);
       }
     });
   }
 
-  /** Canonical id of a heading ("2. High-level design:" → "architecture"), or undefined. */
+  exact(key: string): readonly string[] | undefined {
+    return this.#byKey.get(key);
+  }
+
+  head(word: string): string | undefined {
+    return this.#heads.get(word);
+  }
+
+  /** Every section a heading names, most certain first ("Model development and offline evaluation" → data-model, evaluation). */
+  match(heading: string): string[] {
+    return readHeading(heading, this).ids;
+  }
+
+  /** match(), and how sure it is. */
+  read(heading: string): HeadingMatch {
+    return readHeading(heading, this);
+  }
+
+  /** The section a heading names ("2. High-level design:" → "architecture"), or undefined. */
   idOf(heading: string): string | undefined {
-    return this.#byHeading.get(normalizeHeading(heading));
+    return this.match(heading)[0];
   }
 
   get(id: string): SectionSpec | undefined {
@@ -52,24 +105,15 @@ export class SectionCatalog {
     return this.#order.get(id) ?? Number.MAX_SAFE_INTEGER;
   }
 
-  /** This catalog with more accepted headings per section id (a config file's `aliases`); unknown ids are ignored. */
+  /** This catalog with more accepted headings per section id (a config file's `aliases`), which win over the schema's. */
   withAliases(extra: Readonly<Record<string, readonly string[]>>): SectionCatalog {
     if (Object.keys(extra).length === 0) return this;
-    return new SectionCatalog(this.sections.map((s) => (extra[s.id] ? { ...s, aliases: [...s.aliases, ...(extra[s.id] ?? []).filter((a) => !s.aliases.includes(a))] } : s)));
+    const known = Object.fromEntries(Object.entries(extra).filter(([id]) => this.#byId.has(id)));
+    return new SectionCatalog(
+      this.sections.map((s) => (known[s.id] ? { ...s, aliases: [...s.aliases, ...(known[s.id] ?? []).filter((a) => !s.aliases.includes(a))] } : s)),
+      known,
+    );
   }
-}
-
-/**
- * Reduces a heading to the key headings are matched on: case, numbering,
- * punctuation, "&" versus "and" and hyphens versus spaces do not matter.
- */
-export function normalizeHeading(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+/, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /** A custom schema that could not be used, named by its file, with the reason. */
@@ -109,11 +153,22 @@ function declaredSections(schema: Json): SectionSpec[] {
   return Object.entries(props).flatMap(([id, spec]) => {
     if (!isObject(spec)) return [];
     const aliases = Array.isArray(spec['x-aliases']) ? spec['x-aliases'].filter((a): a is string => typeof a === 'string') : [];
+    const heads = Array.isArray(spec['x-heads']) ? spec['x-heads'].filter((a): a is string => typeof a === 'string') : undefined;
+    const ev = isObject(spec['x-evidence']) ? spec['x-evidence'] : undefined;
+    const evidence: SectionEvidence | undefined = ev
+      ? {
+          ...(Array.isArray(ev.terms) ? { terms: ev.terms.filter((t): t is string => typeof t === 'string') } : {}),
+          ...(typeof ev.paragraphs === 'number' ? { paragraphs: ev.paragraphs } : {}),
+          ...(typeof ev.calculations === 'number' ? { calculations: ev.calculations } : {}),
+        }
+      : undefined;
     return [
       {
         id,
         title: typeof spec.title === 'string' ? spec.title : id,
         aliases,
+        ...(heads ? { heads } : {}),
+        ...(evidence ? { evidence } : {}),
         ...(typeof spec.description === 'string' ? { description: spec.description } : {}),
         ...(typeof spec['x-stub'] === 'string' ? { stub: spec['x-stub'] } : {}),
       },
@@ -132,8 +187,15 @@ function mergeSections(base: SectionSpec[], custom: SectionSpec[]): SectionSpec[
   for (const spec of custom) {
     const at = out.findIndex((s) => s.id === spec.id);
     if (at >= 0) {
-      const prev = out[at];
-      out[at] = { ...prev, ...spec, aliases: spec.aliases.length ? spec.aliases : (prev?.aliases ?? []) };
+      const prev = out[at] as SectionSpec;
+      // What the custom schema leaves out (a title, aliases, heads) stays as the built-in schema has it.
+      out[at] = {
+        ...prev,
+        ...spec,
+        title: spec.title === spec.id ? prev.title : spec.title,
+        aliases: spec.aliases.length ? spec.aliases : prev.aliases,
+        ...(spec.heads ?? prev.heads ? { heads: spec.heads ?? prev.heads ?? [] } : {}),
+      };
       cursor = at;
     } else {
       out.splice(cursor + 1, 0, spec);

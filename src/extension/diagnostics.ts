@@ -1,6 +1,7 @@
 // Runs in the VS Code extension host: one analysis per document version for every feature, and the diagnostics
 // from it, on open, edit (debounced) and save. Stale results are dropped.
 import * as vscode from 'vscode';
+import type { ExtensionLog } from './log.js';
 import type { Analysis, Engine, Finding } from '../core/index.js';
 import { readSettings } from './settings.js';
 
@@ -27,11 +28,17 @@ export interface LintState {
   version: number;
   findings: readonly Finding[];
   analysis: Analysis;
+  /** False while an asynchronous rule (a diagram new to the parser) may still add findings to this version. */
+  complete: boolean;
 }
+
+/** A document whose lint takes at most this long is linted at once on the first edit after a pause. */
+const QUICK_LINT_MS = 50;
 
 export class DiagnosticsController implements vscode.Disposable {
   readonly #collection = vscode.languages.createDiagnosticCollection('design-snapshot');
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Bumped when a document is forgotten (closed, linting turned off): a lint that started before then shows nothing. */
   readonly #generation = new Map<string, number>();
   readonly #states = new Map<string, LintState>();
   /** The analysis of the newest version each open document was asked about. */
@@ -39,6 +46,9 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Whether each document was a snapshot at its last analysis, for the few callers that cannot wait. */
   readonly #verdicts = new Map<string, boolean>();
   readonly #reported = new Set<string>();
+  /** When each document was last edited, and how long its last lint took: what the wait after an edit depends on. */
+  readonly #lastEdit = new Map<string, number>();
+  readonly #cost = new Map<string, number>();
   readonly #changed = new vscode.EventEmitter<vscode.Uri>();
   readonly #disposables: vscode.Disposable[] = [];
   readonly onDidLint = this.#changed.event;
@@ -48,17 +58,17 @@ export class DiagnosticsController implements vscode.Disposable {
   constructor(
     readonly engine: Engine,
     readonly isTrusted: () => boolean,
-    readonly log: vscode.LogOutputChannel,
+    readonly log: ExtensionLog,
   ) {
     this.#disposables.push(
       this.#collection,
       this.#changed,
       vscode.workspace.onDidOpenTextDocument((d) => this.lintSoon(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length) this.lintSoon(e.document);
+        if (e.contentChanges.length) this.lintSoon(e.document, this.#delayAfterEdit(e.document));
       }),
       vscode.workspace.onDidSaveTextDocument((d) => this.lintSoon(d, 0)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri, 'closed')),
       // Closing the last tab of a document is what users call closing it; VS Code disposes the document only later.
       vscode.window.tabGroups.onDidChangeTabs(() => this.#forgetUnshown()),
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
@@ -76,7 +86,7 @@ export class DiagnosticsController implements vscode.Disposable {
         else if (input instanceof vscode.TabInputTextDiff) shown.add(input.modified.toString());
       }
     }
-    for (const key of [...this.#states.keys()]) if (!shown.has(key)) this.forget(vscode.Uri.parse(key));
+    for (const key of [...this.#states.keys()]) if (!shown.has(key)) this.forget(vscode.Uri.parse(key), 'its last tab closed');
   }
 
   /**
@@ -128,6 +138,21 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.lintSoon(d, 0);
   }
 
+  /**
+   * How long to wait after an edit. While the author types, until they pause for the debounce. The first edit after
+   * a pause, in a document that lints quickly, is linted at once: a lone change shows its result without waiting,
+   * and the extra lint per burst of typing costs little (a slow document always waits).
+   */
+  #delayAfterEdit(doc: vscode.TextDocument): number {
+    const key = doc.uri.toString();
+    const now = Date.now();
+    const last = this.#lastEdit.get(key);
+    this.#lastEdit.set(key, now);
+    const { debounceMs } = readSettings(doc.uri);
+    const idle = last === undefined || now - last >= debounceMs;
+    return idle && (this.#cost.get(key) ?? Number.POSITIVE_INFINITY) <= QUICK_LINT_MS ? 0 : debounceMs;
+  }
+
   /** Schedules a lint; an edit within the debounce replaces the pending one. */
   lintSoon(doc: vscode.TextDocument, delay?: number): void {
     if (doc.languageId !== 'markdown') return;
@@ -136,7 +161,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (pending) clearTimeout(pending);
     const settings = readSettings(doc.uri);
     if (!settings.lintEnabled) {
-      if (this.#states.has(key) || this.#collection.has(doc.uri)) this.forget(doc.uri);
+      if (this.#states.has(key) || this.#collection.has(doc.uri)) this.forget(doc.uri, 'linting is off');
       return;
     }
     this.#timers.set(
@@ -148,38 +173,51 @@ export class DiagnosticsController implements vscode.Disposable {
     );
   }
 
-  /** Lints now; a result is shown only if no newer lint of the document started meanwhile. */
+  /**
+   * Lints now and returns once every finding of the document's current version is shown. A result is shown only
+   * while it is the document's current version: results of one version are the same whichever lint computes them,
+   * and an older version's never replace a newer one's.
+   */
   async lintNow(doc: vscode.TextDocument): Promise<void> {
     const key = doc.uri.toString();
-    const generation = (this.#generation.get(key) ?? 0) + 1;
-    this.#generation.set(key, generation);
-    const current = (): boolean => this.#generation.get(key) === generation && !doc.isClosed;
+    const generation = this.#generation.get(key) ?? 0;
+    const current = (): boolean => (this.#generation.get(key) ?? 0) === generation && !doc.isClosed;
     try {
       if (doc.languageId !== 'markdown' || !readSettings(doc.uri).lintEnabled) {
-        this.forget(doc.uri);
+        this.forget(doc.uri, doc.languageId !== 'markdown' ? `its language is ${doc.languageId}` : 'linting is off');
         return;
       }
       const analysis = await this.analyze(doc);
-      if (!current() || analysis.version !== doc.version) return;
+      if (!current() || analysis.version !== doc.version) {
+        this.log.debug(`Dropped the lint of ${key} v${analysis.version}: ${current() ? `the document is at v${doc.version}` : 'it was closed or forgotten meanwhile'}.`);
+        return;
+      }
       this.#reportProblems(analysis);
       if (!analysis.snapshot.isSnapshot) {
         if (this.#states.has(key) || this.#collection.has(doc.uri)) this.#clear(doc.uri);
         return;
       }
       // What needs no waiting is shown now; diagrams new to the parser follow when it answers.
-      this.#publish(doc.uri, analysis, analysis.findings);
-      if (analysis.pending) {
+      const pending = analysis.pending;
+      this.#publish(doc.uri, analysis, analysis.findings, !pending);
+      this.#cost.set(key, analysis.elapsedMs);
+      if (pending) {
         const all = await analysis.allFindings();
-        if (current() && analysis.version === doc.version) this.#publish(doc.uri, analysis, all);
+        if (current() && analysis.version === doc.version) this.#publish(doc.uri, analysis, all, true);
       }
     } catch (e) {
       // A malformed document, schema or template must never take the extension host down.
-      this.log.error(`Linting ${key} failed:`, e instanceof Error ? e : String(e));
+      this.log.error(`Linting ${key} failed`, e);
     }
   }
 
-  #publish(uri: vscode.Uri, analysis: Analysis, findings: readonly Finding[]): void {
-    this.#states.set(uri.toString(), { version: analysis.version, findings, analysis });
+  #publish(uri: vscode.Uri, analysis: Analysis, findings: readonly Finding[], complete: boolean): void {
+    const key = uri.toString();
+    const shown = this.#states.get(key);
+    // Two lints of one version: the complete result stays.
+    if (shown && shown.version === analysis.version && shown.complete && !complete) return;
+    this.#states.set(key, { version: analysis.version, findings, analysis, complete });
+    this.log.debug(`${findings.length} findings shown for ${key} v${analysis.version}${complete ? '' : ' (diagrams still being parsed)'}.`);
     this.#collection.set(uri, findings.map(toDiagnostic));
     this.#changed.fire(uri);
   }
@@ -216,20 +254,23 @@ export class DiagnosticsController implements vscode.Disposable {
     this.#changed.fire(uri);
   }
 
-  forget(uri: vscode.Uri): void {
+  forget(uri: vscode.Uri, why: string): void {
     const key = uri.toString();
+    this.log.debug(`Forgot ${key}: ${why}.`);
     const pending = this.#timers.get(key);
     if (pending) clearTimeout(pending);
     this.#timers.delete(key);
     this.#generation.set(key, (this.#generation.get(key) ?? 0) + 1);
     this.#analyses.delete(key);
     this.#verdicts.delete(key);
+    this.#lastEdit.delete(key);
+    this.#cost.delete(key);
     this.engine.forget(key);
     this.#clear(uri);
   }
 
   clearAll(): void {
-    for (const d of vscode.workspace.textDocuments) this.forget(d.uri);
+    for (const d of vscode.workspace.textDocuments) this.forget(d.uri, 'settings changed');
     this.#collection.clear();
   }
 

@@ -7,6 +7,7 @@ import { DiagnosticsController } from './diagnostics.js';
 import { workspaceHost } from './host.js';
 import { SnapshotHover } from './hover.js';
 import { EstimateInlayHints } from './inlay-hints.js';
+import { ExtensionLog } from './log.js';
 import { mermaidInWorker } from './mermaid-client.js';
 import { DiagramPreview, PREVIEW_VIEW_TYPE } from './preview/panel.js';
 import { ScorecardView } from './scorecard-view.js';
@@ -20,13 +21,13 @@ export interface DesignSnapshotApi {
   status: SnapshotStatusBar;
   preview: DiagramPreview;
   scorecard: ScorecardView;
-  log: vscode.LogOutputChannel;
+  log: ExtensionLog;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
-  const log = vscode.window.createOutputChannel('Design Snapshot', { log: true });
+  const log = new ExtensionLog('Design Snapshot');
   const version = (context.extension.packageJSON as { version?: string }).version ?? 'unknown';
   log.info(`Design Snapshot ${version} activated in VS Code ${vscode.version}; workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode (workspace schema, config and templates are not loaded)'}.`);
   const isTrusted = (): boolean => vscode.workspace.isTrusted;
@@ -133,9 +134,9 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     vscode.commands.registerCommand('designSnapshot.insertMissingSections', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;
-      await controller.lintNow(editor.document);
-      const state = controller.state(editor.document.uri);
-      const edit = state ? insertAllEdit(editor.document, state.findings, await templateFor(editor.document)) : undefined;
+      // The current version's analysis: its section-missing findings never wait for anything.
+      const analysis = await controller.analyze(editor.document);
+      const edit = analysis.snapshot.isSnapshot && analysis.version === editor.document.version ? insertAllEdit(editor.document, analysis.findings, await templateFor(editor.document)) : undefined;
       if (!edit) {
         void vscode.window.showInformationMessage('Design Snapshot: no required section is missing.');
         return false;

@@ -1,10 +1,11 @@
 // Runs in the VS Code extension host: mermaid's parser behind a worker thread, started on the first diagram.
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
+import type { ExtensionLog } from './log.js';
 import type { MermaidParse } from '../core/index.js';
 
 /** A parse function backed by dist/mermaid-worker.cjs; the worker starts on first use and is ended on dispose. */
-export function mermaidInWorker(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): { parse: MermaidParse; dispose: () => void } {
+export function mermaidInWorker(extensionUri: vscode.Uri, log: ExtensionLog): { parse: MermaidParse; dispose: () => void } {
   let worker: Worker | undefined;
   let next = 0;
   const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
@@ -20,7 +21,7 @@ export function mermaidInWorker(extensionUri: vscode.Uri, log: vscode.LogOutputC
       else p?.reject(new Error(m.error));
     });
     w.on('error', (e) => {
-      log.error('The mermaid-syntax worker failed; it restarts on the next diagram:', e);
+      log.error('The mermaid-syntax worker failed; it restarts on the next diagram', e);
       for (const p of pending.values()) p.reject(e);
       pending.clear();
       worker = undefined;

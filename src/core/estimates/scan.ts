@@ -24,7 +24,8 @@ export function scanInline(text: string, nodes: readonly RootContent[], shift: n
   const out: InlineEstimate[] = [];
   for (const top of nodes) {
     walk(top, (n) => {
-      if (n.type === 'code' || n.type === 'html' || n.type === 'yaml') return false;
+      // Code, raw HTML and quotations are not the author's own arithmetic.
+      if (n.type === 'code' || n.type === 'html' || n.type === 'yaml' || n.type === 'blockquote') return false;
       if (n.type !== 'paragraph' && n.type !== 'heading' && n.type !== 'tableCell') return true;
       const s = (n.position?.start.offset ?? 0) + shift;
       const e = (n.position?.end.offset ?? 0) + shift;

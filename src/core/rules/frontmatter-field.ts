@@ -17,7 +17,10 @@ export const frontmatterField: Rule = {
         const missing = (e.params as { missingProperty: string }).missingProperty;
         ctx.report({
           range: parsed.frontmatter?.range ?? documentAnchor(parsed),
-          message: `Frontmatter has no "${missing}" field; ${why ?? 'expected the field to be set'}.`,
+          message:
+            missing === 'title'
+              ? 'The document has no title; expected a "# Title" heading, or a "title:" field in the frontmatter.'
+              : `Frontmatter has no "${missing}" field; ${why ?? 'expected the field to be set'}.`,
         });
         continue;
       }

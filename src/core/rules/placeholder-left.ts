@@ -16,14 +16,28 @@ const HTML_TAGS = new Set(
   ),
 );
 
-function isMarker(m: string): boolean {
+/** An identifier: a name a tuple or a type parameter is made of (user, video_id, K, str, Dict[str, int]). */
+const IDENT = /^[\p{L}_][\p{L}\p{N}_.:[\]]*$/u;
+
+/**
+ * True when angle brackets hold a placeholder to fill in ("<number of users>", "<failure>"), not HTML, a link,
+ * an ML tuple ("<user, ad>", "<query, doc, label>"), a type ("List<T>", "Map<K, V>", "<T>") or a name pattern
+ * inside an identifier or a path ("dapr.mcp.<name>.ListTools", "/v1/<id>/tools").
+ */
+function isMarker(m: string, before: string, after: string): boolean {
   const inner = m.slice(1, -1);
-  if (/^[a-z][a-z0-9-]*(?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?$/i.test(inner)) {
-    const tag = inner.split(/[\s/]/)[0]?.toLowerCase() ?? '';
-    if (HTML_TAGS.has(tag)) return false;
-  }
+  // An HTML tag, whatever its attributes look like ("<img src='a.png', width='700'>", "<img width = 400 />").
+  const tag = /^([a-z][a-z0-9-]*)(?=[\s/]|$)/i.exec(inner)?.[1]?.toLowerCase();
+  if (tag && HTML_TAGS.has(tag) && (inner.trim().replace(/\/$/, '') === tag || inner.includes('='))) return false;
   // Autolinks and e-mail addresses are links, not placeholders.
-  return !/^[a-z][a-z0-9+.-]*:|^[^\s@]+@[^\s@]+$/i.test(inner);
+  if (/^[a-z][a-z0-9+.-]*:|^[^\s@]+@[^\s@]+$/i.test(inner)) return false;
+  // Glued to a name or a path on either side: a pattern, a generic type.
+  if (/[\p{L}\p{N}_.\/:-]/u.test(before) || /[\p{L}\p{N}_./]/u.test(after)) return false;
+  const parts = inner.split(',').map((p) => p.trim());
+  // A tuple of names, or a lone type parameter (one capital letter).
+  if (parts.length > 1 && parts.every((p) => IDENT.test(p))) return false;
+  if (/^[A-Z]$/.test(inner)) return false;
+  return true;
 }
 
 function describe(found: string): string {
@@ -34,14 +48,29 @@ function describe(found: string): string {
 
 function scan(ctx: RuleContext, parsed: ParsedSnapshot, value: string, start: number, end: number): void {
   const exact = parsed.text.slice(start, end) === value;
+  // What stands either side of a match, in the document (a node may be a piece of a longer name: "a.<b>.c").
+  const around = (at: number, len: number): [string, string] => (exact ? [parsed.text[start + at - 1] ?? '', parsed.text[start + at + len] ?? ''] : [value[at - 1] ?? '', value[at + len] ?? '']);
+  const found: Array<{ at: number; text: string }> = [];
   for (const re of [WORDS, VARIABLE, MARKER]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(value))) {
-      if (re === MARKER && !isMarker(m[0])) continue;
-      const range = exact ? parsed.lines.range(start + m.index, start + m.index + m[0].length) : parsed.lines.range(start, end);
-      ctx.report({ range, message: `${describe(m[0])} is still in the text; expected it replaced with your own content.` });
+      if (re === MARKER && !isMarker(m[0], ...around(m.index, m[0].length))) continue;
+      found.push({ at: m.index, text: m[0] });
     }
+  }
+  // One finding per placeholder: "<TBD>" and "{{TODO}}" are one placeholder each, not a marker inside a marker.
+  found.sort((a, b) => a.at - b.at || b.text.length - a.text.length);
+  const kept = found.filter((f, i) => !found.slice(0, i).some((o) => f.at >= o.at && f.at + f.text.length <= o.at + o.text.length));
+  if (!kept.length) return;
+  if (!exact) {
+    // Escapes or entities shift the positions: one finding for the whole text, naming each placeholder.
+    const names = [...new Set(kept.map((f) => describe(f.text)))];
+    ctx.report({ range: parsed.lines.range(start, end), message: `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} still in the text; expected ${names.length > 1 ? 'them' : 'it'} replaced with your own content.` });
+    return;
+  }
+  for (const f of kept) {
+    ctx.report({ range: parsed.lines.range(start + f.at, start + f.at + f.text.length), message: `${describe(f.text)} is still in the text; expected it replaced with your own content.` });
   }
 }
 

@@ -2,6 +2,7 @@ import type { ParsedSnapshot, SectionHeading } from '../model.js';
 import type { Range } from '../position.js';
 import type { Rule } from '../rule.js';
 import type { SectionSpec } from '../schema.js';
+import { coveredWithoutHeading } from '../evidence.js';
 import { schemaMessage } from '../schema-errors.js';
 
 /** Where a missing section belongs: after the present section that precedes it in the canonical order. */
@@ -28,8 +29,11 @@ export function sectionMarkdown(spec: SectionSpec): string {
   return `## ${spec.title}\n\n${spec.stub ?? '<!-- Guidance: write this section. -->'}`;
 }
 
+/** The first few other names a section is known by; the full list is in docs/sections.md and the hover. */
 function accepted(spec: SectionSpec): string {
-  return spec.aliases.length ? ` (also accepted: ${spec.aliases.join(', ')})` : '';
+  const shown = spec.aliases.slice(0, 4);
+  const more = spec.aliases.length - shown.length;
+  return shown.length ? ` (also accepted: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''})` : '';
 }
 
 export const sectionMissing: Rule = {
@@ -42,6 +46,8 @@ export const sectionMissing: Rule = {
       if (e.keyword !== 'required' || e.instancePath !== '/sections') continue;
       const id = (e.params as { missingProperty: string }).missingProperty;
       const spec = schema.catalog.get(id) ?? { id, title: id, aliases: [] };
+      // Covered at length under other headings: a reviewer would not call it missing, so neither do we.
+      if (coveredWithoutHeading(parsed, spec.evidence)) continue;
       const { offset, anchor } = insertionPoint(parsed, (s) => schema.catalog.order(s), id);
       const why = schemaMessage(e);
       const at = parsed.lines.positionAt(offset);

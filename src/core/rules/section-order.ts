@@ -24,11 +24,14 @@ function longestIncreasing(xs: number[]): Set<number> {
 
 export const sectionOrder: Rule = {
   id: 'section-order',
-  description: 'Sections follow the order reviewers read them in: context, requirements, estimates, architecture…',
+  description: 'In a document written as a snapshot, sections follow the order reviewers read them in: context, requirements, estimates, architecture…',
   severity: 'info',
   check(ctx) {
+    // The order is the snapshot template's: a document that does not declare itself a snapshot (an RFC, an ADR,
+    // a KEP linted by path) follows its own conventions, and saying otherwise is noise.
+    if (!ctx.declared) return;
     const order = (h: SectionHeading): number => ctx.schema.catalog.order(h.id ?? '');
-    const known = ctx.parsed.headings.filter((h) => h.id && !h.duplicateOf);
+    const known = ctx.parsed.headings.filter((h) => h.id && !h.duplicateOf && !h.partOf);
     const inOrder = longestIncreasing(known.map(order));
     known.forEach((h, i) => {
       if (inOrder.has(i)) return;

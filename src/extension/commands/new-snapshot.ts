@@ -1,6 +1,7 @@
 // Runs in the VS Code extension host: "Design Snapshot: New Design Snapshot".
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
+import type { ExtensionLog } from '../log.js';
 import { firstPlaceholderOffset, renderTemplate, type Engine, type Template } from '../../core/index.js';
 import { freeName, slugify } from '../names.js';
 import { readSettings } from '../settings.js';
@@ -9,7 +10,7 @@ export interface NewSnapshotDeps {
   engine: Engine;
   builtInTemplates: vscode.Uri;
   isTrusted: () => boolean;
-  log: vscode.LogOutputChannel;
+  log: ExtensionLog;
   today?: () => string;
 }
 

@@ -1,6 +1,7 @@
 // Runs in the VS Code extension host: the diagram preview panel. It follows the active snapshot, sends its
 // diagrams to the webview after each debounced edit, and handles what the webview asks for (reveal, export).
 import * as vscode from 'vscode';
+import type { ExtensionLog } from '../log.js';
 import { snapshotHtml, type Analysis } from '../../core/index.js';
 import { parsePreviewState, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../shared/messages.js';
 import { previewHtml, webviewRoot } from './html.js';
@@ -15,7 +16,7 @@ export interface PreviewDeps {
   analyze: (doc: vscode.TextDocument) => Promise<Analysis>;
   debounceMs: () => number;
   showSaveDialog: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
-  log: vscode.LogOutputChannel;
+  log: ExtensionLog;
 }
 
 export type RenderedEvent = Extract<WebviewMessage, { type: 'rendered' }>;
@@ -169,7 +170,7 @@ export class DiagramPreview implements vscode.Disposable {
       });
     } catch (e) {
       // A document the engine cannot read must not take the extension host down; say so in the log.
-      this.deps.log.error(`Diagram preview: could not read ${doc.uri.toString()}:`, e instanceof Error ? e : String(e));
+      this.deps.log.error(`Diagram preview: could not read ${doc.uri.toString()}`, e);
     }
   }
 

@@ -1,4 +1,5 @@
 // Runs inside the VS Code extension host: every integration suite, bundled as one file for mocha.
 import './extension.test.js';
 import './preview.test.js';
+import './config.test.js';
 import './scorecard.test.js';

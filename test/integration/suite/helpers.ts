@@ -38,7 +38,10 @@ export function diagnosticsWhere(uri: vscode.Uri, predicate: (ds: vscode.Diagnos
     });
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; diagnostics: ${ours(uri).map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).join(', ')}`));
+      // The extension's own log says what it did meanwhile (what was linted, what failed).
+      void api().then((a) => a.log.recent.slice(-8).join('\n    ')).catch(() => 'no log').then((log) =>
+        reject(new Error(`timed out waiting for ${what}; diagnostics: ${ours(uri).map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).join(', ')}\n  last log lines:\n    ${log}`)),
+      );
     }, timeoutMs);
     check();
   });

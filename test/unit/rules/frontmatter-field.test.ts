@@ -10,11 +10,22 @@ test('frontmatter-field: well-formed fields pass', () => {
 test('frontmatter-field: missing and mistyped fields, each at its value', () => {
   const found = lintFixture('rules/frontmatter-field/not-ok.md', 'frontmatter-field');
   assert.deepEqual(found.map(at), ['1:1 warning', '2:9 warning', '3:10 warning', '4:10 warning', '5:10 warning']);
-  assert.match(found[0]?.message ?? '', /no "title" field/);
-  assert.match(found[1]?.message ?? '', /"status" is "finished".*expected one of draft, review, approved, superseded/);
+  assert.match(found[0]?.message ?? '', /no title; expected a "# Title" heading, or a "title:" field/);
+  assert.match(found[1]?.message ?? '', /"status" is "someday".*expected draft, review, approved or superseded, or a status word/);
 });
 
-test('frontmatter-field: a document without frontmatter is told what to add', () => {
-  const found = lintText('# Just a title\n').filter((f) => f.ruleId === 'frontmatter-field');
-  assert.deepEqual(found.map((f) => `${at(f)} ${/"(\w+)" field/.exec(f.message)?.[1]}`), ['1:1 warning title', '1:1 warning status']);
+test('frontmatter-field: no frontmatter is fine with a "# Title" heading (no status is a draft); without one the title is asked for', () => {
+  assert.deepEqual(lintText('# Just a title\n\nProse.\n').filter((f) => f.ruleId === 'frontmatter-field'), []);
+  const found = lintText('## Context\n\nProse.\n').filter((f) => f.ruleId === 'frontmatter-field');
+  assert.deepEqual(found.map((f) => `${at(f)} ${f.message}`), ['1:1 warning The document has no title; expected a "# Title" heading, or a "title:" field in the frontmatter.']);
+});
+
+test('frontmatter-field: status words of ADRs, KEPs and RFCs are understood, and map onto stages', () => {
+  const doc = (status: string): string => `---\ntitle: T\nstatus: ${status}\n---\n# T\n`;
+  for (const [word, strict] of [['Accepted', true], ['implementable', true], ['Proposed', true], ['provisional', false], ['Superseded by ADR-0005', false], ['rejected', false], ['In Review', true], ['WIP', false]] as const) {
+    const findings = lintText(doc(word));
+    assert.ok(!findings.some((f) => f.ruleId === 'frontmatter-field'), `${word}: ${findings.map((f) => f.message).join('; ')}`);
+    const missing = findings.filter((f) => f.ruleId === 'section-missing');
+    assert.ok(missing.length > 0 && missing.every((f) => f.severity === (strict ? 'error' : 'warning')), `${word} → ${strict ? 'review or approved' : 'not strict'}`);
+  }
 });

@@ -36,3 +36,26 @@ test('placeholder-left: errors once in review', () => {
   const text = fixture('rules/placeholder-left/not-ok.md').replace('status: draft', 'status: review');
   assert.ok(lintText(text).filter((f) => f.ruleId === 'placeholder-left').every((f) => f.severity === 'error'));
 });
+
+test('placeholder-left: tuples, types, name patterns and HTML with loose attributes are not placeholders', () => {
+  const text = [
+    '# Ads ranking',
+    '',
+    'We score <user, ad> pairs and <query, doc, label> triples; the cache is a Map<K, V> of List<T>, generic in <T>.',
+    'Tools are named dapr.mcp.<server-name>.ListTools and served at /v1/<tenant>/tools.',
+    "<img src='arch.png', width='700'> and <img src=\"flow.png\" width = \"400\" />",
+    '',
+  ].join('\n');
+  assert.deepEqual(lintText(text).filter((f) => f.ruleId === 'placeholder-left'), []);
+});
+
+test('placeholder-left: one finding per placeholder, never one inside another', () => {
+  const text = '# X\n\nFill <TBD> here, {{TODO}} there, and <summary of the system> below.\n\n| Field | Value |\n| --- | --- |\n| Owner | TBD |\n';
+  const found = lintText(text).filter((f) => f.ruleId === 'placeholder-left');
+  assert.deepEqual(found.map((f) => `${at(f)} ${f.message.split(' is ')[0]}`), [
+    '3:6 warning Placeholder <TBD>',
+    '3:18 warning Template variable {{TODO}}',
+    '3:38 warning Placeholder <summary of the system>',
+    '7:11 warning Marker "TBD"',
+  ]);
+});
