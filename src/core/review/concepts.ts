@@ -206,7 +206,9 @@ const POST_NEGATION =
 const CONSIDERED =
   /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|to be decided|open question|experiment with|prototype)(?![\p{L}\p{N}])/u;
 // Sub-headings and lead-ins that set the polarity of everything under them.
-const NEGATED_CONTEXT = /non-?goals?|out of scope|not in scope|will not|won't|excluded|rejected|not doing|descoped/;
+const NEGATED_CONTEXT = /out of scope|not in scope|will not|won't|excluded|rejected|not doing|descoped/;
+/** A heading over what the document rules out ("Non-goals", "Out of scope"), not one that mixes goals and non-goals. */
+const NEGATED_HEADING = /^[^\p{L}]*(?:non-?goals?|out of scope|not in scope|what we will not do|descoped|explicitly not in scope)\b[^\p{L}]*(?:\([^)]*\))?[^\p{L}]*$/u;
 const CONSIDERED_CONTEXT = /alternatives?|options? considered|considered options|rejected options|future|later|v2|next steps|open questions?|risks|questions/;
 const DEFERRING_SECTIONS = new Set(['evolution', 'open-questions']);
 const V1 = /(?<![\p{L}\p{N}])(?:v1|v1\.0|mvp|launch|day one|initial(?:ly)?|first version|today|now)(?![\p{L}\p{N}])/u;
@@ -222,7 +224,7 @@ export function polarityOf(clause: Clause, from: number, to: number): Polarity {
   if (POST_NEGATION.test(suffix)) return 'negated';
   if (/\bover$/.test(prefix.trimEnd()) && /\b(?:chose|choose|chosen|prefer|preferred|picked|pick|favou?r|favou?red|go with|went with)\b/.test(prefix)) return 'negated';
   const context = `${block.subheading} ${block.leadIn}`;
-  if (NEGATED_CONTEXT.test(context)) return 'negated';
+  if (NEGATED_CONTEXT.test(context) || NEGATED_HEADING.test(block.subheading) || (block.heading && NEGATED_HEADING.test(block.heading.text.toLowerCase()))) return 'negated';
   if (clause.sentence.question) return 'considered';
   if (CONSIDERED.test(prefix) || CONSIDERED.test(suffix)) return 'considered';
   if (CONSIDERED_CONTEXT.test(context)) return 'considered';
