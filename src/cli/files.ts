@@ -11,8 +11,9 @@ const MARKDOWN = '**/*.{md,markdown}';
 export class UsageError extends Error {}
 
 /**
- * A file to consider, and how it was named: `file` (named on the command line: always linted), `folder` (found
- * under a named folder or glob: linted unless excluded), `scan` (found with no arguments: linted when a snapshot).
+ * A file to consider, and how it was named: `file` (named on the command line, or matched by a glob there: always
+ * linted), `folder` (found under a named folder: linted unless excluded), `scan` (found with no arguments: linted
+ * when a snapshot).
  */
 export interface Candidate {
   path: string;
@@ -47,11 +48,13 @@ export async function expandArgs(args: string[], cwd: string): Promise<Candidate
       continue;
     }
     let matches: string[];
-    if (info?.isDirectory()) matches = await markdownUnder(abs);
+    const folder = info?.isDirectory() ?? false;
+    if (folder) matches = await markdownUnder(abs);
     else if (isDynamicPattern(arg)) matches = await glob(arg, { cwd, absolute: true, ignore: IGNORE, dot: true });
     else throw new UsageError(`${arg}: no such file or directory`);
     if (matches.length === 0) throw new UsageError(`${arg}: matches no Markdown files`);
-    for (const m of matches) await add(m, 'folder');
+    // A glob says which files it means ("keps/**/README.md"); a folder is searched, its excluded files left out.
+    for (const m of matches) await add(m, folder ? 'folder' : 'file');
   }
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

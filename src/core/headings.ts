@@ -81,6 +81,8 @@ export type HeadingMatch = { ids: string[]; how: 'name' | 'part' | 'head' | 'non
 export function readHeading(heading: string, lookup: KeyLookup): HeadingMatch {
   const whole = lookup.exact(headingKey(heading));
   if (whole) return { ids: [...whole], how: 'name' };
+  // A question ("Will enabling this feature affect existing SLOs?") names no section by any of its words.
+  if (/\?\s*$/.test(heading)) return { ids: [], how: 'none' };
   const stripped = strip(heading);
   const colon = stripped.indexOf(':');
   if (colon > 0) {

@@ -82,6 +82,8 @@ export interface SectionHeading {
   also?: string[];
   /** How the heading names its section: by a name the schema lists, by part of one, or only by its last word. */
   how?: 'name' | 'part' | 'head';
+  /** True when the heading is the section's own name ("Failure modes", not "Risks and mitigations"): the section is written to the snapshot standard. */
+  native?: boolean;
   text: string;
   depth: number;
   range: Range;
@@ -239,6 +241,11 @@ class Builder {
           // only outside every canonical section (its content then counts for no section).
           const h = this.#heading(n, text, ids);
           if (match && match.how !== 'none') h.how = match.how;
+          if (match?.how === 'name' && h.id) {
+            const spec = this.#catalog.get(h.id);
+            const key = headingKey(text);
+            if (spec && (key === headingKey(spec.title) || key === headingKey(spec.id))) h.native = true;
+          }
           this.#register(h, parsed.headings);
           contents.set(h, []);
           open.push({ depth: n.depth, section: h });
@@ -291,17 +298,17 @@ class Builder {
   }
 
   /**
-   * Links a heading to an earlier one of the same section. Headings side by side ("Goals", "Non-goals"; "Drawbacks",
-   * "Alternatives") or one inside the other are parts of one section; the same words again, or the section taken up
-   * again after another section, is a duplicate.
+   * Links a heading to an earlier one of the same section. Several headings serve one section in real docs
+   * ("Goals" and "Non-goals"; an ML template's "Metrics and losses", "Validation schema" and "Measuring and
+   * reporting"), so another name for the section is a part of it, read together with it. Only the same top-level
+   * heading written twice ("## Architecture" again) is a duplicate; subsections repeat names under other parents.
    */
   #register(h: SectionHeading, headings: SectionHeading[]): void {
     if (h.id) {
-      const at = headings.findIndex((o) => o.id === h.id && !o.duplicateOf && !o.partOf);
-      const first = headings[at];
+      const first = headings.find((o) => o.id === h.id && !o.duplicateOf && !o.partOf);
       if (first) {
-        const between = headings.slice(at + 1).some((o) => o.id && o.id !== h.id && !o.partOf && !o.duplicateOf && o.depth <= h.depth && o.depth <= first.depth);
-        if ((headingKey(first.text) === headingKey(h.text) && first.depth === h.depth) || between) h.duplicateOf = first;
+        const same = first.how === 'name' && h.how === 'name' && headingKey(first.text) === headingKey(h.text) && first.depth === h.depth && h.depth <= 2;
+        if (same) h.duplicateOf = first;
         else h.partOf = first;
       }
     }

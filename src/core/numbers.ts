@@ -46,7 +46,8 @@ export function unitKind(word: string): UnitKind | undefined {
 }
 
 /** Multipliers written straight after a number: 10K, 1.5M, 3bn, 2T. */
-export const SUFFIXES: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, bn: 1e9, T: 1e12 };
+export { SUFFIXES } from './estimates/tokens.js';
+import { SUFFIXES } from './estimates/tokens.js';
 
 const LITERAL = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+/y;
 const EXPONENT = /[eE][+-]?\d+(?![\p{L}\d])/uy;

@@ -2,75 +2,107 @@ import { dataFactor, timeFactor, unitFamily } from './units.js';
 import { formatLike } from './format.js';
 import { tokenize, type NumToken, type Token } from './tokens.js';
 
-type Expr = { kind: 'num'; tok: NumToken } | { kind: 'bin'; op: '+' | '-' | '*' | '/' | '^'; l: Expr; r: Expr };
+type Expr = { kind: 'num'; tok: NumToken } | { kind: 'bin'; op: '+' | '-' | '*' | '/' | '^'; l: Expr; r: Expr } | { kind: 'fn'; fn: 'ceil' | 'floor'; arg: Expr };
 
-/** One reading of a line: which unit families are converted to their base unit, and whether a "B" suffix is bytes. */
+/**
+ * One reading of a line: which unit families are converted to their base unit, and which ambiguous "B"
+ * multipliers are bytes (bit i of `bytes` for the i-th such number) rather than billions.
+ */
 interface Reading {
   data: boolean;
   time: boolean;
-  /** "40B" read as 40 bytes rather than 40 billion. */
-  bytes: boolean;
+  bytes: number;
+  /** "$3/M" read per single unit ($0.000003), or as the author may have meant it, per million (3). */
+  perUnit: boolean;
 }
-const READINGS: readonly Reading[] = [false, true].flatMap((bytes) =>
-  [
-    { data: false, time: false },
-    { data: true, time: false },
-    { data: false, time: true },
-    { data: true, time: true },
-  ].map((r) => ({ ...r, bytes })),
-);
 
-function isBSuffix(tok: NumToken): boolean {
-  return tok.raw.endsWith('B') && !tok.unit;
+/** At most this many "B" numbers of a line are read both ways (2^n readings); beyond them, billions. */
+const MAX_AMBIGUOUS = 3;
+/** A segment with more tokens than this is prose, not a calculation; it is not read (and no line drives recursion deep). */
+const MAX_TOKENS = 160;
+/** At most this many tokens before a relation are tried as the start of its arithmetic. */
+const LOOKBACK = 48;
+
+function readings(ambiguous: number, perScaled: boolean): Reading[] {
+  const out: Reading[] = [];
+  const combos = 1 << Math.min(ambiguous, MAX_AMBIGUOUS);
+  for (const perUnit of perScaled ? [true, false] : [true]) {
+    for (let bytes = 0; bytes < combos; bytes++) {
+      for (const data of [false, true]) for (const time of [false, true]) out.push({ data, time, bytes, perUnit });
+    }
+  }
+  return out;
 }
 
 /** A stated result checked against the arithmetic next to it, with offsets within the line. */
 export interface InlineCheck {
-  /** The stated number (digits only, no "$" or unit). */
+  /** The stated number (digits only, no "$" or unit); for a step stated as arithmetic, that arithmetic. */
   stated: NumToken;
-  /** True when some reading of the line gives the stated result within the tolerance. */
+  /** True when some reading of the line gives the stated result within the tolerance, or rounded as written. */
   holds: boolean;
   /** What the closest reading computes, in the stated number's own unit. */
   computed: number;
-  /** The computed value written the way the author wrote the stated one ("" when the check holds). */
+  /** The computed value written the way the author wrote the stated one ("" when the check holds or has no fix). */
   replacement: string;
   /** Offsets of the arithmetic side within the line. */
   exprStart: number;
   exprEnd: number;
 }
 
-function value(tok: NumToken, r: Reading): number {
+/** Numbers read with an index among the line's ambiguous "B" numbers. */
+type Indexed = Map<NumToken, number>;
+
+function value(tok: NumToken, r: Reading, ambiguous: Indexed): number {
   let v = tok.percent ? tok.value / 100 : tok.value;
-  if (r.bytes && isBSuffix(tok)) v /= 1e9;
+  const k = ambiguous.get(tok);
+  if (k !== undefined && k < MAX_AMBIGUOUS && r.bytes & (1 << k)) v /= 1e9;
+  if (tok.per && r.perUnit) v /= tok.per;
   if (r.data) v *= dataFactor(tok.unit);
   if (r.time) v *= timeFactor(tok.unit);
   return v;
 }
 
-function evaluate(e: Expr, r: Reading): number {
-  if (e.kind === 'num') return value(e.tok, r);
-  const a = evaluate(e.l, r);
-  const b = evaluate(e.r, r);
-  switch (e.op) {
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
-    case '/':
-      return a / b;
-    case '^':
-      return a ** b;
+/** Evaluates without recursion, so no expression a line can hold overflows the stack. */
+function evaluate(root: Expr, r: Reading, ambiguous: Indexed): number {
+  const stack: Array<{ e: Expr; stage: number }> = [{ e: root, stage: 0 }];
+  const values: number[] = [];
+  while (stack.length) {
+    const top = stack[stack.length - 1] as { e: Expr; stage: number };
+    const e = top.e;
+    if (e.kind === 'num') {
+      values.push(value(e.tok, r, ambiguous));
+      stack.pop();
+    } else if (e.kind === 'fn') {
+      if (top.stage === 0) {
+        top.stage = 1;
+        stack.push({ e: e.arg, stage: 0 });
+      } else {
+        const v = values.pop() ?? Number.NaN;
+        values.push(e.fn === 'ceil' ? Math.ceil(v - 1e-9) : Math.floor(v + 1e-9));
+        stack.pop();
+      }
+    } else if (top.stage === 0) {
+      top.stage = 1;
+      stack.push({ e: e.l, stage: 0 });
+    } else if (top.stage === 1) {
+      top.stage = 2;
+      stack.push({ e: e.r, stage: 0 });
+    } else {
+      const b = values.pop() ?? Number.NaN;
+      const a = values.pop() ?? Number.NaN;
+      values.push(e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : e.op === '/' ? a / b : a ** b);
+      stack.pop();
+    }
   }
+  return values.pop() ?? Number.NaN;
 }
 
-/** True for arithmetic: an operator, or a power such as 2^10 (10^N alone is just a way to write a number). */
+/** True for arithmetic: an operator, a ceiling or floor, or a power such as 2^10 (10^N alone is just a way to write a number). */
 function hasOp(e: Expr): boolean {
-  return e.kind === 'bin' || (/\^/.test(e.tok.raw) && !/^10\^/.test(e.tok.raw));
+  return e.kind !== 'num' || (/\^|[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(e.tok.raw) && !/^10(?:\^|[⁰¹²³⁴⁵⁶⁷⁸⁹])/.test(e.tok.raw) && !/[×x*·]10/.test(e.tok.raw));
 }
 
-/** Recursive-descent parser over tokens [from, to): sums of products of powers of operands. */
+/** Recursive-descent parser over tokens [from, to): sums of products of powers of operands, parentheses at most 8 deep. */
 class Parser {
   #i: number;
   readonly #t: Token[];
@@ -107,10 +139,11 @@ class Parser {
       this.depth++;
       const e = this.sum();
       this.depth--;
-      if (!e || this.#peek()?.kind !== 'rparen') return undefined;
+      const close = this.#peek();
+      if (!e || close?.kind !== 'rparen') return undefined;
       this.#i++;
       this.#skipWords();
-      return e;
+      return t.fn ? { kind: 'fn', fn: t.fn, arg: e } : e;
     }
     return undefined;
   }
@@ -160,7 +193,22 @@ function parsePrefix(tokens: Token[], from: number, to: number): { expr: Expr; e
 function close(a: number, b: number, tolerance: number): boolean {
   if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
   if (a === b) return true;
-  return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+  return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b)) + 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/**
+ * True when `computed`, rounded to the precision `stated` is written with, gives `stated`: "0.02" for 0.0231,
+ * "3" for 3.4. Whole numbers that end in zeros ("10,000") say nothing about their precision, so they get no more
+ * than the tolerance.
+ */
+function roundsTo(stated: NumToken, statedValue: number, computed: number): boolean {
+  const digits = stated.raw.replace(/^[^\d.]*/, '').replace(/[^\d.].*$/, '');
+  if (!/^[\d.]+$/.test(digits) || stated.raw !== digits) return false;
+  const decimals = /\.(\d+)$/.exec(digits)?.[1]?.length ?? 0;
+  if (decimals === 0 && (/0$/.test(digits) || digits.length > 2)) return false;
+  const factor = 10 ** decimals;
+  const scale = statedValue / stated.value || 1;
+  return Math.round((computed / scale) * factor) / factor === stated.value;
 }
 
 function distance(stated: number, computed: number): number {
@@ -168,26 +216,75 @@ function distance(stated: number, computed: number): number {
   return Math.abs(Math.log(stated / computed));
 }
 
-function check(stated: NumToken, expr: Expr, exprStart: number, exprEnd: number, tolerance: number): InlineCheck | undefined {
-  let best: { r: Reading; computed: number; d: number } | undefined;
+function numbersOf(e: Expr, into: NumToken[] = []): NumToken[] {
+  const stack: Expr[] = [e];
+  while (stack.length) {
+    const x = stack.pop() as Expr;
+    if (x.kind === 'num') into.push(x.tok);
+    else if (x.kind === 'fn') stack.push(x.arg);
+    else stack.push(x.r, x.l);
+  }
+  return into;
+}
+
+/** Compares the stated side with the arithmetic side under every reading; holds when one reading agrees. */
+function check(stated: Expr, expr: Expr, exprStart: number, exprEnd: number, tolerance: number): InlineCheck | undefined {
+  const ambiguous: Indexed = new Map();
+  for (const t of [...numbersOf(expr), ...numbersOf(stated)]) if (t.bytesOrBillions && !t.unit && !ambiguous.has(t)) ambiguous.set(t, ambiguous.size);
+  const single = stated.kind === 'num' ? stated.tok : undefined;
+  let best: { r: Reading; computed: number; s: number; d: number } | undefined;
   let holds = false;
-  for (const r of READINGS) {
-    const computed = evaluate(expr, r);
-    const s = value(stated, r);
-    if (!Number.isFinite(computed)) continue;
-    if (close(s, computed, tolerance)) holds = true;
+  const perScaled = [...numbersOf(expr), ...numbersOf(stated)].some((t) => t.per);
+  for (const r of readings(ambiguous.size, perScaled)) {
+    const computed = evaluate(expr, r, ambiguous);
+    const s = evaluate(stated, r, ambiguous);
+    if (!Number.isFinite(computed) || !Number.isFinite(s)) continue;
+    if (close(s, computed, tolerance) || (single && roundsTo(single, s, computed))) holds = true;
     const d = distance(s, computed);
-    if (!best || d < best.d) best = { r, computed, d };
+    if (!best || d < best.d) best = { r, computed, s, d };
   }
   if (!best) return undefined;
+  // "300M × $3 + 100M × $15 = $900 + $1,500": a result a power of a thousand away from the arithmetic, where no data
+  // or time unit fixes its scale and the arithmetic has a multiplier, is written in thousands or millions.
+  if (!holds && impliedScale(expr, stated)) {
+    const { s, computed } = best;
+    holds = [1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9].some((k) => close(s * k, computed, tolerance));
+  }
+  const tok: NumToken = single ?? { kind: 'num', value: best.s, start: exprStartOf(stated), end: exprEndOf(stated), raw: '', percent: false, dollar: false, from: exprStartOf(stated), to: exprEndOf(stated) };
+  if (!single) tok.raw = '';
   // Back into the stated number's own unit and scale.
   let inOwnUnit = best.computed;
-  if (best.r.bytes && isBSuffix(stated)) inOwnUnit *= 1e9;
-  if (best.r.data) inOwnUnit /= dataFactor(stated.unit);
-  if (best.r.time) inOwnUnit /= timeFactor(stated.unit);
-  if (stated.percent) inOwnUnit *= 100;
-  // Formatting is only needed for a fix, so a line that holds never pays for it.
-  return { stated, holds, computed: inOwnUnit, replacement: holds ? '' : formatLike(inOwnUnit, stated.raw), exprStart, exprEnd };
+  if (single) {
+    const k = ambiguous.get(single);
+    if (k !== undefined && k < MAX_AMBIGUOUS && best.r.bytes & (1 << k)) inOwnUnit *= 1e9;
+    if (single.per && best.r.perUnit) inOwnUnit *= single.per;
+    if (best.r.data) inOwnUnit /= dataFactor(single.unit);
+    if (best.r.time) inOwnUnit /= timeFactor(single.unit);
+    if (single.percent) inOwnUnit *= 100;
+  }
+  // Formatting is only needed for a fix, so a line that holds never pays for it; a step stated as arithmetic has none.
+  return { stated: tok, holds, computed: inOwnUnit, replacement: holds || !single ? '' : formatLike(inOwnUnit, single.raw), exprStart, exprEnd };
+}
+
+const MULTIPLIED = /(?:\d|\s)(?:[kKMBT]|bn|thousand|million|billion|trillion)$/i;
+
+function impliedScale(expr: Expr, stated: Expr): boolean {
+  const statedNums = numbersOf(stated);
+  const hasUnit = statedNums.some((t) => {
+    const f = unitFamily(t.unit);
+    return f === 'data' || f === 'time' || (f === 'rate' && !t.per);
+  });
+  return !hasUnit && !statedNums.some((t) => MULTIPLIED.test(t.raw)) && numbersOf(expr).some((t) => MULTIPLIED.test(t.raw));
+}
+
+function exprStartOf(e: Expr): number {
+  const nums = numbersOf(e);
+  return Math.min(...nums.map((t) => t.from));
+}
+
+function exprEndOf(e: Expr): number {
+  const nums = numbersOf(e);
+  return Math.max(...nums.map((t) => t.to));
 }
 
 function span(tokens: Token[], fromIdx: number, toIdx: number): [number, number] {
@@ -199,32 +296,44 @@ function span(tokens: Token[], fromIdx: number, toIdx: number): [number, number]
 }
 
 const ARITHMETIC = /^[/*\\^+×÷−-]$/;
+/** What a line needs to hold a relation at all (a quick test before tokenizing). */
+export const RELATION = /[=≈~∼→⇒≃≅]|->|\(or\s|,\s+or\s/i;
+/** Arrows lead to a result of arithmetic; between two bare quantities ("fp16 (2 bytes) -> 1.07 GB") they claim no equality. */
+const ARROW = /^(?:→|->|=>|⇒)$/;
 
 /** True for an operator next to an expression that the expression could not take in. */
 function dangling(t: Token | undefined): boolean {
   return t !== undefined && (t.kind === 'op' || (t.kind === 'stop' && ARITHMETIC.test(t.text)));
 }
 
-/** At most this many tokens before a relation are tried as the start of its arithmetic. */
-const LOOKBACK = 48;
+function plain(e: Expr): NumToken | undefined {
+  return e.kind === 'num' && !hasOp(e) ? e.tok : undefined;
+}
 
 /**
- * Every checkable relation in one line: arithmetic on one side of "=", "≈",
- * "~", "→" and a single stated number on the other, or two quantities of one
- * unit family ("86,400 s ≈ 1 day"). Lines that do not read as arithmetic give
- * nothing, so prose is never second-guessed.
+ * Every checkable relation in one line: arithmetic on one side of "=", "≈", "~", "→", "=>" and a stated
+ * number on the other; each link of a chain ("a = b = c"); two quantities of one unit family ("86,400 s ≈ 1
+ * day", "1 billion req/day ≈ 10,000 QPS"). Lines that do not read as arithmetic give nothing, so prose is never
+ * second-guessed.
  */
 export function checkLine(line: string, tolerance: number): InlineCheck[] {
-  if (!/[=≈~→]/.test(line) || !/\d/.test(line)) return [];
+  if (!RELATION.test(line) || !/\d/.test(line)) return [];
   const tokens = tokenize(line);
   const out: InlineCheck[] = [];
+  const rels = tokens.reduce((n, t) => n + (t.kind === 'rel' ? 1 : 0), 0);
+  const arithmetic = tokens.some((t) => t.kind === 'op');
   let segStart = 0;
   for (let k = 0; k < tokens.length; k++) {
     if (tokens[k]?.kind !== 'rel') continue;
     const rel = k;
+    let next = rel + 1;
+    while (next < tokens.length && tokens[next]?.kind !== 'rel') next++;
+    const from = Math.max(segStart, rel - LOOKBACK);
+    segStart = rel + 1;
+    if (rel - from > MAX_TOKENS || next - rel > MAX_TOKENS) continue;
     let lhs: { expr: Expr; from: number } | undefined;
     // An arithmetic side that touches an operator it could not read ("(a + b) /4", "2\\*1 minute") is incomplete: leave the line alone.
-    for (let a = Math.max(segStart, rel - LOOKBACK); a < rel; a++) {
+    for (let a = from; a < rel; a++) {
       const kind = tokens[a]?.kind;
       if (kind !== 'num' && kind !== 'lparen') continue;
       const e = parseWhole(tokens, a, rel);
@@ -233,26 +342,29 @@ export function checkLine(line: string, tolerance: number): InlineCheck[] {
         break;
       }
     }
-    let next = rel + 1;
-    while (next < tokens.length && tokens[next]?.kind !== 'rel') next++;
     const rhs = parsePrefix(tokens, rel + 1, next);
-    segStart = rel + 1;
     if (!lhs || !rhs) continue;
     if (dangling(tokens[lhs.from - 1]) || dangling(tokens[rhs.end]) || tokens[rhs.end]?.kind === 'num') continue;
     const [ls, le] = span(tokens, lhs.from, rel);
     const [rs, re] = span(tokens, rel + 1, rhs.end);
+    const rhsRunsOn = tokens[rhs.end]?.kind === 'rel';
     let c: InlineCheck | undefined;
-    if (hasOp(lhs.expr) && rhs.expr.kind === 'num' && !hasOp(rhs.expr)) c = check(rhs.expr.tok, lhs.expr, ls, le, tolerance);
+    const l = plain(lhs.expr);
+    const r = plain(rhs.expr);
+    if (!l && r) c = check(rhs.expr, lhs.expr, ls, le, tolerance);
     // "label -> (a + b) / 2 = 16.7": arithmetic that runs into another relation states its result there.
-    else if (lhs.expr.kind === 'num' && !hasOp(lhs.expr) && hasOp(rhs.expr) && tokens[rhs.end]?.kind !== 'rel') c = check(lhs.expr.tok, rhs.expr, rs, re, tolerance);
-    else if (lhs.expr.kind === 'num' && rhs.expr.kind === 'num' && !hasOp(lhs.expr) && !hasOp(rhs.expr)) {
-      // Two bare quantities: a conversion ("86,400 s ≈ 1 day") when both are data or time in different units.
-      const a = lhs.expr.tok;
-      const b = rhs.expr.tok;
-      const family = unitFamily(a.unit);
+    else if (l && !r && !rhsRunsOn) c = check(lhs.expr, rhs.expr, rs, re, tolerance);
+    // A step of a chain stated as arithmetic: "(67.2 − 2.55) / 1.05 = 64.65 / 1.05 = 61.57".
+    else if (!l && !r && rhsRunsOn) c = check(rhs.expr, lhs.expr, ls, le, tolerance);
+    else if (l && r && !ARROW.test(line.slice(tokens[rel]?.start ?? 0, tokens[rel]?.end ?? 0))) {
+      const family = unitFamily(l.unit);
       // "1 minute = 60 s" converts; "1 minute" and "2 minutes" are one unit, so there is nothing to convert.
-      const differ = dataFactor(a.unit) !== dataFactor(b.unit) || timeFactor(a.unit) !== timeFactor(b.unit);
-      if (family && family === unitFamily(b.unit) && differ) c = check(b, lhs.expr, ls, le, tolerance);
+      const differ = dataFactor(l.unit) !== dataFactor(r.unit) || timeFactor(l.unit) !== timeFactor(r.unit);
+      // "(or …)" and ", or …" restate a rate in other units ("8 TB per day (or 92 MB per second)"), nothing else.
+      const restates = /or$/i.test(line.slice(tokens[rel]?.start ?? 0, tokens[rel]?.end ?? 0));
+      if (family && family === unitFamily(r.unit) && differ && (!restates || family === 'rate')) c = check(rhs.expr, lhs.expr, ls, le, tolerance);
+      // A link of a chain of arithmetic between two plain numbers: "= 10^3 = 1K".
+      else if (!l.unit && !r.unit && !l.percent && !r.percent && rels > 1 && arithmetic) c = check(rhs.expr, lhs.expr, ls, le, tolerance);
     }
     if (c) out.push(c);
   }

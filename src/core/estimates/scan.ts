@@ -2,7 +2,7 @@ import type { Nodes, RootContent } from 'mdast';
 import type { LineIndex, Range } from '../position.js';
 import { walk } from '../tree.js';
 import type { BlockLine, EstimateEvaluator } from './block.js';
-import { checkLine, type InlineCheck } from './inline.js';
+import { checkLine, RELATION, type InlineCheck } from './inline.js';
 
 /** An inline estimate found in the document, with absolute offsets. */
 export interface InlineEstimate {
@@ -14,34 +14,69 @@ export interface InlineEstimate {
 }
 
 const LINK_TARGET = /\]\([^)\n]*\)/g;
+/** A TeX span ("$2 \times 10^{25}$", "$$…$$"): its arithmetic is typeset, not stated; an escaped "\$" is a dollar. */
+const TEX = /(?<!\\)\$\$[^$]*\$\$|(?<!\\)\$(?=[^$\n]*(?:\\[a-zA-Z]|[_^]\{))[^$\n]+(?<!\\)\$/g;
+/** Markdown escapes: the backslash of "2\*8" or "\$2" is not part of the text. */
+const ESCAPE = /\\(?=[\\`*_{}[\]()#+\-.!$|~])/g;
+
+function offsetOf(n: Nodes, shift: number, which: 'start' | 'end'): number {
+  return (n.position?.[which].offset ?? 0) + shift;
+}
 
 /**
- * Reads every paragraph, heading and table cell under `nodes` line by line and
- * checks the calculations it states. Inline code, HTML comments and link
- * targets are blanked out (same length), so offsets stay exact.
+ * The text of one paragraph, heading or table cell as the estimate reader reads it, same length as the source so
+ * offsets stay exact: raw HTML, struck-out text, link targets, TeX and Markdown syntax (emphasis markers, the
+ * backticks of inline code, escapes) are blanked; the words and numbers in bold or in inline code are kept.
+ */
+function readable(text: string, n: Nodes, s: number, e: number, shift: number): string {
+  const blanks: Array<[number, number]> = [];
+  walk(n, (c) => {
+    const cs = offsetOf(c, shift, 'start') - s;
+    const ce = offsetOf(c, shift, 'end') - s;
+    if (c.type === 'html' || c.type === 'delete') {
+      blanks.push([cs, ce]);
+      return false;
+    }
+    if (c.type === 'inlineCode') {
+      // Only the backticks: "`modelSize = 7.15 × 1.02 = 7.29 GiB`" states a result.
+      const src = text.slice(s + cs, s + ce);
+      const open = /^`+ ?/.exec(src)?.[0].length ?? 0;
+      const closing = / ?`+$/.exec(src)?.[0].length ?? 0;
+      blanks.push([cs, cs + open], [ce - closing, ce]);
+      return false;
+    }
+    if ((c.type === 'emphasis' || c.type === 'strong') && c.children.length) {
+      blanks.push([cs, offsetOf(c.children[0] as Nodes, shift, 'start') - s], [offsetOf(c.children[c.children.length - 1] as Nodes, shift, 'end') - s, ce]);
+    }
+    return true;
+  });
+  const chars = text.slice(s, e).split('');
+  const clear = (from: number, to: number): void => {
+    for (let i = Math.max(0, from); i < Math.min(to, chars.length); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  };
+  for (const [from, to] of blanks) clear(from, to);
+  let slice = chars.join('');
+  for (const re of [TEX, LINK_TARGET, ESCAPE]) {
+    slice = slice.replace(re, (m) => (re === LINK_TARGET ? `]${' '.repeat(m.length - 1)}` : m.replace(/[^\r\n]/g, ' ')));
+  }
+  return slice;
+}
+
+/**
+ * Reads every paragraph, heading and table cell under `nodes` line by line and checks the calculations it
+ * states; quotations and code blocks are not the author's own arithmetic.
  */
 export function scanInline(text: string, nodes: readonly RootContent[], shift: number, tolerance: number): InlineEstimate[] {
   const out: InlineEstimate[] = [];
   for (const top of nodes) {
     walk(top, (n) => {
-      // Code, raw HTML and quotations are not the author's own arithmetic.
       if (n.type === 'code' || n.type === 'html' || n.type === 'yaml' || n.type === 'blockquote') return false;
       if (n.type !== 'paragraph' && n.type !== 'heading' && n.type !== 'tableCell') return true;
-      const s = (n.position?.start.offset ?? 0) + shift;
-      const e = (n.position?.end.offset ?? 0) + shift;
-      let slice = text.slice(s, e);
-      if (!/[=≈~→]/.test(slice) || !/\d/.test(slice)) return false;
-      const blank = (from: number, to: number): void => {
-        slice = slice.slice(0, from) + slice.slice(from, to).replace(/[^\r\n]/g, ' ') + slice.slice(to);
-      };
-      walk(n as Nodes, (c) => {
-        if (c.type === 'inlineCode' || c.type === 'html') {
-          blank((c.position?.start.offset ?? 0) + shift - s, (c.position?.end.offset ?? 0) + shift - s);
-          return false;
-        }
-        return true;
-      });
-      slice = slice.replace(LINK_TARGET, (m) => `]${' '.repeat(m.length - 1)}`);
+      const s = offsetOf(n, shift, 'start');
+      const e = offsetOf(n, shift, 'end');
+      const raw = text.slice(s, e);
+      if (!RELATION.test(raw) || !/\d/.test(raw)) return false;
+      const slice = readable(text, n, s, e, shift);
       let from = 0;
       for (const line of slice.split(/\r\n|\r|\n/)) {
         for (const check of checkLine(line, tolerance)) out.push({ check, lineStart: s + from, lineText: line });

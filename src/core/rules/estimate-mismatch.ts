@@ -1,3 +1,4 @@
+import { formatLike } from '../estimates/format.js';
 import type { Rule } from '../rule.js';
 
 /** The unit word written after a stated number ("≈ 115 QPS"), when it is not glued to it. */
@@ -17,13 +18,23 @@ export const estimateMismatch: Rule = {
       const { stated } = check;
       const from = lineStart + stated.start;
       const to = lineStart + stated.end;
+      const expr = lineText.slice(check.exprStart, check.exprEnd).replace(/\s+/g, ' ').trim();
+      const within = `expected the stated result within ${Math.round(options.tolerance * 100)} % of the arithmetic`;
+      if (!check.replacement) {
+        // A step of a chain written as arithmetic ("= 64.65 / 1.05"): no single number to correct.
+        const step = lineText.slice(stated.from, stated.to).replace(/\s+/g, ' ').trim();
+        ctx.report({
+          range: parsed.lines.range(lineStart + stated.from, lineStart + stated.to),
+          message: `Estimate states ${step}, which gives ${formatLike(check.computed, '1.23')}, but ${expr} gives a different value; ${within}.`,
+        });
+        continue;
+      }
       // The stated quantity as written, with the computed number in place of the author's.
       const written = lineText.slice(stated.from, stated.to);
       const gives = written.slice(0, stated.start - stated.from) + check.replacement + written.slice(stated.end - stated.from);
-      const expr = lineText.slice(check.exprStart, check.exprEnd).replace(/\s+/g, ' ').trim();
       ctx.report({
         range: parsed.lines.range(from, to),
-        message: `Estimate states ${written}${unitWord(lineText, stated.to)}, but ${expr} gives ${gives}${unitWord(lineText, stated.to)}; expected the stated result within ${Math.round(options.tolerance * 100)} % of the arithmetic.`,
+        message: `Estimate states ${written}${unitWord(lineText, stated.to)}, but ${expr} gives ${gives}${unitWord(lineText, stated.to)}; ${within}.`,
         fix: { title: `Replace ${stated.raw} with ${check.replacement}`, edits: [{ range: parsed.lines.range(from, to), newText: check.replacement }] },
       });
     }

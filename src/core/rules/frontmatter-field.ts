@@ -7,8 +7,9 @@ export const frontmatterField: Rule = {
   severity: 'stage',
   check(ctx) {
     const { parsed } = ctx;
-    // A broken YAML block is frontmatter-invalid's finding; its fields cannot be judged.
-    if (parsed.frontmatter?.error) return;
+    // A broken YAML block is frontmatter-invalid's finding; its fields cannot be judged. A document without
+    // frontmatter (one linted by path, an RFC, an ADR) needs none: its title is its first heading, its status draft.
+    if (parsed.frontmatter?.error || !parsed.frontmatter) return;
     for (const e of ctx.errors) {
       if (!e.instancePath.startsWith('/frontmatter')) continue;
       const [, field] = pointerSegments(e.instancePath);

@@ -32,7 +32,7 @@ function isMarker(m: string, before: string, after: string): boolean {
   // Autolinks and e-mail addresses are links, not placeholders.
   if (/^[a-z][a-z0-9+.-]*:|^[^\s@]+@[^\s@]+$/i.test(inner)) return false;
   // Glued to a name or a path on either side: a pattern, a generic type.
-  if (/[\p{L}\p{N}_.\/:-]/u.test(before) || /[\p{L}\p{N}_./]/u.test(after)) return false;
+  if (/[\p{L}\p{N}_.\/:-]/u.test(before) || /[\p{L}\p{N}_/]/u.test(after)) return false;
   const parts = inner.split(',').map((p) => p.trim());
   // A tuple of names, or a lone type parameter (one capital letter).
   if (parts.length > 1 && parts.every((p) => IDENT.test(p))) return false;

@@ -1,4 +1,15 @@
-import type { Rule } from '../rule.js';
+import type { Rule, RuleContext } from '../rule.js';
+
+/**
+ * The sections whose content is judged against the snapshot standard: all of them in a document that declares
+ * itself a snapshot; otherwise those written under the section's own name ("Failure modes", not a KEP's "Risks
+ * and Mitigations" or an RFC's "Drawbacks"). A design doc of another convention is asked to cover each section,
+ * not to fill it the way a snapshot does.
+ */
+export function judgedSections(ctx: RuleContext): Set<string> {
+  const ids = ctx.parsed.headings.filter((h) => h.id && !h.duplicateOf && (ctx.declared || h.native)).map((h) => h.id as string);
+  return new Set(ids);
+}
 import { documentAnchor, locate, pointerSegments, schemaMessage } from '../schema-errors.js';
 
 export const sectionContent: Rule = {
@@ -8,15 +19,12 @@ export const sectionContent: Rule = {
   check(ctx) {
     const { parsed } = ctx;
     const empty = new Set(parsed.headings.filter((h) => h.empty && h.id && !h.duplicateOf).map((h) => h.id));
-    // What a section must hold is asked of a section a heading names outright ("Requirements", "Test plan"). One
-    // recognised only by part of a heading or its last word ("Metrics (Prometheus)" aside, "Validation webhook")
-    // may be something else, so in a document that does not declare itself a snapshot its content is not judged.
-    const named = new Set(parsed.headings.filter((h) => h.id && h.how === 'name' && !h.duplicateOf).map((h) => h.id));
+    const judged = judgedSections(ctx);
     for (const e of ctx.errors) {
       if (e.keyword === 'if' || e.instancePath.startsWith('/frontmatter')) continue;
       if (e.keyword === 'required' && e.instancePath === '/sections') continue;
       const [root, id] = pointerSegments(e.instancePath);
-      if (root === 'sections' && id && (empty.has(id) || (!ctx.declared && !named.has(id)))) continue;
+      if (root === 'sections' && id && (empty.has(id) || !judged.has(id))) continue;
       const section = root === 'sections' && id ? parsed.model.sections[id] : undefined;
       const why = schemaMessage(e) ?? `${e.instancePath || 'the document'} ${e.message ?? 'does not match the schema'}; expected it to match the schema`;
       ctx.report({

@@ -1,12 +1,14 @@
 import type { Rule } from '../rule.js';
+import { judgedSections } from './section-content.js';
 
 export const sectionEmpty: Rule = {
   id: 'section-empty',
   description: 'A section has content under its heading, not only the heading or template guidance.',
   severity: 'stage',
   check(ctx) {
+    const judged = judgedSections(ctx);
     for (const h of ctx.parsed.headings) {
-      if (!h.id || h.duplicateOf || !h.empty) continue;
+      if (!h.id || h.duplicateOf || h.partOf || !h.empty || !(ctx.declared || h.native) || !judged.has(h.id)) continue;
       const spec = ctx.schema.catalog.get(h.id);
       ctx.report({
         range: h.range,

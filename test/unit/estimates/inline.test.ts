@@ -77,6 +77,68 @@ const TABLE: Array<[string, string]> = [
   ['2.8 QPS average; 10x at shift changes ≈ 28 QPS', 'none'],
   ['a 2/3 majority = quorum of 3 nodes', 'none'],
   ['Ratio 16:9 = 1.78', 'none'],
+  // Notations of real docs (issue 11): word and spaced multipliers, lower-case units, superscripts, space
+  // thousands, "≈ ~", "=~", "=>", "->", chains, results in words' units, "% of", per-million prices, rate conversions.
+  ['2 × 100 Million = 400 Million', '200 Million'], // the fix stays in millions
+  ['1.7 billion × 2 = 3.4 billion', 'ok'],
+  ['100 million × 12 months × 10 years = 12 billion URLs', 'ok'],
+  ['5 M ÷ 86,400 ≈ 58 QPS', 'ok'],
+  ['Number of servers needed = DAU/RPS = 300 M / 6000 = 50000', 'ok'],
+  ['21.6 B ÷ 86,400 ≈ 250,000 per second', 'ok'],
+  ['10B × 200B = 2TB', 'ok'], // billions times bytes
+  ['12 billion × 600 bytes ≈ 7.2 TB', 'ok'],
+  ['30tb * 365 * 5 == 55pb', 'ok'],
+  ['30tb * 365 * 5 == 75pb', '55'],
+  ['70 × 10⁹ × 2 = 140 GB', 'ok'],
+  ['70 × 10⁶ × 2 = 14 MB', '140'],
+  ['1536 d → 6 144 bytes ≈ 6.0 KB / vector', 'ok'],
+  ['5000 people * 1000 req/day = 5 000 000 req/day', 'ok'],
+  ['5000 people * 1000 req/day = 500 000 req/day', '5 000 000'], // the author's separator
+  ['0.1 × 0.231 = 0.02', 'ok'], // rounded to the precision it is written with
+  ['0.1 × 0.231 = 0.03', '0.023'],
+  ['39 GB / 11.47 GB = 3.4 requests', 'ok'],
+  ['Peak ≈ 3× average ≈ 3M messages/s', 'none'],
+  ['64 / 0.00013 ≈ ~492,000 tokens total', 'ok'],
+  ['300M × $3 + 100M × $15 = $900 + $1,500 = ~$2,400/month', 'ok'], // prices per million, the M left implicit
+  ['x = 2 × 3 =~ 6', 'ok'],
+  ['3 × 4 => 12', 'ok'],
+  ['3 × 4 => 20', '12'],
+  ['3 × 4 -> 12 units', 'ok'],
+  ['fp16 (2 bytes) -> 1.07 GB', 'none'], // an arrow between two bare quantities claims no equality
+  ['memForWeights = (67.2 − 2.55) / (1 + 0.05) = 64.65 / 1.05 = 61.57 GiB', 'ok'],
+  ['= 10^9/10^5 = 10^3 = 1K QPS', '10^4'], // each link of a chain is checked
+  ['= 10^9/10^5 = 10^4 = 10K QPS', 'ok'],
+  ['minGPUs = ⌈7.29 / 61.57⌉ = 1', 'ok'],
+  ['20 % of 500 = 100', 'ok'],
+  ['20 % of 500 = 150', '100'],
+  ['Total Write operations per day = (10% of DAU) * 5 = (0.1 * 300M) * 5 = 150M write requests per day', 'ok'],
+  ['Cache-Memory = 1% of daily Storage = 0.01 * 30 Gb = 3 Gb per day', '0.30'],
+  ['60K × 2,000 × $3/M = $360/day', 'ok'],
+  ['60K × 2,000 × $3/M = $3,600/day', '360'],
+  ['Cost: 1M requests × 2,000 tokens × $0.50 per 1M tokens = $1,000', 'ok'],
+  ['Cost: 1M requests × 2,000 tokens × $0.50 per 1M tokens = $10,000', '1,000'],
+  ['Effective: $4,608 / 894M = $5.15/M', 'ok'],
+  ['$2.50 ÷ (700 × 3,600) × 1,000,000 ≈ $0.99 per million output tokens', 'ok'],
+  ['1 billion requests/day ≈ 10,000 QPS', '11,574'], // a rate conversion, and 10,000 is not 11,574 rounded
+  ['1 billion requests/day ≈ 12K QPS', 'ok'],
+  ['50 QPS × 86,400 s ≈ 4.3M requests/day', 'ok'],
+  ['1 GB/s ≈ 86 TB/day', 'ok'],
+  ['1 GB/s ≈ 8 Gbps', 'ok'],
+  ['1 GB/s ≈ 80 Gbps', '8'],
+  ['1 million users × 5 Mbps = 5,000,000 Mbps = 5,000 Gbps = 5 Tbps total bandwidth.', 'ok'],
+  ['(2 Million / 5 * 500 KB + 2 Million / 10 * 2MB) * 8 bit = 5 Tb/s', 'ok'],
+  ['100 billion×1KB=∼2000 GB/day', '100,000'],
+  ['4 billion / 86400 = 40,000 / s', '46,296'],
+  ['6 × 7×10^9 × 10^12 = 4.2×10^22 FLOPs', 'ok'],
+  ['6 × 7×10^9 × 10^12 = 4.2×10^21 FLOPs', '4.2×10^22'],
+  ['Twitter is seeing 6 billion API calls per day, or 70,000 per second.', 'ok'],
+  ['8 terabytes of data per day (or 80 MB per second)', '93'],
+  ['8 TB per day (or 92 MB per second)', 'ok'],
+  ['Store 10 GB or 10 TB depending on retention (or 1 PB later)', 'none'], // "(or" restates rates only
+  ['1 billion seconds = ~32 years', 'ok'],
+  ['A 2/3 majority = 2 of 3 nodes', 'none'],
+  ['See RFC 2119 = MUST', 'none'],
+  ['Q3 = 1,000 users', 'none'],
 ];
 
 test(`inline estimates: a table of ${TABLE.length} real-world lines, right, wrong and not arithmetic`, () => {
@@ -91,6 +153,7 @@ test(`inline estimates: a table of ${TABLE.length} real-world lines, right, wron
   }
   assert.deepEqual(failures, []);
   assert.ok(TABLE.length >= 51, 'the issue asks for its 11 lines and at least 40 more');
+  assert.ok(TABLE.length >= 120, 'and issue 11 a right and a wrong line for each notation it names');
 });
 
 test('inline estimates: the stated number is located exactly, without "$" or unit', () => {
@@ -120,4 +183,56 @@ test('property: the inline reader never throws on arbitrary text', () => {
     { numRuns: 2000 },
   );
   fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (line) => void checkLine(line, 0.1)), { numRuns: 500 });
+});
+
+/** A number written one of the ways people write them: 1234567, 1,234,567, 1 234 567, 1.23M, 1.23 M, 1.23 million. */
+function written(value: number, style: number): string {
+  const grouped = (sep: string): string => String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  const scaled = (k: number, word: string): string => `${Number((value / k).toPrecision(6))}${word}`;
+  switch (style % 7) {
+    case 0:
+      return String(Math.round(value));
+    case 1:
+      return grouped(',');
+    case 2:
+      return grouped(' ');
+    case 3:
+      return value >= 1e6 ? scaled(1e6, 'M') : grouped(',');
+    case 4:
+      return value >= 1e6 ? scaled(1e6, ' M') : grouped(',');
+    case 5:
+      return value >= 1e9 ? scaled(1e9, ' billion') : value >= 1e6 ? scaled(1e6, ' million') : grouped(',');
+    default:
+      return value >= 1e3 ? scaled(1e3, 'K') : String(Math.round(value));
+  }
+}
+
+test('property: products written in any mix of notations hold when right and are flagged when off by 3×', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 2, max: 99_999 }), fc.integer({ min: 2, max: 9_999 }), fc.nat(6), fc.nat(6), fc.nat(6), fc.constantFrom('=', '≈', '= ~', '=~', '→'), (a, b, sa, sb, sc, rel) => {
+      const product = a * b;
+      const right = `${written(a, sa)} users × ${written(b, sb)} req/day ${rel} ${written(product, sc)} req/day`;
+      const wrong = `${written(a, sa)} users × ${written(b, sb)} req/day ${rel} ${written(product * 3, sc)} req/day`;
+      const r = checkLine(right, 0.1);
+      const w = checkLine(wrong, 0.1);
+      assert.ok(r.length > 0 && r.every((c) => c.holds), `${right}: ${JSON.stringify(r.map((c) => c.computed))}`);
+      assert.ok(w.some((c) => !c.holds), wrong);
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('property: the reader stays within the line and never throws on the new notations either', () => {
+  const pieces = [' million', ' billion', ' Million', ' M', ' B', '⁶', '10⁹', '∼', '=~', '=>', '->', '(or ', ', or ', '% of', ' per ', '/M', '$3/M', '**', '`', '500 000', '⌈', '⌉', '×10^', 'x10²', ' / s', 'tb', 'Gbps', '2\\*8'];
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.integer({ min: 0, max: 100_000 }).map(String), fc.string({ maxLength: 4 })), { maxLength: 40 }), (parts) => {
+      const line = parts.join('');
+      for (const c of checkLine(line, 0.1)) {
+        assert.ok(c.stated.from >= 0 && c.stated.to <= line.length && c.stated.from < c.stated.to, line);
+        assert.ok(c.exprStart >= 0 && c.exprEnd <= line.length, line);
+        assert.equal(typeof c.replacement, 'string');
+      }
+    }),
+    { numRuns: 3000 },
+  );
 });

@@ -14,9 +14,10 @@ test('frontmatter-field: missing and mistyped fields, each at its value', () => 
   assert.match(found[1]?.message ?? '', /"status" is "someday".*expected draft, review, approved or superseded, or a status word/);
 });
 
-test('frontmatter-field: no frontmatter is fine with a "# Title" heading (no status is a draft); without one the title is asked for', () => {
+test('frontmatter-field: no frontmatter needs no fields (title from the "# Title" heading, a draft); frontmatter without a title or heading is asked for one', () => {
   assert.deepEqual(lintText('# Just a title\n\nProse.\n').filter((f) => f.ruleId === 'frontmatter-field'), []);
-  const found = lintText('## Context\n\nProse.\n').filter((f) => f.ruleId === 'frontmatter-field');
+  assert.deepEqual(lintText('## Context\n\nProse.\n').filter((f) => f.ruleId === 'frontmatter-field'), []);
+  const found = lintText('---\npattern: rag\n---\n## Context\n\nProse.\n').filter((f) => f.ruleId === 'frontmatter-field');
   assert.deepEqual(found.map((f) => `${at(f)} ${f.message}`), ['1:1 warning The document has no title; expected a "# Title" heading, or a "title:" field in the frontmatter.']);
 });
 
