@@ -22,7 +22,9 @@ export const GROUNDING = new Concept('grounding', [
 export const MODEL_AS_SOURCE = new Concept('model-as-source', [
   're[knowledge|memory|training|weights|parametric|pretraining|pre]:(?:answer|answers|answered|answering|respond|responds|reply|replies|generat\\w*|produc\\w*)\\s+(?:\\w+\\s+){0,3}?(?:directly\\s+)?(?:from|out of|using|with|on)\\s+(?:its|their|the (?:model|llm)[’\']s?|the model|the llm|(?:gpt|claude|llama|gemini|mistral)[\\w.-]*[’\']s)\\s+(?:(?:own|general|built-in|internal|world|background|pre-?trained|parametric|broad)\\s+){0,2}(?:knowledge|memory|training data|training|weights|pre-?training|parametric)',
   're[knowledge|memory|training]:(?:rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?)\\s+on\\s+(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)(?:[’\']s)?\\s+(?:own\\s+|built-in\\s+|internal\\s+|general\\s+)?(?:knowledge|memory|training|world knowledge)',
-  'parametric knowledge|closed-book|from memory|from its own knowledge|model already knows|llm already knows|model knows|llm knows|source of truth for answers',
+  'parametric knowledge|closed-book|from its own knowledge|source of truth for answers',
+  're[memory]:from memory(?![\\w-])',
+  're[knows]:(?:model|llm|gpt[\\w.-]*)\\s+(?:already\\s+)?knows\\s+(?:about\\s+)?(?:\\w+\\s+){0,2}?(?:products?|catalog(?:ue)?|facts?|answers?|polic(?:y|ies)|domain|company|business|documents?|docs|content|information|fees|rules|prices)\\b',
   're[truth|base]:(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)\\s+(?:is|acts as|serves as)\\s+(?:the|our)\\s+(?:source of truth|knowledge base)',
   're[directly|straight]:(?:send|sends|pass|passes|forward|forwards)\\s+(?:the\\s+)?(?:user[’\']s\\s+)?(?:question|query|message)\\s+(?:straight|directly)\\s+to\\s+(?:the\\s+)?(?:model|llm)',
 ]);

@@ -4,6 +4,13 @@ import { FINE_TUNE, NON_GENERATIVE, PROMPTING, RETRIEVAL, TOOLS } from '../revie
 import type { Rule } from '../rule.js';
 import { excerpt } from './red-flag-grounding.js';
 
+/**
+ * The design itself does the tuning: "we fine-tune…", "our own model", or tuning on data ("fine-tuned on 60,000 past
+ * letters"). A model card that says "instruction-tuned", a LoRA adapter being served, or "fine-tuning" a setting
+ * proposes nothing.
+ */
+const COMMITS = /\b(?:we|we'll|we’ll|our team|let's|i)\b|\bour own\b|\b(?:fine-?tun\w*|lora|qlora|sft|train\w*)\s+(?:\S+\s+){0,5}?on\s+(?:\S+\s+){0,3}?(?:tickets|examples|letters|documents|data|dataset|comments|conversations|pairs|traces|logs|records|samples|transcripts|emails|reports|forms|corpus|questions|answers|labels|archive|history)\b/;
+
 export const redFlagFineTuneFirst: Rule = {
   id: 'red-flag-fine-tune-first',
   description: 'Fine-tuning (or training a model of your own) is weighed against prompting, retrieval and tools before it is proposed.',
@@ -14,7 +21,7 @@ export const redFlagFineTuneFirst: Rule = {
     if (tooLong(ctx)) return;
     const reading = readSnapshot(parsed);
     // Tuning an embedding model, a reranker or a classifier is ordinary; the flag is about the generative model.
-    const proposed = FINE_TUNE.mentions(reading).find((m) => m.polarity === 'affirmed' && !NON_GENERATIVE.test(m.clause.lower));
+    const proposed = FINE_TUNE.mentions(reading).find((m) => m.polarity === 'affirmed' && !NON_GENERATIVE.test(m.clause.lower) && COMMITS.test(m.clause.lower));
     if (!proposed) return;
     if ([PROMPTING, RETRIEVAL, TOOLS].some((c) => c.mentions(reading).length > 0)) return;
     const s = proposed.clause.sentence;

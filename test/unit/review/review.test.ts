@@ -53,3 +53,10 @@ test('review: flowchart labels of every shape, edge labels and subgraph titles a
   assert.deepEqual(chart.labels.filter((l) => l.kind !== 'node').map((l) => `${l.kind}:${l.text}`), ['edge:HTTPS', 'edge:tool calls', 'subgraph:GPU pool: 8× A100']);
   assert.deepEqual(readFlowchart('sequenceDiagram\n  A->>B: hi\n').nodes, []);
 });
+
+test('review: a document several times longer than a snapshot is left alone', () => {
+  const base = readFileSync(`${ROOT}test/fixtures/rules/red-flag-eval-plan/not-ok.md`, 'utf8');
+  assert.ok(review(base).some((f) => f.includes('red-flag-eval-plan')));
+  const long = base.replace('## Trade-offs', `## Background\n${'The platform team has run this service for years and has written a great deal about it. '.repeat(450)}\n\n## Trade-offs`);
+  assert.deepEqual(review(long), []);
+});

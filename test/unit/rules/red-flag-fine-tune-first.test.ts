@@ -29,3 +29,13 @@ test('red-flag-fine-tune-first: tuning an embedding model or a classifier is not
   const text = fixture('rules/red-flag-fine-tune-first/not-ok.md').replace(/We fine-tune Llama 3 8B with LoRA[^\n]*/, 'We fine-tune the embedding model on 60,000 past letters to find similar claims.');
   assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE), []);
 });
+
+test('red-flag-fine-tune-first: serving LoRA adapters, a model card\'s "instruction-tuned" or "fine-tuning" a setting proposes no tuning', () => {
+  const text = fixture('rules/red-flag-fine-tune-first/not-ok.md');
+  for (const sentence of ['The serving layer loads LoRA adapters per tenant next to the base model.', 'The model is an instruction-tuned 8B model from the public hub.', 'Batch size and timeouts allow fine-tuning per deployment.']) {
+    const other = text.replace(/We fine-tune Llama 3 8B with LoRA on 60,000 past letters[^\n]*/, sentence);
+    assert.deepEqual(lintText(other).filter((f) => f.ruleId === RULE), [], sentence);
+  }
+  const passive = text.replace(/We fine-tune Llama 3 8B with LoRA on 60,000 past letters[^\n]*/, 'Llama 3 8B is fine-tuned with LoRA on 60,000 past letters.');
+  assert.equal(lintText(passive).filter((f) => f.ruleId === RULE).length, 1, 'tuning on the team\'s data is a proposal however it is phrased');
+});

@@ -34,3 +34,12 @@ test('red-flag-grounding: only GenAI patterns are judged', () => {
   const text = fixture('rules/red-flag-grounding/not-ok.md').replace('pattern: chatbot', 'pattern: recsys');
   assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE), []);
 });
+
+test('red-flag-grounding: "prefill from memory-bound decode" and "so the LLM knows how to use the tools" are not answers from memory', () => {
+  const text = fixture('rules/red-flag-grounding/ok.md');
+  for (const sentence of ['Prefill is separated from memory-bound decode phases.', 'Tool descriptions are added to the prompt so that the LLM knows how to use them.']) {
+    const other = text.replace('## Data and model design\n', `## Data and model design\n${sentence} `);
+    assert.ok(other.includes(sentence));
+    assert.deepEqual(lintText(other).filter((f) => f.ruleId === RULE), [], sentence);
+  }
+});
