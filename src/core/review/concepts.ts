@@ -13,7 +13,8 @@ import { PhraseMatcher } from './words.js';
  * Phrasing syntax: alternatives separated by "|"; a word ending in "*" matches
  * any ending ("retriev*"); a space or hyphen matches a space, hyphen or none
  * ("fine-tune" matches "fine tune" and "finetune"); a phrasing starting with
- * "re:" is a regular expression over lower-cased text (no "|" splitting). Parts joined by " & " must all appear in
+ * "re:" is a regular expression over lower-cased text (no "|" splitting), and
+ * "re[word|other*]:" one tried only in sentences that hold one of those words. Parts joined by " & " must all appear in
  * the same sentence ("chargeback*|analyst decision* & retrain*|training").
  */
 
