@@ -1,15 +1,40 @@
-import { Lru } from '../lru.js';
-
 /**
  * The review rules' caches by content (a block's reading, a sentence's words and matches, a clause's numbers,
- * a diagram's flowchart): what did not change since the last version is not read again. Each is bounded, and
- * all can be cleared at once (the benchmark measures a first reading that way).
+ * a diagram's flowchart): what did not change since the last version is not read again. Each is bounded (emptied
+ * when full: cheaper to consult than a least-recently-used order, which matters when every sentence is looked
+ * up on every keystroke), and all can be cleared at once (the benchmark measures a first reading that way).
  */
-const all: Array<Lru<unknown, unknown>> = [];
+export class BoundedMap<K, V> {
+  readonly #map = new Map<K, V>();
+  readonly limit: number;
 
-export function reviewCache<K, V>(limit: number): Lru<K, V> {
-  const c = new Lru<K, V>(limit);
-  all.push(c as Lru<unknown, unknown>);
+  constructor(limit: number) {
+    this.limit = Math.max(1, limit);
+  }
+
+  get(key: K): V | undefined {
+    return this.#map.get(key);
+  }
+
+  set(key: K, value: V): void {
+    if (this.#map.size >= this.limit && !this.#map.has(key)) this.#map.clear();
+    this.#map.set(key, value);
+  }
+
+  clear(): void {
+    this.#map.clear();
+  }
+
+  get size(): number {
+    return this.#map.size;
+  }
+}
+
+const all: Array<BoundedMap<unknown, unknown>> = [];
+
+export function reviewCache<K, V>(limit: number): BoundedMap<K, V> {
+  const c = new BoundedMap<K, V>(limit);
+  all.push(c as BoundedMap<unknown, unknown>);
   return c;
 }
 

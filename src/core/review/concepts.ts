@@ -1,4 +1,5 @@
 import type { Clause, Reading, Sentence } from './reader.js';
+import { reviewCache } from './caches.js';
 import { PhraseMatcher } from './words.js';
 
 /**
@@ -36,7 +37,7 @@ export class Mention {
   }
 
   get polarity(): Polarity {
-    return (this.#polarity ??= polarityOf(this.clause, this.start - this.clause.start, this.end - this.clause.start));
+    return (this.#polarity ??= cachedPolarity(this.clause, this.start - this.clause.start, this.end - this.clause.start));
   }
 
   /** Canonical section id, if any. */
@@ -214,6 +215,25 @@ const CONSIDERED_CONTEXT = /alternatives?|options? considered|considered options
 const DEFERRING_SECTIONS = new Set(['evolution', 'open-questions']);
 const V1 = /(?<![\p{L}\p{N}])(?:v1|v1\.0|mvp|launch|day one|initial(?:ly)?|first version|today|now)(?![\p{L}\p{N}])/u;
 const REASON = /(?<![\p{L}\p{N}])(?:because|since|given|due to|so that|so|which means|as long as)(?![\p{L}\p{N}])|:\s/u;
+
+/** Polarities by clause text (and what sets its context): a clause read in the last version is not read again. */
+const polarities = reviewCache<string, Map<number, Polarity>>(4096);
+
+function cachedPolarity(clause: Clause, from: number, to: number): Polarity {
+  const b = clause.sentence.block;
+  // In the deferring sections the whole sentence matters ("V1: …"), so it is part of the key there.
+  const text = b.section && DEFERRING_SECTIONS.has(b.section) ? `${clause.lower}\u0000${clause.sentence.lower}` : clause.lower;
+  const key = b.subheading || b.leadIn || b.heading ? `${text}\u0000${b.section ?? ''}\u0000${b.subheading}\u0000${b.leadIn}\u0000${b.heading?.text ?? ''}\u0000${clause.sentence.question}` : `${text}\u0000${b.section ?? ''}\u0000${clause.sentence.question}`;
+  let byOffset = polarities.get(key);
+  if (!byOffset) polarities.set(key, (byOffset = new Map()));
+  const at = from * 65536 + to;
+  let p = byOffset.get(at);
+  if (!p) {
+    p = polarityOf(clause, from, to);
+    byOffset.set(at, p);
+  }
+  return p;
+}
 
 /** What the clause commits to about the words at [from, to) (offsets within the clause). */
 export function polarityOf(clause: Clause, from: number, to: number): Polarity {

@@ -3,6 +3,7 @@ import type { EstimateBlock } from '../estimates/scan.js';
 import type { ParsedSnapshot } from '../model.js';
 import { scanNumbers } from '../numbers.js';
 import { flowchartOf } from './diagram.js';
+import { sentenceWords } from './words.js';
 import { readSnapshot, type Block, type Clause, type Reading } from './reader.js';
 import { reviewCache } from './caches.js';
 
@@ -68,7 +69,7 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
       if (s) out.push(s);
     }
   }
-  out.push(...gpuModels(reading, parsed.text));
+  out.push(...gpuModels(reading));
   out.push(...budgets(reading));
   out.push(...fromBlocks(parsed, blocks));
   out.push(...fromDiagrams(parsed, diagrams));
@@ -80,7 +81,7 @@ function operandOffsets(parsed: ParsedSnapshot): Set<number> {
   const out = new Set<number>();
   const stated: number[] = [];
   for (const e of parsed.inlineEstimates) {
-    for (const m of scanNumbers(e.lineText.slice(e.check.exprStart, e.check.exprEnd))) out.add(e.lineStart + e.check.exprStart + m.start);
+    for (const m of numbersIn(e.lineText.slice(e.check.exprStart, e.check.exprEnd))) out.add(e.lineStart + e.check.exprStart + m.start);
     stated.push(e.lineStart + e.check.stated.start);
   }
   // A stated result is a statement even when a later calculation chains from it ("≈ 112 GPUs; 112 ÷ 0.7 = 160 GPUs").
@@ -89,6 +90,18 @@ function operandOffsets(parsed: ParsedSnapshot): Set<number> {
     out.delete(s - 1);
   }
   return out;
+}
+
+const scanned = reviewCache<string, ReturnType<typeof scanNumbers>>(2048);
+
+/** The numbers of a short text (an expression, a diagram label), scanned once per text. */
+function numbersIn(text: string): ReturnType<typeof scanNumbers> {
+  let hit = scanned.get(text);
+  if (!hit) {
+    hit = scanNumbers(text);
+    scanned.set(text, hit);
+  }
+  return hit;
 }
 
 function clauseAt(reading: Reading, offset: number): Clause | undefined {
@@ -218,10 +231,12 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
 }
 
 /** GPU counts written with the GPU's model in prose ("a pool of 32 H100s", "8× A100"). */
-function gpuModels(reading: Reading, text: string): Statement[] {
+const GPU_WORDS = new Set(['a100', 'h100', 'h200', 'h20', 'b200', 'gb200', 'a10', 'a10g', 'l4', 'l40', 'l40s', 't4', 'v100', 'mi300', 'mi300x', 'tpu', 'a100s', 'h100s', 'h200s', 'v100s', 't4s']);
+
+function gpuModels(reading: Reading): Statement[] {
   const out: Statement[] = [];
-  GPU_MODEL.lastIndex = 0;
-  if (!GPU_MODEL.test(text)) return out;
+  // A GPU's model is one word of some sentence; most snapshots name none.
+  if (!sentenceWords(reading).some((ts) => ts.w.some((w) => GPU_WORDS.has(w)))) return out;
   for (const c of reading.clauses) {
     const section = c.sentence.block.section;
     if (!section || NOT_DESIGN.has(section) || PER_UNIT.test(c.lower) || GROWTH.test(c.lower)) continue;
@@ -337,7 +352,7 @@ function fromDiagrams(parsed: ParsedSnapshot, diagrams: readonly DiagramBlock[])
         out.push({ ...base, kind: 'gpus', qualifier: '', value: Number(gpu[1]), relation: 'eq', text: `"${gpu[0]}"` });
         continue;
       }
-      for (const n of scanNumbers(label.text)) {
+      for (const n of numbersIn(label.text)) {
         if (!n.unit) continue;
         const text = `"${label.text.slice(n.start, n.end)}"`;
         if (/^gpus?$/i.test(n.unit)) out.push({ ...base, kind: 'gpus', qualifier: '', value: n.value, relation: 'eq', text });

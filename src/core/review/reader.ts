@@ -99,7 +99,14 @@ const LINK_TARGET = /\]\([^)\n]*\)/g;
  * reused (the estimate evaluator caches block values the same way). Bounded, so no input grows memory.
  */
 const cleaned = reviewCache<string, { text: string; placeholders: number }>(4096);
-const split = reviewCache<string, { words: number; sentences: Array<{ from: number; to: number; text: string; lower: string; question: boolean; clauses: Array<{ from: number; to: number; text: string; lower: string }> }> }>(4096);
+type Shape = { words: number; sentences: Array<{ from: number; to: number; text: string; lower: string; question: boolean; clauses: Array<{ from: number; to: number; text: string; lower: string }> }> };
+// One map per kind of block, keyed by the block's text alone (no key strings built on every lookup).
+const split: Record<Block['kind'], ReturnType<typeof reviewCache<string, Shape>>> = {
+  paragraph: reviewCache<string, Shape>(4096),
+  item: reviewCache<string, Shape>(4096),
+  row: reviewCache<string, Shape>(2048),
+  heading: reviewCache<string, Shape>(1024),
+};
 
 function clean(source: string): { text: string; placeholders: number } {
   let hit = cleaned.get(source);
@@ -229,15 +236,15 @@ function build(parsed: ParsedSnapshot): Reading {
   }
 
   for (const b of reading.blocks) {
-    const key = `${b.kind}\u0000${b.text}`;
-    let shape = split.get(key);
+    const byText = split[b.kind];
+    let shape = byText.get(b.text);
     if (!shape) {
       splitSentences(b);
       shape = {
         words: countWords(b.text),
         sentences: b.sentences.map((x) => ({ from: x.start - b.start, to: x.end - b.start, text: x.text, lower: x.lower, question: x.question, clauses: x.clauses.map((c) => ({ from: c.start - b.start, to: c.end - b.start, text: c.text, lower: c.lower })) })),
       };
-      split.set(key, shape);
+      byText.set(b.text, shape);
     } else {
       // The same text read before: the same sentences and clauses, at this block's offsets.
       for (const x of shape.sentences) {

@@ -1,5 +1,4 @@
-import { Lru } from '../lru.js';
-import { cacheGeneration, reviewCache } from './caches.js';
+import { BoundedMap, cacheGeneration, reviewCache } from './caches.js';
 import type { Reading, Sentence } from './reader.js';
 
 /**
@@ -46,21 +45,31 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const JOIN = /^[\s\-–/@'’.]+$/u;
 const PLAIN = /^[\p{L}\p{N}\s\-/@'’.*]+$/u;
 
+const words = new WeakMap<Reading, Tokens[]>();
 const indexes = new WeakMap<Reading, WordIndex>();
 
+/** The words of each sentence of a reading (tokenized once per sentence text). */
+export function sentenceWords(reading: Reading): Tokens[] {
+  let ts = words.get(reading);
+  if (!ts) {
+    ts = reading.sentences.map((s) => tokensOf(s.lower));
+    words.set(reading, ts);
+  }
+  return ts;
+}
+
+/** Where each word occurs: built only when some sentence is searched afresh (never while typing elsewhere). */
 export function wordIndex(reading: Reading): WordIndex {
   let ix = indexes.get(reading);
   if (!ix) {
-    const tokens: Tokens[] = [];
+    const tokens = sentenceWords(reading);
     const at = new Map<string, number[]>();
-    reading.sentences.forEach((s, si) => {
-      const ts = tokensOf(s.lower);
+    tokens.forEach((ts, si) => {
       ts.w.forEach((w, ti) => {
         let list = at.get(w);
         if (!list) at.set(w, (list = []));
         list.push(si, ti);
       });
-      tokens.push(ts);
     });
     ix = { tokens, at, sorted: [...at.keys()].sort() };
     indexes.set(reading, ix);
@@ -158,7 +167,7 @@ export class PhraseMatcher {
   }
 
   /** Matches per sentence text: a sentence read in an earlier version of the document is not searched again. */
-  readonly #seen = new Lru<string, ReadonlyArray<readonly [number, number]>>(4096);
+  readonly #seen = new BoundedMap<string, ReadonlyArray<readonly [number, number]>>(4096);
   #generation = cacheGeneration();
 
   /**

@@ -2,7 +2,7 @@ import type { DiagramBlock } from '../diagrams.js';
 import { headingOf, tooLong } from '../review/context.js';
 import { flowchartOf, type FlowNode } from '../review/diagram.js';
 import { readSnapshot, type Reading } from '../review/reader.js';
-import { wordIndex } from '../review/words.js';
+import { sentenceWords } from '../review/words.js';
 import { COMPONENTS } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
 
@@ -62,7 +62,7 @@ function keyWords(n: FlowNode): string[] {
 /** The stems of every prose word, plus the acronyms of consecutive words ("knowledge base" gives "kb"). */
 function proseStems(reading: Reading): Set<string> {
   const out = new Set<string>();
-  for (const { w: ws } of wordIndex(reading).tokens) {
+  for (const { w: ws } of sentenceWords(reading)) {
     for (let i = 0; i < ws.length; i++) {
       const w = ws[i] ?? '';
       if (!STOP.has(w)) out.add(stem(w));
