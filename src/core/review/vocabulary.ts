@@ -37,11 +37,26 @@ export const FACTUAL = new Concept('factual', [
 // ---- red-flag-eval-plan -----------------------------------------------------------------------------------------
 
 /** A concrete way of measuring output quality wherever it is written: a data set, a quality metric, an online experiment. */
+/** A concrete way of measuring output quality wherever it is written: a data set or an online experiment. */
 export const EVALUATION_ANYWHERE = new Concept('evaluation', [
   'golden set*|golden data*|golden question*|golden answers|golden test*|gold set*|gold-standard|eval set*|evaluation set*|eval data*|evaluation data*|eval suite*|evaluation suite*|eval harness*|evaluation harness*|test set*|held-out|holdout|hold-out|labelled set*|labeled set*|labelled sample*|labeled sample*|labelled document*|labeled document*|labelled conversation*|judged quer*|judged set*|red team*|red-team*|adversarial test*|adversarial prompt*|adversarial set*|regression suite*|backtest*|back-test*|time-split|offline metric*|offline eval*|scripted dialogue*|scripted conversation*',
-  'precision|recall|recall@*|accuracy|f1|auc|ndcg*|mrr|map@*|hit rate|groundedness|faithfulness|hallucination rate|factuality|win rate|bleu|rouge|exact match|exact-match|ctr|click-through*|conversion rate|thumbs*|user rating*|csat|nps|acceptance rate|resolution rate|deflection|task success|success rate|llm as a judge|llm-as-a-judge|llm as judge|llm-as-judge|llm judge*|human eval*|human rater*|human grad*|annotator*|answer correctness|correctness rate|relevance judgement*|contradiction rate|mape|rmse|straight-through rate|correction rate|overturn rate|revert rate|7-day retention|user retention|quality score*|quality metric*|quality dashboard*',
   'a/b|ab test*|a/b test*|interleav*|online eval*|online metric*|online experiment*|champion*|sampled audit*|quality monitor*',
 ]);
+
+/**
+ * Quality metrics: a plan when the sentence gives them a bar ("recall ≥ 0.9", "must beat production") or
+ * they are watched in the evaluation or monitoring section without being put off ("we will check accuracy
+ * after launch" is not a plan).
+ */
+export const QUALITY_METRIC = new Concept('quality-metric', [
+  'precision|recall|recall@*|accuracy|f1|auc|ndcg*|mrr|map@*|hit rate|groundedness|faithfulness|hallucination rate|factuality|win rate|bleu|rouge|exact match|exact-match|ctr|click-through*|conversion rate|thumbs*|user rating*|csat|nps|acceptance rate|resolution rate|deflection|task success|success rate|llm as a judge|llm-as-a-judge|llm as judge|llm-as-judge|llm judge*|human eval*|human rater*|human grad*|annotator*|answer correctness|correctness rate|relevance judgement*|contradiction rate|mape|rmse|straight-through rate|correction rate|overturn rate|revert rate|7-day retention|user retention|quality score*|quality metric*|quality dashboard*',
+  'mae|mean absolute error|mean error|error rate per|calibration error',
+]);
+
+/** Putting measurement off: "we will check", "after launch", "informally", "to be defined". */
+export const VAGUE = /\b(?:will|we'll|we’ll|going to|plan to|want to|should)\s+(?:\w+\s+)?(?:check|test|look|see|monitor|review|evaluate|assess|verify|validate|measure|track)\b|\bafter (?:the )?launch\b|\blater\b|\binformally\b|\bad hoc\b|\bto be defined\b|\btbd\b|\bif needed\b/;
+/** A bar for a metric: a comparator, a number with a unit or percent, or a comparison with what runs today. */
+export const BAR = /[<>≤≥]|\d\s*%|\b(?:at least|at most|must|beat|beats|better than|no worse|not drop|no drop|above|below|within|target|bar|threshold|improve|improves|vs\.?|versus|against)\b|\b0?\.\d+\b/;
 
 /** Weaker signs of a plan, counted only inside the evaluation or monitoring section: canaries, load tests, benchmarks. */
 export const EVALUATION_IN_SECTION = new Concept('evaluation-weak', [
@@ -83,6 +98,7 @@ export const LEAKAGE = new Concept('data-leakage', [
   'passport*|card number*|account number*|bank detail*|date of birth|dates of birth|phone number*|email address*|home address*|contact detail*|personal detail*|health data|health details|medical|never put in prompts|kept out of prompts|out of the prompt',
   'logged-in|own records|own data|own claims|own account|only returns|only their own|only sees|deleted after|kept for|not kept|retained for',
   're[kept]:kept (?:for )?\\d+ (?:days|months|hours)',
+  'account data|user data|customer data|shopper data|player data|member data|user id*|user identifier*|identifiers|anonymous*|de-identified|deidentified|without user*|no personal',
 ]);
 export const TOOL_SAFETY = new Concept('tool-safety', [
   'sandbox*|allow-list*|allowlist*|allow list*|allow-listed|whitelist*|least privilege|least-privilege|scoped credential*|scoped token*|scoped permission*|explicit permission*|permission*|human approval|approval before|approval gate*|approval step*|approval service|requires approval|require approval|needs approval|need approval|needs a human|need a human|approved by|human-in-the-loop|human in the loop|asks for confirmation|ask for confirmation|requires confirmation|their confirmation|explicit confirmation|user confirms|confirmation before|dry-run|dry run|read-only|read only|idempot*|irreversible|reversible|rate limit* on tools|tool budget*|step budget*|step limit*|max steps|audit*|blast radius|egress',

@@ -28,3 +28,13 @@ test('red-flag-eval-plan: a scaffold still holding template guidance is not judg
   const scaffold = fixture('rules/red-flag-eval-plan/not-ok.md').replace(/\n## (Context|Requirements|Data and model design)\n/g, '\n## $1\n<!-- Guidance: replace me. -->\n');
   assert.deepEqual(lintText(scaffold).filter((f) => f.ruleId === RULE), []);
 });
+
+test('red-flag-eval-plan: a metric put off ("we will check accuracy after launch") or only a target in the requirements is no plan', () => {
+  const base = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const later = base.replace('We will test it with a few tickets before launch and fix what agents report.', 'We will check accuracy after launch.');
+  assert.equal(lintText(later).filter((f) => f.ruleId === RULE).length, 1);
+  const target = later.replace('- Summarise a ticket thread', '- Faithfulness ≥ 0.95 on summaries.\n- Summarise a ticket thread');
+  assert.equal(lintText(target).filter((f) => f.ruleId === RULE).length, 1);
+  const measured = base.replace('We will test it with a few tickets before launch and fix what agents report.', 'Faithfulness of summaries is scored weekly by an LLM judge; it must stay above 0.95.');
+  assert.equal(lintText(measured).filter((f) => f.ruleId === RULE).length, 0);
+});
