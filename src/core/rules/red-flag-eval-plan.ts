@@ -1,6 +1,6 @@
 import { anchorFor, judgeable } from '../review/context.js';
 import { readSnapshot } from '../review/reader.js';
-import { BAR, EVALUATION_ANYWHERE, EVALUATION_IN_SECTION, QUALITY_METRIC, VAGUE } from '../review/vocabulary.js';
+import { EVALUATION_ANYWHERE, EVALUATION_IN_SECTION, QUALITY_METRIC, VAGUE } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
 
 const EVALUATION_SECTIONS = new Set(['evaluation', 'monitoring']);
@@ -17,9 +17,7 @@ export const redFlagEvalPlan: Rule = {
     const measured = QUALITY_METRIC.mentions(reading).some((m) => {
       // A target in the requirements says what good is, not how it will be measured.
       if (m.polarity !== 'affirmed' || m.section === 'requirements' || m.section === 'problem') return false;
-      const sentence = m.clause.sentence.lower;
-      if (VAGUE.test(sentence)) return false;
-      return BAR.test(sentence) || (m.section !== undefined && EVALUATION_SECTIONS.has(m.section));
+      return !VAGUE.test(m.clause.sentence.lower);
     });
     if (measured) return;
     if (EVALUATION_IN_SECTION.mentions(reading).some((m) => m.polarity === 'affirmed' && m.section && EVALUATION_SECTIONS.has(m.section))) return;
