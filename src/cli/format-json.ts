@@ -2,7 +2,7 @@ import type { LintReport } from './report.js';
 
 /**
  * The stable JSON format others build on. Key order and names are part of the
- * contract: {"files":[{"path","diagnostics":[{ruleId,severity,message,line,column,endLine,endColumn,section?}]}],"summary":{files,errors,warnings,infos}}
+ * contract: {"files":[{"path","diagnostics":[{ruleId,severity,message,line,column,endLine,endColumn,section?,topic?}]}],"summary":{files,errors,warnings,infos}}
  */
 export function formatJson(report: LintReport): string {
   const files = report.files.map((f) => ({
@@ -16,6 +16,7 @@ export function formatJson(report: LintReport): string {
       endLine: d.range.end.line + 1,
       endColumn: d.range.end.character + 1,
       ...(d.section ? { section: d.section } : {}),
+      ...(d.topic ? { topic: d.topic } : {}),
     })),
   }));
   const { files: n, errors, warnings, infos } = report.summary;

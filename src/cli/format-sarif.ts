@@ -8,7 +8,8 @@ export function formatSarif(report: LintReport, opts: { version: string; docsBas
   const ids = [...RULES.map((r) => r.id), 'internal-error'];
   const rules = ids.map((id) => {
     const rule = RULES.find((r) => r.id === id);
-    const level = rule ? (rule.severity === 'stage' ? 'warning' : LEVEL[rule.severity]) : 'note';
+    // A stage-dependent rule's default is its draft level.
+    const level = rule ? (rule.severity === 'stage' ? 'warning' : rule.severity === 'review' ? 'note' : LEVEL[rule.severity]) : 'note';
     const text = rule?.description ?? 'A rule failed on a document; please report it.';
     return {
       id,

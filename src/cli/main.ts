@@ -13,6 +13,7 @@ import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import { lintFiles, type LintJob } from './lint-files.js';
 import { nodeHost } from './node-host.js';
+import { review } from './review.js';
 import { summarize, type FileReport, type LintReport } from './report.js';
 
 /** Where the CLI writes and which folders it starts from; tests pass their own. */
@@ -63,6 +64,11 @@ Commands:
       --schema FILE              Use this schema instead of the nearest .design-snapshot/schema.json
       --max-warnings N           Exit 1 when there are more than N warnings
       --quiet                    Report errors only
+  review FILE...               A reviewer's scorecard of each snapshot: requirements, estimates, architecture,
+                               data and model, failure modes, evaluation, safety, cost and latency, trade-offs,
+                               each covered, thin or missing, with the findings behind it
+      --format text|json         Output format (default: text)
+      --config FILE, --schema FILE  As for lint
   new TEMPLATE FILE            Create a snapshot from a template; never overwrites
       --title T                  Title (default: from the file name)
       --author A                 Author (default: git user.name, else the login name)
@@ -78,6 +84,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'lint':
         return await lint(rest, io);
+      case 'review':
+        return await review(rest, io, docsBase(io));
       case 'new':
         return await scaffold(rest, io);
       case 'templates':

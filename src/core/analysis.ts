@@ -211,7 +211,7 @@ export class Analysis {
     const strict = this.strict;
     const fm = this.frontmatter.data;
     const declared = (typeof fm.pattern === 'string' && fm.pattern.length > 0) || fm.designSnapshot === true;
-    const options = { lengthBudget: config.lengthBudget, docsBase, tolerance: config.tolerance, estimates: this.context.estimates };
+    const options = { lengthBudget: config.lengthBudget, docsBase, tolerance: config.tolerance, estimates: this.context.estimates, topics: config.topics };
     const findings: Finding[] = [];
     let sync = true;
     for (const rule of rules) {

@@ -17,6 +17,8 @@ export interface ConfigFile {
   exclude?: string[];
   aliases?: Record<string, string[]>;
   status?: Record<string, Stage>;
+  /** Review topics switched "off" (or back "on") by id, over the schema's `x-topics`. */
+  topics?: Record<string, 'on' | 'off'>;
 }
 
 /** The options every host layers over the config file: an editor's explicitly set settings, a CLI flag. */
@@ -26,6 +28,7 @@ export interface ConfigOverrides {
   tolerance?: number;
   include?: string[];
   exclude?: string[];
+  topics?: Record<string, 'on' | 'off'>;
 }
 
 /** A config file that could not be used, named by its file, with the exact problem. */
@@ -49,6 +52,8 @@ export interface ResolvedConfig {
   aliases: Readonly<Record<string, readonly string[]>>;
   /** Status words (lower-cased) → stage. */
   status: Readonly<Record<string, Stage>>;
+  /** Review topics switched off (or on) by id. */
+  topics: Readonly<Record<string, 'on' | 'off'>>;
 }
 
 export const DEFAULT_INCLUDE: readonly string[] = ['**/docs/design/**/*.md'];
@@ -86,6 +91,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   exclude: DEFAULT_EXCLUDE,
   aliases: {},
   status: STATUS_WORDS,
+  topics: {},
 });
 
 type Json = Record<string, unknown>;
@@ -174,6 +180,7 @@ export function layerConfig(file: ConfigFile | undefined, overrides: ConfigOverr
     exclude: overrides?.exclude ?? file?.exclude ?? DEFAULT_EXCLUDE,
     aliases: file?.aliases ?? {},
     status,
+    topics: { ...file?.topics, ...overrides?.topics },
   };
 }
 

@@ -25,6 +25,8 @@ export interface Finding {
   range: Range;
   /** Canonical id of the section the finding concerns, when there is one. */
   section?: string;
+  /** Id of the review topic the finding is about (topic-missing), when there is one. */
+  topic?: string;
   fix?: Fix;
   /** URL of the rule's documentation page. */
   docs: string;

@@ -45,6 +45,9 @@ export { parseSnapshot } from './model.js';
 export { LineIndex, type Position, type Range } from './position.js';
 export { severityOf, type LintOptions, type Rule, type RuleContext } from './rule.js';
 export { RULES } from './rules/index.js';
+export { clearReviewCaches } from './review/caches.js';
+export { scorecard, type Coverage, type Dimension, type DimensionId, type Scorecard } from './review/scorecard.js';
+export type { Topic } from './review/topics.js';
 export { compileSchema, defaultSchema, DEFAULT_SCHEMA_ID, isSchemaProblem, type CompiledSchema, type SchemaProblem, type SectionSpec } from './schema.js';
 export { estimateAnnotations, requiredSections, sectionFromTemplate, type EstimateAnnotation } from './editor-support.js';
 export { firstPlaceholderOffset, renderTemplate, type Template, type TemplateProblem, type TemplateVariables } from './templates.js';
@@ -71,6 +74,7 @@ export function lintText(text: string, options: LintTextOptions = {}): Finding[]
       ...(options.severity ? { rules: options.severity } : {}),
       ...(options.lengthBudget !== undefined ? { lengthBudget: options.lengthBudget } : {}),
       ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
+      ...(options.topics ? { topics: { ...options.topics } } : {}),
     },
     {},
   );

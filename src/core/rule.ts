@@ -19,6 +19,8 @@ export interface LintOptions {
   tolerance?: number;
   /** Set to false to skip checking estimates (inline calculations and estimate blocks). */
   estimates?: boolean;
+  /** Topics switched off by id (`"off"`), on top of the schema's own `x-topics`. */
+  topics?: Readonly<Record<string, 'on' | 'off'>>;
 }
 
 /** What a rule reports; the engine adds the rule id, severity and docs URL. */
@@ -26,6 +28,8 @@ export interface Report {
   range: Range;
   message: string;
   section?: string;
+  /** The review topic the finding is about (topic-missing names one). */
+  topic?: string;
   fix?: Fix;
   data?: FindingData;
 }
@@ -63,8 +67,11 @@ export interface RuleContext {
 export interface Rule {
   id: string;
   description: string;
-  /** "stage" means error once status is review or approved, warning before. */
-  severity: Severity | 'stage';
+  /**
+   * "stage" means error once status is review or approved, warning before; "review" (the review rules,
+   * which read prose) means warning once status is review or approved, information before.
+   */
+  severity: Severity | 'stage' | 'review';
   check(ctx: RuleContext): void | Promise<void>;
 }
 
@@ -73,6 +80,7 @@ export function severityOf(rule: Pick<Rule, 'id' | 'severity'>, strict: boolean,
   const override = configured?.[rule.id];
   if (override) return override;
   if (rule.severity === 'stage') return strict ? 'error' : 'warning';
+  if (rule.severity === 'review') return strict ? 'warning' : 'info';
   return rule.severity;
 }
 
@@ -84,6 +92,7 @@ export function toFinding(rule: Rule, report: Report, severity: Severity, docsBa
     message: report.message,
     range: report.range,
     ...(report.section ? { section: report.section } : {}),
+    ...(report.topic ? { topic: report.topic } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
     docs: `${docsBase}${rule.id}.md`,
     ...(report.data ? { data: report.data } : {}),

@@ -1,12 +1,13 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import defaultSchemaJson from '../../schemas/design-snapshot.schema.json';
 import { headingKey, readHeading, type HeadingMatch, type KeyLookup } from './headings.js';
+import { mergeTopics, readTopicEntries, type Topic } from './review/topics.js';
 
 /** The `$id` of the built-in schema; a custom schema extends it with `{"$ref": DEFAULT_SCHEMA_ID}`. */
 export const DEFAULT_SCHEMA_ID = defaultSchemaJson.$id;
 
 /** The keywords this project adds to JSON Schema (annotations; ajv ignores them when validating). */
-export const VOCABULARY = ['x-aliases', 'x-heads', 'x-evidence', 'x-message', 'x-stub'] as const;
+export const VOCABULARY = ['x-aliases', 'x-heads', 'x-evidence', 'x-message', 'x-stub', 'x-topics'] as const;
 
 /** One canonical section as the schema describes it. */
 export interface SectionSpec {
@@ -130,6 +131,8 @@ export interface SchemaProblem {
 export interface CompiledSchema {
   validate: ValidateFunction;
   catalog: SectionCatalog;
+  /** The review topics (`x-topics`): the built-in ones, merged with a custom schema's own when it extends the built-in. */
+  topics: readonly Topic[];
   /** Where a custom schema came from; undefined for the built-in one. */
   source?: string;
 }
@@ -217,11 +220,20 @@ function refersTo(schema: unknown, id: string): boolean {
 
 let builtIn: CompiledSchema | undefined;
 
+/** The built-in schema's topics. */
+function builtInTopics(): Topic[] {
+  const entries = readTopicEntries((defaultSchemaJson as Json)['x-topics']);
+  if (typeof entries === 'string') throw new Error(`the built-in schema's ${entries}`);
+  const merged = mergeTopics([], entries);
+  if (merged.problem) throw new Error(`the built-in schema's ${merged.problem}`);
+  return merged.topics;
+}
+
 /** The built-in schema, compiled on first use. */
 export function defaultSchema(): CompiledSchema {
   if (!builtIn) {
     const ajv = newAjv();
-    builtIn = { validate: ajv.compile(defaultSchemaJson), catalog: new SectionCatalog(declaredSections(defaultSchemaJson)) };
+    builtIn = { validate: ajv.compile(defaultSchemaJson), catalog: new SectionCatalog(declaredSections(defaultSchemaJson)), topics: builtInTopics() };
   }
   return builtIn;
 }
@@ -246,7 +258,12 @@ export function compileSchema(text: string, source: string): CompiledSchema | Sc
     const validate = ajv.compile(json);
     const own = declaredSections(json);
     const sections = extendsDefault ? mergeSections(declaredSections(defaultSchemaJson), own) : own;
-    return { validate, catalog: new SectionCatalog(sections), source };
+    // Topics merge by id over the built-in ones when the schema extends the built-in; otherwise they replace them.
+    const entries = readTopicEntries(json['x-topics']);
+    if (typeof entries === 'string') return { source, message: entries };
+    const merged = mergeTopics(extendsDefault ? defaultSchema().topics : [], entries);
+    if (merged.problem) return { source, message: merged.problem };
+    return { validate, catalog: new SectionCatalog(sections), topics: merged.topics, source };
   } catch (e) {
     return { source, message: `not a usable JSON Schema: ${(e as Error).message}` };
   }

@@ -11,6 +11,7 @@ import { EstimateInlayHints } from './inlay-hints.js';
 import { ExtensionLog } from './log.js';
 import { mermaidInWorker } from './mermaid-client.js';
 import { DiagramPreview, PREVIEW_VIEW_TYPE } from './preview/panel.js';
+import { ScorecardView } from './scorecard-view.js';
 import { readSettings, settingsOverrides } from './settings.js';
 import { SnapshotStatusBar } from './status-bar.js';
 
@@ -20,6 +21,7 @@ export interface DesignSnapshotApi {
   newSnapshotDeps: NewSnapshotDeps;
   status: SnapshotStatusBar;
   preview: DiagramPreview;
+  scorecard: ScorecardView;
   log: ExtensionLog;
 }
 
@@ -87,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   void setSnapshotContext();
 
   const status = new SnapshotStatusBar(controller);
+  const scorecard = new ScorecardView(controller);
   const watcher = vscode.workspace.createFileSystemWatcher('**/.design-snapshot/**');
   // One reload for the events one change raises (the watcher and the save of the same file).
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -127,6 +130,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     vscode.languages.registerHoverProvider(MARKDOWN, new SnapshotHover(controller)),
     vscode.languages.registerInlayHintsProvider(MARKDOWN, new EstimateInlayHints(controller)),
     status,
+    scorecard,
     preview,
     vscode.window.onDidChangeActiveTextEditor((e) => void setSnapshotContext(e)),
     controller.onDidLint(() => void setSnapshotContext()),
@@ -176,7 +180,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   );
   void logInForce();
   controller.lintAllOpen();
-  return { controller, newSnapshotDeps: deps, status, preview, log };
+  return { controller, newSnapshotDeps: deps, status, preview, scorecard, log };
 }
 
 export function deactivate(): void {

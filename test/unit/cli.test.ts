@@ -229,3 +229,58 @@ test('cli lint: many files are linted on worker threads with the same results as
   assert.deepEqual(pooled.files.map((f) => f.diagnostics.length), sequential.map((s) => s.findings.length));
   assert.deepEqual(pooled.files.map((f) => f.path), [...pooled.files.map((f) => f.path)].sort(), 'output keeps file order');
 });
+
+test('cli lint: --format json adds "topic" to the findings that name one, and only to those', async () => {
+  const r = await run(['lint', '--format', 'json', 'rules/topic-missing/not-ok.md']);
+  const json = JSON.parse(r.out) as { files: Array<{ diagnostics: Array<Record<string, unknown>> }> };
+  const diagnostics = json.files[0]?.diagnostics ?? [];
+  const topics = diagnostics.filter((d) => d.ruleId === 'topic-missing');
+  assert.deepEqual(topics.map((d) => d.topic), ['feedback-loop', 'training-serving-skew', 'cold-start', 'data-quality', 'rollback', 'drift-monitoring']);
+  assert.deepEqual(Object.keys(topics[0] ?? {}), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'section', 'topic']);
+  assert.ok(diagnostics.filter((d) => d.ruleId !== 'topic-missing').every((d) => !('topic' in d)));
+});
+
+test('cli review: a scorecard per dimension with the findings behind it, as text', async () => {
+  const r = await run(['review', 'review/card-fraud.md']);
+  assert.equal(r.code, 0, r.err);
+  const lines = r.out.split('\n');
+  assert.equal(lines[0], 'review/card-fraud.md — Card-not-present fraud scoring (fraud-detection, review)');
+  const rows = lines.filter((l) => /^ {2}[✓~✗·] /.test(l)).map((l) => l.trim().replace(/\s{2,}/g, ' | '));
+  assert.deepEqual(rows.map((l) => l.split(' | ').slice(0, 2).join(' | ')), [
+    '✓ Requirements | covered',
+    '✓ Estimates | covered',
+    '✓ Architecture | covered',
+    '~ Data and model | thin',
+    '~ Failure modes | thin',
+    '~ Evaluation | thin',
+    '· Safety | not-applicable',
+    '~ Cost and latency | thin',
+    '✓ Trade-offs | covered',
+  ]);
+  assert.match(r.out, /^ {6}38:3 warning Failure mode "Feature store slow" does not say how it is detected or how the system degrades;.*\[red-flag-failure-modes\]$/m);
+  assert.match(r.out, /\[topic-missing: drift-monitoring\]$/m);
+  assert.match(r.out, /^ {2}4 covered, 4 thin, 0 missing$/m);
+});
+
+test('cli review: --format json gives each dimension its status, reason and findings', async () => {
+  const r = await run(['review', '--format', 'json', 'review/forum-moderation.md', '../../examples/docs/design/2026-11-20-llm-inference-api.md']);
+  assert.equal(r.code, 0, r.err);
+  const json = JSON.parse(r.out) as { files: Array<{ path: string; pattern: string; dimensions: Array<{ id: string; status: string; findings: Array<{ ruleId: string }> }>; summary: Record<string, number> }> };
+  assert.deepEqual(Object.keys(json), ['files']);
+  const forum = json.files.find((f) => f.path.endsWith('forum-moderation.md'));
+  const api = json.files.find((f) => f.path.endsWith('llm-inference-api.md'));
+  assert.equal(forum?.pattern, 'content-moderation');
+  assert.deepEqual(forum?.dimensions.map((d) => d.id), ['requirements', 'estimates', 'architecture', 'data-model', 'failure-modes', 'evaluation', 'safety', 'cost-latency', 'trade-offs']);
+  const dim = (id: string) => forum?.dimensions.find((d) => d.id === id);
+  assert.deepEqual(dim('data-model')?.findings.map((f) => f.ruleId), ['red-flag-fine-tune-first']);
+  assert.deepEqual(dim('cost-latency')?.findings.map((f) => f.ruleId), ['red-flag-cost-latency']);
+  assert.equal(dim('cost-latency')?.status, 'thin');
+  assert.deepEqual(api?.summary, { covered: 9, thin: 0, missing: 0 });
+});
+
+test('cli review: usage errors exit 2', async () => {
+  assert.equal((await run(['review'])).code, 2);
+  const r = await run(['review', '--format', 'sarif', 'complete.md']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /--format must be text or json/);
+});

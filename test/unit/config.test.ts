@@ -92,7 +92,7 @@ test('config: aliases add accepted headings per section; status maps a team\'s w
 
 const BROKEN: Array<[string, string, RegExp]> = [
   ['bad JSON', '{ "rules": ', /^not valid JSON: /],
-  ['an unknown key', cfg({ lenghtBudget: 10 }), /^unknown key "lenghtBudget"; expected rules, lengthBudget, estimates, include, exclude, aliases, status$/],
+  ['an unknown key', cfg({ lenghtBudget: 10 }), /^unknown key "lenghtBudget"; expected rules, lengthBudget, estimates, include, exclude, aliases, status, topics$/],
   ['a wrong type', cfg({ lengthBudget: 'long' }), /^lengthBudget: expected an integer, not "long"$/],
   ['an unknown rule id', cfg({ rules: { 'section-ordr': 'off' } }), /^rules: unknown rule id "section-ordr"; expected one of frontmatter-invalid, /],
   ['an unknown severity', cfg({ rules: { 'section-order': 'loud' } }), /^rules\.section-order: expected one of "error", "warning", "info", "off", not "loud"$/],

@@ -2,3 +2,4 @@
 import './extension.test.js';
 import './preview.test.js';
 import './config.test.js';
+import './scorecard.test.js';

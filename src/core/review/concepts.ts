@@ -1,0 +1,270 @@
+import type { Clause, Reading, Sentence } from './reader.js';
+import { reviewCache } from './caches.js';
+import { PhraseMatcher } from './words.js';
+
+/**
+ * Concepts and what a document commits to about them. A concept is a set of
+ * phrasings ("ways people write it"), matched case-insensitively on word
+ * boundaries. Each match is a mention with a polarity read from its clause:
+ * affirmed ("every answer cites retrieved passages"), negated ("the model
+ * never answers from memory", "fine-tuning is out of scope", "instead of
+ * fine-tuning") or only considered ("we considered fine-tuning", "V2: …",
+ * "could", a question).
+ *
+ * Phrasing syntax: alternatives separated by "|"; a word ending in "*" matches
+ * any ending ("retriev*"); a space or hyphen matches a space, hyphen or none
+ * ("fine-tune" matches "fine tune" and "finetune"); a phrasing starting with
+ * "re:" is a regular expression over lower-cased text (no "|" splitting), and
+ * "re[word|other*]:" one tried only in sentences that hold one of those words. Parts joined by " & " must all appear in
+ * the same sentence ("chargeback*|analyst decision* & retrain*|training").
+ */
+
+export type Polarity = 'affirmed' | 'negated' | 'considered';
+
+/** One place a concept is written, and what the document commits to there (read on first use). */
+export class Mention {
+  readonly clause: Clause;
+  /** Offsets of the matched words in the document. */
+  readonly start: number;
+  readonly end: number;
+  #polarity: Polarity | undefined;
+  #reasoned: boolean | undefined;
+
+  constructor(clause: Clause, start: number, end: number) {
+    this.clause = clause;
+    this.start = start;
+    this.end = end;
+  }
+
+  get polarity(): Polarity {
+    return (this.#polarity ??= cachedPolarity(this.clause, this.start - this.clause.start, this.end - this.clause.start));
+  }
+
+  /** Canonical section id, if any. */
+  get section(): string | undefined {
+    return this.clause.sentence.block.section;
+  }
+
+  /** The sentence gives a reason ("because", "since", "so"), so a negation is a decision rather than a gap. */
+  get reasoned(): boolean {
+    return (this.#reasoned ??= REASON.test(this.clause.sentence.lower));
+  }
+}
+
+const WORD = '[\\p{L}\\p{N}]';
+
+function compileAlternative(alt: string): string {
+  const a = alt.trim().toLowerCase();
+  const tokens = a.split(/([\s-]+)/);
+  let out = '';
+  tokens.forEach((tok, i) => {
+    if (i % 2 === 1) {
+      out += tok.includes('-') && !/\s/.test(tok) ? '[\\s\\-]?' : '[\\s\\-]+';
+      return;
+    }
+    const stem = tok.endsWith('*');
+    const word = stem ? tok.slice(0, -1) : tok;
+    out += word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    if (stem) out += `${WORD}*`;
+    else if (i === tokens.length - 1 && /^[a-z]{3,}$/.test(word)) out = word.endsWith('y') ? `${out.slice(0, -1)}(?:y|ies)` : `${out}(?:s|es)?`;
+  });
+  const last = tokens[tokens.length - 1] ?? '';
+  const lead = /^[\p{L}\p{N}]/u.test(a) ? `(?<!${WORD})` : '';
+  const tail = last.endsWith('*') || !/[\p{L}\p{N}]$/u.test(a) ? '' : `(?!${WORD})`;
+  return `${lead}(?:${out})${tail}`;
+}
+
+/** A named set of phrasings; its mentions in a reading are computed once. */
+export class Concept {
+  readonly id: string;
+  readonly phrasings: readonly string[];
+  readonly #single: PhraseMatcher | undefined;
+  readonly #combos: PhraseMatcher[][];
+  readonly #cache = new WeakMap<Reading, { all: Mention[]; bySentence: Map<Sentence, Mention[]> }>();
+  readonly #scoped = new WeakMap<Reading, Map<string, { all: Mention[]; bySentence: Map<Sentence, Mention[]> }>>();
+
+  constructor(id: string, phrasings: readonly string[]) {
+    this.id = id;
+    this.phrasings = phrasings;
+    const single: string[] = [];
+    this.#combos = [];
+    for (const p of phrasings) {
+      if (p.includes(' & ')) this.#combos.push(p.split(' & ').map((part) => new PhraseMatcher([part], compileAlternative)));
+      else single.push(p);
+    }
+    this.#single = single.length ? new PhraseMatcher(single, compileAlternative) : undefined;
+  }
+
+  /** Every mention of the concept in the document, in order. */
+  mentions(reading: Reading): Mention[] {
+    return this.#read(reading).all;
+  }
+
+  /** The mentions inside one canonical section (searched alone: the rest of the document is not read). */
+  mentionsInSection(reading: Reading, section: string): Mention[] {
+    return this.#section(reading, section).all;
+  }
+
+  /** The mentions inside one sentence of the reading (rules that read entry by entry); its section alone is searched. */
+  mentionsIn(reading: Reading, s: Sentence): Mention[] {
+    const section = s.block.section;
+    return (section ? this.#section(reading, section) : this.#read(reading)).bySentence.get(s) ?? [];
+  }
+
+  #section(reading: Reading, section: string): { all: Mention[]; bySentence: Map<Sentence, Mention[]> } {
+    let bySection = this.#scoped.get(reading);
+    if (!bySection) this.#scoped.set(reading, (bySection = new Map()));
+    let hit = bySection.get(section);
+    if (!hit) {
+      const full = this.#cache.get(reading);
+      if (full) {
+        // The whole document was read already: its mentions in the section are the answer.
+        const all = full.all.filter((m) => m.section === section);
+        hit = { all, bySentence: full.bySentence };
+      } else {
+        const only: number[] = [];
+        reading.sentences.forEach((s, si) => {
+          if (s.block.section === section) only.push(si);
+        });
+        hit = this.#compute(reading, only);
+      }
+      bySection.set(section, hit);
+    }
+    return hit;
+  }
+
+  #read(reading: Reading): { all: Mention[]; bySentence: Map<Sentence, Mention[]> } {
+    let hit = this.#cache.get(reading);
+    if (!hit) {
+      hit = this.#compute(reading);
+      this.#cache.set(reading, hit);
+    }
+    return hit;
+  }
+
+  #compute(reading: Reading, only?: readonly number[]): { all: Mention[]; bySentence: Map<Sentence, Mention[]> } {
+    const found = new Map<number, Array<[number, number]>>();
+    const add = (si: number, from: number, to: number): void => {
+      let list = found.get(si);
+      if (!list) found.set(si, (list = []));
+      list.push([from, to]);
+    };
+    for (const [si, from, to] of this.#single?.find(reading, only) ?? []) add(si, from, to);
+    for (const parts of this.#combos) {
+      // Every part must be written in the same sentence; the mention is where the first part is.
+      let firsts: Map<number, [number, number]> | undefined;
+      for (const part of parts) {
+        const here = new Map<number, [number, number]>();
+        for (const [si, from, to] of part.find(reading, only)) {
+          const prev = here.get(si);
+          if (!prev || from < prev[0]) here.set(si, [from, to]);
+        }
+        if (!firsts) firsts = here;
+        else for (const si of [...firsts.keys()]) if (!here.has(si)) firsts.delete(si);
+        if (!firsts.size) break;
+      }
+      for (const [si, [from, to]] of firsts ?? []) add(si, from, to);
+    }
+    const hit: { all: Mention[]; bySentence: Map<Sentence, Mention[]> } = { all: [], bySentence: new Map() };
+    for (const si of [...found.keys()].sort((x, y) => x - y)) {
+      const s = reading.sentences[si] as Sentence;
+      const spans = (found.get(si) ?? []).sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+      const list: Mention[] = [];
+      let lastEnd = -1;
+      for (const [from, to] of spans) {
+        if (from < lastEnd) continue;
+        lastEnd = to;
+        const start = s.start + from;
+        const clause = s.clauses.find((c) => c.start <= start && start < c.end) ?? s.clauses[s.clauses.length - 1];
+        if (!clause) continue;
+        list.push(new Mention(clause, start, s.start + to));
+      }
+      hit.bySentence.set(s, list);
+      hit.all.push(...list);
+    }
+    return hit;
+  }
+}
+
+/** True when some mention is affirmed. */
+export function affirmed(ms: readonly Mention[]): Mention | undefined {
+  return ms.find((m) => m.polarity === 'affirmed');
+}
+
+// Words that negate what follows them in the same clause.
+const NEGATION =
+  /(?<![\p{L}\p{N}])(?:no|not|never|without|none of|nor|neither|cannot|can't|can’t|won't|won’t|don't|don’t|doesn't|doesn’t|didn't|isn't|aren't|shouldn't|mustn't|do not|does not|did not|will not|is not|are not|must not|should not|avoid|avoids|avoiding|avoided|skip|skips|skipping|instead of|rather than|unlike|as opposed to|no longer|free of|zero|rejected|reject|rejects|excluding|excludes|exclude|ruled out|rule out|drop|drops|dropped|ditch|ditched|forgo|forgoes)(?![\p{L}\p{N}])/gu;
+// Negation words that are something else: bounds and emphasis.
+const NOT_NEGATION = /^(?:no|not) (?:more|less|later|earlier|longer|only|just|matter|exceed|fewer|slower|faster|higher|lower|worse|better|above|below|over|under)\b|^no-(?:op|code)\b/;
+// Cues whose scope is the short phrase after them, not the rest of the clause.
+const SHORT_SCOPE = /^(?:instead of|rather than|unlike|as opposed to|avoid|avoids|avoiding|avoided|skip|skips|skipping|zero|free of|drop|drops|dropped|ditch|ditched|reject|rejects|rejected|exclude|excludes|excluding)$/;
+// Where a negation's scope ends before the mention: a turn to another commitment.
+const SCOPE_END =
+  /,\s*(?:and|then|so|instead|but|the|we|it|they|our|this|these|those|each|every|its|their)\b|\b(?:and|then)\s+(?:we|it|they|instead|use|uses|rely|relies|call|calls|retrieve|retrieves|cite|cites|ground|grounds|answer|answers|start|starts|route|routes|send|sends|serve|serves|keep|keeps|log|logs|run|runs|store|stores|fall|falls|return|returns|show|shows|ask|asks|check|checks|is|are|has|have)\b|\((?![^)]*$)/u;
+// After the mention: "X is out of scope", "X: none", "X is not needed".
+const POST_NEGATION =
+  /^[^;]{0,60}?\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:not|never|out of scope|unnecessary|not necessary|a non-goal|deferred|postponed|dropped|rejected|ruled out|excluded|overkill|not needed)\b|^\s*[:=–—-]?\s*(?:none|n\/a|no|not planned|not needed|not yet)\b(?![\p{L}\p{N}])|\b(?:out of scope|non-goals?|not in scope|was rejected|were rejected|is rejected|are rejected|rejected|ruled out|not (?:planned|needed|required|used|supported|pursued))\b/u;
+// Cues that a clause only weighs, defers or asks.
+const CONSIDERED =
+  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|to be decided|open question|experiment with|prototype)(?![\p{L}\p{N}])/u;
+// Sub-headings and lead-ins that set the polarity of everything under them.
+const NEGATED_CONTEXT = /out of scope|not in scope|will not|won't|excluded|rejected|not doing|descoped/;
+/** A heading over what the document rules out ("Non-goals", "Out of scope"), not one that mixes goals and non-goals. */
+const NEGATED_HEADING = /^[^\p{L}]*(?:non-?goals?|out of scope|not in scope|what we will not do|descoped|explicitly not in scope)\b[^\p{L}]*(?:\([^)]*\))?[^\p{L}]*$/u;
+const CONSIDERED_CONTEXT = /alternatives?|options? considered|considered options|rejected options|future|later|v2|next steps|open questions?|risks|questions/;
+const DEFERRING_SECTIONS = new Set(['evolution', 'open-questions']);
+const V1 = /(?<![\p{L}\p{N}])(?:v1|v1\.0|mvp|launch|day one|initial(?:ly)?|first version|today|now)(?![\p{L}\p{N}])/u;
+const REASON = /(?<![\p{L}\p{N}])(?:because|since|given|due to|so that|so|which means|as long as)(?![\p{L}\p{N}])|:\s/u;
+
+/** Polarities by clause text (and what sets its context): a clause read in the last version is not read again. */
+const polarities = reviewCache<string, Map<number, Polarity>>(4096);
+
+function cachedPolarity(clause: Clause, from: number, to: number): Polarity {
+  const b = clause.sentence.block;
+  // In the deferring sections the whole sentence matters ("V1: …"), so it is part of the key there.
+  const text = b.section && DEFERRING_SECTIONS.has(b.section) ? `${clause.lower}\u0000${clause.sentence.lower}` : clause.lower;
+  const key = b.subheading || b.leadIn || b.heading ? `${text}\u0000${b.section ?? ''}\u0000${b.subheading}\u0000${b.leadIn}\u0000${b.heading?.text ?? ''}\u0000${clause.sentence.question}` : `${text}\u0000${b.section ?? ''}\u0000${clause.sentence.question}`;
+  let byOffset = polarities.get(key);
+  if (!byOffset) polarities.set(key, (byOffset = new Map()));
+  const at = from * 65536 + to;
+  let p = byOffset.get(at);
+  if (!p) {
+    p = polarityOf(clause, from, to);
+    byOffset.set(at, p);
+  }
+  return p;
+}
+
+/** What the clause commits to about the words at [from, to) (offsets within the clause). */
+export function polarityOf(clause: Clause, from: number, to: number): Polarity {
+  const lower = clause.lower;
+  const prefix = lower.slice(0, from);
+  const suffix = lower.slice(to);
+  const block = clause.sentence.block;
+  if (negatedBefore(prefix)) return 'negated';
+  if (POST_NEGATION.test(suffix)) return 'negated';
+  if (/\bover$/.test(prefix.trimEnd()) && /\b(?:chose|choose|chosen|prefer|preferred|picked|pick|favou?r|favou?red|go with|went with)\b/.test(prefix)) return 'negated';
+  const context = `${block.subheading} ${block.leadIn}`;
+  if (NEGATED_CONTEXT.test(context) || NEGATED_HEADING.test(block.subheading) || (block.heading && NEGATED_HEADING.test(block.heading.text.toLowerCase()))) return 'negated';
+  if (clause.sentence.question) return 'considered';
+  if (CONSIDERED.test(prefix) || CONSIDERED.test(suffix)) return 'considered';
+  if (CONSIDERED_CONTEXT.test(context)) return 'considered';
+  if (block.section && DEFERRING_SECTIONS.has(block.section) && !V1.test(clause.sentence.lower)) return 'considered';
+  return 'affirmed';
+}
+
+function negatedBefore(prefix: string): boolean {
+  NEGATION.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = NEGATION.exec(prefix))) {
+    if (NOT_NEGATION.test(prefix.slice(m.index))) continue;
+    last = m;
+  }
+  if (!last) return false;
+  const between = prefix.slice(last.index + last[0].length);
+  if (SCOPE_END.test(between)) return false;
+  const words = between.split(/\s+/).filter(Boolean).length;
+  if (SHORT_SCOPE.test(last[0])) return !between.includes(',') && words <= 6;
+  return words <= 12;
+}

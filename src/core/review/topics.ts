@@ -1,0 +1,106 @@
+import { Concept } from './concepts.js';
+
+/**
+ * Review topics: the pitfalls reviewers raise for each pattern (drift, feedback
+ * loops, training/serving skew…), kept as data in the schema's `x-topics` so a
+ * team adds, changes or drops them in its own schema or config.
+ */
+export interface Topic {
+  id: string;
+  title: string;
+  /** Patterns the topic applies to ("*" for every snapshot that declares a pattern). */
+  patterns: string[];
+  /** Canonical id of the section the topic belongs in (where a finding is reported). */
+  section: string;
+  /** What the topic means. */
+  description: string;
+  /** Why reviewers raise it. */
+  why: string;
+  /** What a good answer looks like. */
+  expected: string;
+  /** The ways people write it (see Concept for the syntax). */
+  phrasings: string[];
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim().length > 0);
+
+/** One `x-topics` entry as declared: a full topic, a change to a known one, or `{"id", "enabled": false}`. */
+export interface TopicEntry extends Partial<Topic> {
+  id: string;
+  enabled?: boolean;
+}
+
+/**
+ * Reads a schema's `x-topics`; returns the entries or a message naming the
+ * first entry at fault. Entries are merged by id over the topics they extend.
+ */
+export function readTopicEntries(value: unknown): TopicEntry[] | string {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return 'x-topics: expected an array of topics';
+  const out: TopicEntry[] = [];
+  for (const [i, e] of value.entries()) {
+    const at = `x-topics[${i}]`;
+    if (!isObject(e) || typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(e.id)) return `${at}: expected an object with a kebab-case "id"`;
+    for (const k of ['title', 'section', 'description', 'why', 'expected'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') return `${at}.${k}: expected a string`;
+    for (const k of ['patterns', 'phrasings'] as const) if (e[k] !== undefined && !strings(e[k])) return `${at}.${k}: expected an array of non-empty strings`;
+    if (e.enabled !== undefined && typeof e.enabled !== 'boolean') return `${at}.enabled: expected true or false`;
+    const known = new Set(['id', 'title', 'patterns', 'section', 'description', 'why', 'expected', 'phrasings', 'enabled']);
+    const extra = Object.keys(e).find((k) => !known.has(k));
+    if (extra) return `${at}: unknown key "${extra}"; expected ${[...known].join(', ')}`;
+    if (Array.isArray(e.phrasings)) {
+      for (const p of e.phrasings as string[]) {
+        try {
+          new Concept(e.id, [p]);
+        } catch (err) {
+          return `${at}.phrasings: "${p}" is not a usable phrasing (${(err as Error).message})`;
+        }
+      }
+    }
+    out.push(e as unknown as TopicEntry);
+  }
+  return out;
+}
+
+/**
+ * Topics after merging `entries` over `base` by id: a known id takes the fields
+ * given (phrasings and patterns replace the old lists), `enabled: false` drops
+ * it, and a new id must be complete (it is skipped with a message otherwise).
+ */
+export function mergeTopics(base: readonly Topic[], entries: readonly TopicEntry[]): { topics: Topic[]; problem?: string } {
+  const byId = new Map(base.map((t) => [t.id, t]));
+  for (const e of entries) {
+    if (e.enabled === false) {
+      byId.delete(e.id);
+      continue;
+    }
+    const fields: Partial<Topic> = { ...e };
+    delete (fields as TopicEntry).enabled;
+    const prev = byId.get(e.id);
+    if (prev) {
+      byId.set(e.id, { ...prev, ...fields });
+      continue;
+    }
+    const missing = (['title', 'patterns', 'section', 'description', 'why', 'expected', 'phrasings'] as const).filter((k) => fields[k] === undefined);
+    if (missing.length) return { topics: [...byId.values()], problem: `x-topics: new topic "${e.id}" needs ${missing.join(', ')}` };
+    byId.set(e.id, fields as Topic);
+  }
+  return { topics: [...byId.values()] };
+}
+
+const concepts = new WeakMap<Topic, Concept>();
+
+/** The concept a topic's phrasings make (compiled once per topic object). */
+export function topicConcept(t: Topic): Concept {
+  let c = concepts.get(t);
+  if (!c) {
+    c = new Concept(t.id, t.phrasings);
+    concepts.set(t, c);
+  }
+  return c;
+}

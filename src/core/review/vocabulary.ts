@@ -1,0 +1,163 @@
+import { Concept } from './concepts.js';
+
+/**
+ * The concepts the red-flag rules ask about, as the ways authors write them.
+ * Kept in one place so the rules stay short and a phrasing added here serves
+ * every rule that asks about the concept.
+ */
+
+/** A system with a learned model in it (for documents that declare no pattern). */
+export const ML_SYSTEM = new Concept('ml-system', [
+  'machine learning|ml model*|llm*|large language model*|language model*|classifier*|ranking model*|ranker|recommender*|recommendation model*|predictions|prediction service|model serving|model inference|inference server*|inference service|gpt*|transformer model*|neural network*|fine-tun*|embedding model*|retrieval-augmented|rag pipeline|rag system',
+]);
+
+// ---- red-flag-grounding ----------------------------------------------------------------------------------------
+
+/** What grounds an answer outside the model: retrieval, tools, citations. */
+export const GROUNDING = new Concept('grounding', [
+  'retriev*|rag|retrieval-augmented|vector search|vector db*|vector database*|vector store*|vector index*|semantic search|hybrid search|keyword search|search index*|search engine|knowledge base*|knowledge graph*|bm25|ann index*|top-k|passages|chunks|search results|grounded|grounding|ground the|grounds|citation*|cite|cites|cited|citing|source documents|provenance|tool*|function call*|function-call*|api lookup*|looks up|look up|lookup|query the|queries the|database lookup*|sql',
+]);
+
+/** The model answering from what it memorised: the bad commitment itself. */
+export const MODEL_AS_SOURCE = new Concept('model-as-source', [
+  're[knowledge|memory|training|weights|parametric|pretraining|pre]:(?:answer|answers|answered|answering|respond|responds|reply|replies|generat\\w*|produc\\w*)\\s+(?:\\w+\\s+){0,3}?(?:directly\\s+)?(?:from|out of|using|with|on)\\s+(?:its|their|the (?:model|llm)[’\']s?|the model|the llm|(?:gpt|claude|llama|gemini|mistral)[\\w.-]*[’\']s)\\s+(?:(?:own|general|built-in|internal|world|background|pre-?trained|parametric|broad)\\s+){0,2}(?:knowledge|memory|training data|training|weights|pre-?training|parametric)',
+  're[knowledge|memory|training]:(?:rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?)\\s+on\\s+(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)(?:[’\']s)?\\s+(?:own\\s+|built-in\\s+|internal\\s+|general\\s+)?(?:knowledge|memory|training|world knowledge)',
+  'parametric knowledge|closed-book|from its own knowledge|source of truth for answers',
+  're[memory]:from memory(?![\\w-])',
+  're[knows]:(?:model|llm|gpt[\\w.-]*)\\s+(?:already\\s+)?knows\\s+(?:about\\s+)?(?:\\w+\\s+){0,2}?(?:products?|catalog(?:ue)?|facts?|answers?|polic(?:y|ies)|domain|company|business|documents?|docs|content|information|fees|rules|prices)\\b',
+  're[truth|base]:(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)\\s+(?:is|acts as|serves as)\\s+(?:the|our)\\s+(?:source of truth|knowledge base)',
+  're[directly|straight]:(?:send|sends|pass|passes|forward|forwards)\\s+(?:the\\s+)?(?:user[’\']s\\s+)?(?:question|query|message)\\s+(?:straight|directly)\\s+to\\s+(?:the\\s+)?(?:model|llm)',
+]);
+
+/** The system gives factual answers (so grounding matters). */
+export const FACTUAL = new Concept('factual', [
+  'answer* question*|answers about|answer* user*|answer* customer*|answer* employee*|answer* agent*|answers to|question* about|questions on|q&a|faq*|factual*|product information|product details|product question*|policy question*|support question*|how-to question*|customer support|help centre|help center|knowledge assistant|documentation assistant|ask about|asks about|looks up facts',
+]);
+
+// ---- red-flag-eval-plan -----------------------------------------------------------------------------------------
+
+/** A concrete way of measuring output quality wherever it is written: a data set, a quality metric, an online experiment. */
+/** A concrete way of measuring output quality wherever it is written: a data set or an online experiment. */
+export const EVALUATION_ANYWHERE = new Concept('evaluation', [
+  'golden set*|golden data*|golden question*|golden answers|golden test*|gold set*|gold-standard|eval set*|evaluation set*|eval data*|evaluation data*|eval suite*|evaluation suite*|eval harness*|evaluation harness*|test set*|held-out|holdout|hold-out|labelled set*|labeled set*|labelled sample*|labeled sample*|labelled document*|labeled document*|labelled conversation*|judged quer*|judged set*|red team*|red-team*|adversarial test*|adversarial prompt*|adversarial set*|regression suite*|backtest*|back-test*|time-split|offline metric*|offline eval*|scripted dialogue*|scripted conversation*',
+  'a/b|ab test*|a/b test*|interleav*|online eval*|online metric*|online experiment*|champion*|sampled audit*|quality monitor*',
+]);
+
+/**
+ * Quality metrics: a plan when they are measured in the design, not only set as a target in the requirements,
+ * and not put off ("we will check accuracy after launch" is not a plan).
+ */
+export const QUALITY_METRIC = new Concept('quality-metric', [
+  'precision|recall|recall@*|accuracy|f1|auc|ndcg*|mrr|map@*|hit rate|groundedness|faithfulness|hallucination rate|factuality|win rate|bleu|rouge|exact match|exact-match|ctr|click-through*|conversion rate|thumbs*|user rating*|csat|nps|acceptance rate|resolution rate|deflection|task success|success rate|llm as a judge|llm-as-a-judge|llm as judge|llm-as-judge|llm judge*|human eval*|human rater*|human grad*|annotator*|answer correctness|correctness rate|relevance judgement*|contradiction rate|mape|rmse|straight-through rate|correction rate|overturn rate|revert rate|7-day retention|user retention|quality score*|quality metric*|quality dashboard*',
+  'mae|mean absolute error|mean error|error rate per|calibration error',
+]);
+
+/** Putting measurement off: "we will check", "after launch", "informally", "to be defined". */
+export const VAGUE = /\b(?:will|we'll|we’ll|going to|plan to|want to|should)\s+(?:\w+\s+)?(?:check|test|look|see|monitor|review|evaluate|assess|verify|validate|measure|track)\b|\bafter (?:the )?launch\b|\blater\b|\binformally\b|\bad hoc\b|\bto be defined\b|\btbd\b|\bif needed\b/;
+
+/** Weaker signs of a plan, counted only inside the evaluation or monitoring section: canaries, load tests, benchmarks. */
+export const EVALUATION_IN_SECTION = new Concept('evaluation-weak', [
+  'canary|canaries|shadow*|load test*|load-test*|benchmark*|replay*|slo dashboard*|dashboards|drift|monitor* quality|quality signal*|offline|online|calibration',
+]);
+
+// ---- red-flag-fine-tune-first -----------------------------------------------------------------------------------
+
+/** Fine-tuning or training a generative model of one's own. */
+export const FINE_TUNE = new Concept('fine-tune', [
+  'fine-tun*|finetun*|fine tun*|lora|qlora|peft|sft|supervised fine-tuning|instruction-tun*|rlhf|dpo|continued pretraining|continued pre-training|domain-adapted model*|custom-trained model*|custom-trained llm*',
+  're[train*]:train(?:s|ed|ing)?\\s+(?:our|its|a|an|the)\\s+(?:own\\s+|custom\\s+|bespoke\\s+|in-house\\s+|proprietary\\s+)+(?:\\w+\\s+){0,2}?(?:llm|model|language model|generator|chat model|foundation model)',
+  're[scratch]:(?:build|train|pre-?train)(?:s|ed|ing)?\\s+(?:\\w+\\s+){0,2}?(?:llm|language model|foundation model)\\s+from scratch',
+]);
+
+/** What fine-tuning should be weighed against. */
+export const PROMPTING = new Concept('prompting', [
+  'prompt engineering|prompting|few-shot|few shot|zero-shot|zero shot|in-context|prompt design|prompt-only|prompt only|prompt iteration*|better prompt*|prompt tuning|prompt alone|prompts alone|instructions in the prompt|prompt baseline',
+]);
+export const RETRIEVAL = new Concept('retrieval', ['retriev*|rag|retrieval-augmented|vector search|vector db*|vector store*|vector index*|semantic search|hybrid search|knowledge base*|grounding|grounded|context injection|long context|long-context']);
+export const TOOLS = new Concept('tools', ['tool use|tool-use|tools|tool call*|function call*|function-call*|api call*|agents|agentic']);
+/** What a fine-tune is for when it is not the generative model (embeddings, rerankers, classifiers are fine to tune). */
+export const NON_GENERATIVE = /\b(?:embedding|embeddings|embedder|encoder|cross-encoder|bi-encoder|reranker|re-ranker|ranker|classifier|classifiers|retriever|extractor|ocr|detector|tagger|ner|router)\b/;
+
+// ---- red-flag-safety --------------------------------------------------------------------------------------------
+
+export const INJECTION = new Concept('prompt-injection', [
+  'prompt injection*|prompt-injection*|injection*|treated as data|as data, not instructions|never as instructions|not as instructions|never as commands|not as commands|jailbreak*|untrusted input*|untrusted content|untrusted text|untrusted data|treated as untrusted|is untrusted|are untrusted|as data, not instructions|never followed as instructions|never followed|not followed as|delimit*|spotlight*|input guardrail*|input filter*|input screening|input moderation|sanitiz*|sanitis*|system prompt leak*|adversarial prompt*|indirect injection*|prompt shield*|llm firewall',
+  're[data|untrusted]:treat(?:s|ed|ing)? (?:the )?(?:retrieved |tool |user )?(?:text|content|documents?|passages?|output|input) as (?:data|untrusted)',
+  're[instructions]:instructions (?:in|inside|within|embedded in) (?:the )?(?:documents?|pages?|content|emails?|tickets?|posts?|retrieved)',
+  're[screen*]:screen(?:s|ed|ing)? (?:every |all |the )?(?:prompts?|inputs?|user messages?|messages?)',
+  'instruction* & never|not|ignor*|refus*|strip*|remov*|treat*|quot*|as data|untrusted|wrapped|act on',
+  'quoted data|wrapped as data|marked as untrusted|treated as untrusted',
+]);
+export const LEAKAGE = new Concept('data-leakage', [
+  'pii|personal data|personally identifiable|personal information|sensitive data|sensitive information|sensitive categories|data leak*|leakage|leaks|leak|exfiltrat*|redact*|mask*|anonymi*|pseudonymi*|encrypt*|access control*|permission*|acl|acls|rbac|entitlement*|authori*|tenant isolation|isolated per tenant|per tenant|per-tenant|keyed per|data residency|residency|retention|gdpr|hipaa|ccpa|secrets|no-training|no training on|zero retention|zero data retention|vpc|on-prem*|stays in|never leaves|leaves the|not logged|not stored|never logged|never stored|not retained|privacy|confidential*|dlp',
+  're[stay*|remain*|kept|leave*]:(?:data|content|text|prompts?|documents?|transcripts?|conversations?|messages?)\\s+(?:stays?|remains?|is kept|are kept|never leaves?|do not leave|does not leave)\\s+(?:on|in|within|inside)',
+  'on our servers|on our own servers|on-premises|self-hosted|need-to-know|usernames only|pseudonymous',
+  'passport*|card number*|account number*|bank detail*|date of birth|dates of birth|phone number*|email address*|home address*|contact detail*|personal detail*|health data|health details|medical|never put in prompts|kept out of prompts|out of the prompt',
+  'logged-in|own records|own data|own claims|own account|only returns|only their own|only sees|deleted after|kept for|not kept|retained for',
+  're[kept]:kept (?:for )?\\d+ (?:days|months|hours)',
+  'account data|user data|customer data|shopper data|player data|member data|user id*|user identifier*|identifiers|anonymous*|de-identified|deidentified|without user*|no personal',
+]);
+export const TOOL_SAFETY = new Concept('tool-safety', [
+  'sandbox*|allow-list*|allowlist*|allow list*|allow-listed|whitelist*|least privilege|least-privilege|scoped credential*|scoped token*|scoped permission*|explicit permission*|permission*|human approval|approval before|approval gate*|approval step*|approval service|requires approval|require approval|needs approval|need approval|needs a human|need a human|approved by|human-in-the-loop|human in the loop|asks for confirmation|ask for confirmation|requires confirmation|their confirmation|explicit confirmation|user confirms|confirmation before|dry-run|dry run|read-only|read only|idempot*|irreversible|reversible|rate limit* on tools|tool budget*|step budget*|step limit*|max steps|audit*|blast radius|egress',
+  're[steps]:at most \\d+ steps',
+  'limited to|restricted to|only after|own session|own token|own credentials|on behalf of|scoped to|can only|only open|only read|taps confirm|confirm button|after confirmation|before booking|before sending|before it is sent|before anything is sent|nothing is sent without|never merge|never merges|never sends|never deletes|cannot delete|no network|no credentials',
+  're[confirms|approves|taps|clicks|reviews]:after (?:the )?\\w+ (?:confirms|approves|taps|clicks|reviews)',
+]);
+/** The system runs tools that act (so unsafe tool execution is a risk). */
+export const ACTING_TOOLS = new Concept('acting-tools', [
+  'tool call*|calls tools|call tools|calling tools|tool use|tool-use|tool router|tool registry|function call*|function-call*|executes|execute code|code execution|runs code|takes actions|take actions|actions on|sends emails|send emails|books|creates tickets|writes to|api actions|agent loop|plan-act|acts on',
+]);
+/** A concern waved away rather than addressed. */
+export const DISMISSAL =
+  /\b(?:out of scope|not (?:a |an )?(?:concern|issue|risk|problem|priority)|not (?:addressed|handled|covered|considered|needed|required|planned)|ignore[ds]?|ignoring|no (?:mitigation|protection|defen[cs]e|handling|guardrails?|filtering|redaction|controls?)|later|v2|future|tbd|to be decided|we'll see|will figure|defer(?:red)?|postponed|not yet)\b/;
+
+// ---- red-flag-cost-latency --------------------------------------------------------------------------------------
+
+export const COST = new Concept('cost', [
+  'cost per*|cost/request|per million tokens|per 1m tokens|per 1k tokens|per 1,000 tokens|$/|monthly cost|cost a month|per month|/month|cost budget*|spend budget*|monthly budget*|cost ceiling*|cost cap*|spend cap*|spend limit*|unit economics|cost model|token cost*|gpu cost*|gpu-hour*|gpu hour*',
+  're[budget]:budget (?:of|per|is) \\$',
+  're[budget|cap|ceiling]:\\$[\\d.,]+\\s*[kmb]?\\s*(?:budget|cap|ceiling)',
+]);
+export const TOKENS = new Concept('tokens', [
+  'token budget*|max tokens|maximum tokens|max output tokens|max_tokens|output cap|context budget*|context limit*|context window*|tokens per request|tokens per query|tokens per turn|tokens per minute|tokens per task|tokens in|tokens out|input tokens|output tokens|prompt tokens|completion tokens|quota*|truncat*|prompt compression|prompt compression|summarised history|summarized history|rolling summary|token limit*|tokens/month|tokens/day|tokens/s|tokens per second',
+]);
+export const CACHING = new Concept('caching', ['cach*|memoi*']);
+export const ROUTING = new Concept('routing', [
+  'model rout*|router|cascade*|smaller model*|small model*|cheaper model*|lighter model*|distill*|tiered|tiers|tier 1|tier 2|llm tier|quantiz*|quantis*|fp8|int8|int4|batching|continuous batching|speculative decoding|escalat*',
+  're[smaller|cheaper|small|lighter|faster|distilled]:rout(?:e|es|ed|ing) (?:\\w+ ){0,3}?to (?:a |the )?(?:smaller|cheaper|small|lighter|faster|distilled)',
+]);
+export const LATENCY = new Concept('latency', ['latency budget*|time to first token|ttft|p50|p90|p95|p99|latency|timeout*|streaming|stream*']);
+/** "Cost is not a concern", "no token limits": the bad commitment itself. */
+export const UNLIMITED = new Concept('unlimited', [
+  're[cost]:cost (?:is|isn[’\']t) (?:not )?(?:a |an )?(?:concern|issue|constraint|priority|problem)',
+  're[unlimited|unbounded|uncapped]:(?:unlimited|unbounded|uncapped) (?:tokens|calls|usage|budget|context|requests)',
+  're[limit*|budget*|cap|caps]:no (?:token|cost|usage|spend) (?:limit|limits|budget|budgets|cap|caps)',
+  're[worry|care]:(?:don[’\']t|do not|won[’\']t|will not) (?:need to )?(?:worry|care) about (?:cost|tokens|spend|latency)',
+  're[regardless|whatever]:regardless of cost|whatever it costs',
+]);
+
+// ---- red-flag-failure-modes -------------------------------------------------------------------------------------
+
+export const DETECTION = new Concept('detection', [
+  'detect*|alert*|alarm*|monitor*|health check*|health-check*|healthcheck*|heartbeat*|probe*|dashboard*|paging|page on-call|pages on-call|page the|pages the|on-call|oncall|metric*|threshold*|slo|slos|error rate*|p50|p95|p99|lag|timeout*|times out|timed out|circuit breaker*|canary|audit*|sampled|watch*|observ*|track*|spike*|flag*|checks|checker*|check fails|verif*|validat*|user report*|reports from users|complaint*|anomal*|compare*|comparison',
+  're:[<>≥≤]\\s*\\$?\\d',
+  're[above|below|exceed*|over|under|drop*|rise*|more|less|fall*|least]:(?:above|below|exceeds?|over|under|drops? below|rises? above|more than|less than|falls? below|at least)\\s+\\$?\\d',
+  're[drop*|rise*|increase*|decrease*]:\\d+(?:\\.\\d+)?\\s*%\\s+(?:drop|rise|increase|decrease)',
+]);
+export const MITIGATION = new Concept('mitigation', [
+  'fall back|fallback*|falls back|fail over|failover|fails over|fail-over|fail open|fail closed|retry|retries|retried|degrade to|degrades to|degraded mode|graceful* degrad*|degrade gracefully|serve cached|serves cached|serve from cache|served from cache|cached answer*|cached result*|serve stale|serve the last|serves the last|keep serving|keeps serving|circuit breaker*|shed*|load shedding|enqueue*|requeue*|queue and retry|queued|buffer*|roll back|rollback*|rolls back|revert*|reroute*|re-route*|route to|routes to|routed to|shift traffic|shifts traffic|switch to|switches to|autoscal*|auto-scal*|scale out|scales out|scale up|scales up|replica*|redundan*|rate limit*|backoff|back-off|throttl*|skip*|return cached|returns cached|return partial|returns partial|partial results|refus*|decline*|block*|stop*|pause*|hand back|hand off|hands off|escalat*|human review|manual*|re-index*|reindex*|re-embed*|rebuild*|restart*|resume*|checkpoint*|default features|default response*|use defaults|defaults to|last good|previous model|previous version|reject*|restore*|backup*|promote*|evict*|admission control|tombstone*|retrain*|emergency|kill switch|disable*|turn off|mitigat*|recover*|isolat*|warm pool|request a|re-upload|say*|show*|apolog*|"i don\'t know"|i don’t know|i do not know|popular items|keyword search|search results|smaller model|second model|another model|backup model|other region*|second region|multi-region|cross-region|dead-letter|dead letter|idempot*|dedup*',
+]);
+/** Words that say something breaks (a prose failure-mode entry). */
+export const FAILURE = new Concept('failure', [
+  'fail*|outage*|down|unavailable|timeout*|times out|slow*|crash*|error*|broken|break*|stale|lag*|overload*|spike*|drift*|leak*|wrong|incorrect|hallucinat*|corrupt*|lost|loss|exhaust*|backlog*|regress*|degrad*|misses|miss',
+]);
+
+// ---- diagram-text -----------------------------------------------------------------------------------------------
+
+/**
+ * Components an architecture text names specifically enough that a reader expects to see them drawn: named
+ * products and multi-word building blocks (a lone "cache" or "queue" is often a property, not a box).
+ */
+export const COMPONENTS = new Concept('components', [
+  'api gateway|load balancer|reverse proxy|message queue|event bus|event stream|kafka|kinesis|pub/sub|pubsub|sqs|rabbitmq|redis|memcached|postgres|postgresql|mysql|dynamodb|cassandra|bigtable|spanner|mongodb|elasticsearch|opensearch|solr|vector database|vector db|vector index|vector store|pinecone|milvus|weaviate|qdrant|pgvector|faiss|feature store|feast|model registry|mlflow|data warehouse|bigquery|snowflake|data lake|object storage|object store|blob storage|airflow|kubeflow|flink|spark|triton|vllm|kserve|seldon|bentoml|sagemaker|vertex ai|bedrock|embedding service|rules engine|policy engine|moderation service|rate limiter|auth service|identity provider|tool router|tool registry|approval service|memory store|session store|prometheus|grafana|otel collector|notification service|case management|review queue|labeling tool|annotation tool|experiment tracker|experimentation platform|semantic cache|response cache|prefix cache|feature service|ranking service|scoring service|inference server|model server',
+]);

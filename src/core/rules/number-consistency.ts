@@ -1,0 +1,99 @@
+import type { ParsedSnapshot } from '../model.js';
+import { statements, type Kind, type Statement } from '../review/quantities.js';
+import { tooLong } from '../review/context.js';
+import { readSnapshot } from '../review/reader.js';
+import type { Rule } from '../rule.js';
+
+const NAMES: Record<Kind, string> = {
+  latency: 'latency',
+  ttft: 'time to first token',
+  itl: 'inter-token latency',
+  qps: 'request rate',
+  users: 'user count',
+  gpus: 'GPU count',
+  cost: 'monthly cost',
+};
+
+function fmt(s: Statement): string {
+  return s.text.startsWith('"') || s.text.startsWith('the ') || s.text.includes(' = ') ? s.text : `"${s.text}"`;
+}
+
+function whereOf(parsed: ParsedSnapshot, s: Statement): string {
+  if (s.where === 'diagram') return 'the diagram';
+  const h = parsed.headings.find((x) => (x.duplicateOf?.id ?? x.id) === s.section && !x.duplicateOf) ?? parsed.headings.find((x) => x.text === s.section);
+  return h ? `"${h.text}"` : 'the text';
+}
+
+/** How two statements of one quantity disagree, beyond the tolerance; undefined when they agree. */
+function conflict(a: Statement, b: Statement, tol: number): string | undefined {
+  const over = (x: number, bound: number): boolean => x > bound * (1 + tol);
+  // One side a bound, the other a value: the value must respect the bound.
+  if (a.relation === 'max' && b.relation === 'eq') return over(b.value, a.value) ? 'exceeds' : undefined;
+  if (b.relation === 'max' && a.relation === 'eq') return over(a.value, b.value) ? 'exceeds' : undefined;
+  if (a.relation === 'min' && b.relation === 'eq') return over(b.value, a.value) ? 'exceeds' : undefined;
+  if (b.relation === 'min' && a.relation === 'eq') return over(a.value, b.value) ? 'exceeds' : undefined;
+  if (a.relation !== b.relation && a.relation !== 'eq' && b.relation !== 'eq') return undefined;
+  const hi = Math.max(a.value, b.value);
+  const lo = Math.min(a.value, b.value);
+  return lo <= 0 || hi > lo * (1 + tol) ? 'differs' : undefined;
+}
+
+/** True when the two statements are about the same quantity. */
+function comparable(a: Statement, b: Statement, requirementsOf: (k: Kind) => Statement[]): boolean {
+  if (a.kind !== b.kind || a.section === b.section) return false;
+  if (a.qualifier === b.qualifier) return true;
+  // A latency budget without a percentile answers to the loosest target of its kind.
+  if (b.budget && !b.qualifier && a.section === 'requirements') {
+    const targets = requirementsOf(a.kind).filter((t) => t.relation === 'max');
+    return targets.length > 0 && a.value === Math.max(...targets.map((t) => t.value));
+  }
+  return false;
+}
+
+export const numberConsistency: Rule = {
+  id: 'number-consistency',
+  description: 'The same quantity (latency target, request rate, users, GPUs, monthly cost) agrees across requirements, estimates, architecture text and diagram labels, within the estimate tolerance.',
+  severity: 'review',
+  check(ctx) {
+    const { parsed, options } = ctx;
+    if (tooLong(ctx)) return;
+    // A section still holding template guidance or placeholders has the template's example numbers, not the author's.
+    const unfinished = readSnapshot(parsed).unfinished;
+    const all = statements(parsed, ctx.estimateBlocks(), ctx.diagrams()).filter((s) => !unfinished.has(s.section));
+    if (all.length < 2) return;
+    // Within a section an estimate refines its figure line by line; the last one is the section's.
+    const kept: Statement[] = [];
+    const lastOf = new Map<string, Statement>();
+    for (const s of all) {
+      if (s.relation === 'eq' && s.section !== 'requirements') lastOf.set(`${s.section}\u0000${s.kind}\u0000${s.qualifier}\u0000${s.budget}`, s);
+      else kept.push(s);
+    }
+    kept.push(...lastOf.values());
+    kept.sort((a, b) => a.start - b.start);
+    const requirementsOf = (k: Kind): Statement[] => kept.filter((s) => s.kind === k && s.section === 'requirements');
+    for (const [i, b] of kept.entries()) {
+      const earlier = kept.slice(0, i).filter((a) => comparable(a, b, requirementsOf));
+      if (!earlier.length) continue;
+      // One earlier statement agreeing is enough (two p99 targets, one for reads and one for writes).
+      const clashes = earlier.map((a) => ({ a, how: conflict(a, b, options.tolerance) }));
+      if (clashes.some((c) => !c.how)) continue;
+      const first = clashes[0];
+      if (!first?.how) continue;
+      const a = first.a;
+      const line = a.start >= 0 ? parsed.lines.positionAt(a.start).line + 1 : 0;
+      const name = NAMES[b.kind];
+      const subject = b.budget && b.text.startsWith('the ') ? fmt(b) : `${whereOf(parsed, b)} states ${fmt(b)}`;
+      const versus =
+        first.how === 'differs'
+          ? `but ${whereOf(parsed, a)} states ${fmt(a)} (line ${line})`
+          : a.relation === 'max' || b.relation === 'max'
+            ? `above the limit ${fmt(a)} set in ${whereOf(parsed, a)} (line ${line})`
+            : `above the ${a.relation === 'min' ? 'capacity' : 'value'} ${fmt(a)} in ${whereOf(parsed, a)} (line ${line})`;
+      ctx.report({
+        range: parsed.lines.range(b.start, b.end),
+        ...(b.section && b.section !== 'diagram' && parsed.model.sections[b.section] ? { section: b.section } : {}),
+        message: `The ${name}${b.qualifier && b.qualifier !== 'month' ? ` (${b.qualifier})` : ''} disagrees across sections: ${subject}, ${versus}; expected the same quantity to agree within ${Math.round(options.tolerance * 100)} % wherever it is stated, or the difference explained.`,
+      });
+    }
+  },
+};

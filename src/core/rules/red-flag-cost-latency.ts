@@ -1,0 +1,59 @@
+import { affirmed } from '../review/concepts.js';
+import { anchorFor, isGenAI, patternOf, substantive, tooLong } from '../review/context.js';
+import { readSnapshot } from '../review/reader.js';
+import { CACHING, COST, LATENCY, ROUTING, TOKENS, UNLIMITED } from '../review/vocabulary.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { excerpt } from './red-flag-grounding.js';
+
+const WHY = 'reviewers expect every model call to have a price and a time: tokens grow with context, agents multiply calls, and a design without a budget fails on cost or latency at scale';
+const GOOD = 'expected tokens per request and cost per request or month, and the levers that hold them (caching, routing easy requests to a smaller model, token limits), against a latency budget';
+
+/** Numbers with a currency or a token unit anywhere: in prose, inline estimates or estimate blocks. */
+function quantified(ctx: RuleContext): { cost: boolean; tokens: boolean } {
+  let cost = false;
+  let tokens = false;
+  for (const s of Object.values(ctx.parsed.model.sections)) {
+    for (const n of s.numbers) {
+      if (n.unitKind === 'currency') cost = true;
+      if (n.unit && /^tok/i.test(n.unit)) tokens = true;
+    }
+  }
+  for (const b of ctx.estimateBlocks()) {
+    for (const l of b.lines) {
+      if (/USD|\$/.test(`${l.display ?? ''} ${l.expression}`)) cost = true;
+      if (/token/i.test(`${l.display ?? ''} ${l.expression}`)) tokens = true;
+    }
+  }
+  return { cost, tokens };
+}
+
+export const redFlagCostLatency: Rule = {
+  id: 'red-flag-cost-latency',
+  description: 'A GenAI snapshot budgets its model calls: tokens or cost per request or month, caching or routing to smaller models, within a latency budget.',
+  severity: 'review',
+  check(ctx) {
+    const { parsed } = ctx;
+    if (!isGenAI(patternOf(parsed))) return;
+    if (tooLong(ctx)) return;
+    const reading = readSnapshot(parsed);
+    const unlimited = UNLIMITED.mentions(reading).find((m) => m.polarity === 'affirmed');
+    if (unlimited) {
+      const s = unlimited.clause.sentence;
+      ctx.report({
+        range: parsed.lines.range(s.start, s.end),
+        ...(s.block.section ? { section: s.block.section } : {}),
+        message: `The design treats model calls as unlimited ("${excerpt(s.text)}"); ${WHY}; ${GOOD}.`,
+      });
+      return;
+    }
+    if (!substantive(reading)) return;
+    const numbers = quantified(ctx);
+    if (numbers.cost || numbers.tokens) return;
+    if ([COST, TOKENS, CACHING, ROUTING].some((c) => affirmed(c.mentions(reading)))) return;
+    const noLatency = !affirmed(LATENCY.mentions(reading));
+    ctx.report({
+      ...anchorFor(parsed, ['cost', 'estimates']),
+      message: `Model calls are treated as unlimited: no token budget, no cost per request or month, no caching and no routing to smaller models${noLatency ? ', and no latency budget' : ''}; ${WHY}; ${GOOD}.`,
+    });
+  },
+};

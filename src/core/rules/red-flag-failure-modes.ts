@@ -1,0 +1,124 @@
+import type { Block, Reading } from '../review/reader.js';
+import { readSnapshot } from '../review/reader.js';
+import { affirmed, type Concept } from '../review/concepts.js';
+import { anchorFor, headingOf, judgeable } from '../review/context.js';
+import { DETECTION, FAILURE, MITIGATION } from '../review/vocabulary.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { excerpt } from './red-flag-grounding.js';
+
+const DETECT_COLUMN = /detect|signal|alert|monitor|symptom|how (?:we|you) know|observ|indicator|alarm/;
+const MITIGATE_COLUMN = /mitigat|response|fallback|fall back|recover|degrad|action|handling|handle|remediat|what happens|fix|plan|contingency|resolution/;
+const FAILURE_COLUMN = /fail|risk|scenario|mode|issue|problem|event|what breaks|cause/;
+const IMPACT_COLUMN = /impact|effect|user|consequence|severity|likelihood|probability/;
+// A cell that says nothing: "-", "n/a", "TBD", "?".
+const EMPTY = /^[\s\-–—?.]*$|^\s*(?:n\/?a|none|tbd|todo|unknown|tbc|to do|to be decided)\s*\.?\s*$/i;
+
+interface Entry {
+  block: Block;
+  /** What the entry calls the failure, for messages (computed when one is written). */
+  name: () => string;
+  /** The entry names something that breaks (not a drawback, a question or a diagnosis step). */
+  failure: boolean;
+  detect: boolean;
+  mitigate: boolean;
+  /** True when a dedicated column is present but its cell is empty: a clear gap. */
+  clear: boolean;
+}
+
+/** True when the concept is written, and not negated ("no fallback"), between document offsets [from, to) of the block. */
+function said(reading: Reading, block: Block, from: number, to: number, concept: Concept): boolean {
+  return block.sentences.some((s) => s.end > from && s.start < to && concept.mentionsIn(reading, s).some((m) => m.start >= from && m.end <= to && m.polarity !== 'negated'));
+}
+
+function readRow(reading: Reading, b: Block): Entry {
+  const cells = b.cells ?? [];
+  const name = (): string => excerpt(cells[0]?.text ?? b.text, 60);
+  const detectCells = cells.filter((c) => DETECT_COLUMN.test(c.column));
+  const mitigateCells = cells.filter((c) => MITIGATE_COLUMN.test(c.column) && !DETECT_COLUMN.test(c.column));
+  const rest = cells.filter((c, i) => i > 0 && !FAILURE_COLUMN.test(c.column) && !IMPACT_COLUMN.test(c.column) && !detectCells.includes(c) && !mitigateCells.includes(c));
+  let clear = false;
+  const judge = (own: typeof cells, concept: Concept): boolean => {
+    if (own.length) {
+      const filled = own.some((c) => !EMPTY.test(c.text));
+      if (!filled) clear = true;
+      return filled;
+    }
+    return rest.some((c) => said(reading, b, c.start, c.end, concept));
+  };
+  const detect = judge(detectCells, DETECTION);
+  const mitigate = judge(mitigateCells, MITIGATION);
+  // A table under a failure heading lists failures by construction.
+  return { block: b, name, failure: true, detect, mitigate, clear };
+}
+
+function readItem(reading: Reading, b: Block): Entry {
+  const t = b.text;
+  // "Vector DB down: serve keyword search" — the failure, then what is done about it.
+  const sep = /:\s|\s[—–-]\s|\s?(?:->|→|=>)\s?/.exec(t);
+  const name = (): string => excerpt((sep ? t.slice(0, sep.index) : t).trim().replace(/[.;:,]+$/, ''), 60);
+  const from = b.start + (sep ? sep.index + sep[0].length : 0);
+  const nameEnd = sep ? b.start + sep.index : b.end;
+  const failure = !b.sentences.every((s) => s.question) && b.sentences.some((s) => FAILURE.mentionsIn(reading, s).some((m) => m.start < nameEnd || !sep));
+  return { block: b, name, failure, detect: said(reading, b, from, b.end, DETECTION), mitigate: said(reading, b, from, b.end, MITIGATION), clear: false };
+}
+
+export const redFlagFailureModes: Rule = {
+  id: 'red-flag-failure-modes',
+  description: 'Each failure mode says how it is detected and how the system degrades gracefully.',
+  severity: 'review',
+  check(ctx) {
+    const { parsed } = ctx;
+    if (!judgeable(ctx)) return;
+    const reading = readSnapshot(parsed);
+    const heading = headingOf(parsed, 'failure-modes');
+    if (!heading) {
+      // No failure-modes section: the flag is raised only when nothing anywhere says what breaks and what then happens.
+      if (affirmed(FAILURE.mentions(reading)) && affirmed(MITIGATION.mentions(reading))) return;
+      report(ctx, { ...anchorFor(parsed, ['architecture']) }, 'Nothing in the design says what breaks');
+      return;
+    }
+    const blocks = reading.blocks.filter((b) => b.section === 'failure-modes');
+    const rows = blocks.filter((b) => b.kind === 'row');
+    const items = blocks.filter((b) => b.kind === 'item');
+    const entries =
+      rows.length || items.length
+        ? [...items.map((b) => readItem(reading, b)), ...rows.map((b) => readRow(reading, b))].sort((a, b) => a.block.start - b.block.start)
+        : blocks.filter((b) => b.kind === 'paragraph').map((b) => readItem(reading, b));
+    const failures = entries.filter((e) => e.failure);
+    if (!failures.length) return;
+    const reported = new Set<Entry>();
+    const bare = failures.filter((e) => !e.detect && !e.mitigate);
+    if (bare.length > 3) {
+      // Many bare entries are one finding: the section lists failures without saying anything about them.
+      for (const e of bare) reported.add(e);
+      const names = bare.slice(0, 3).map((e) => `"${e.name()}"`).join(', ');
+      report(ctx, { range: heading.range, section: 'failure-modes' }, `${bare.length} of the ${failures.length} failure modes (${names}…) say neither how they are detected nor how the system degrades`);
+    }
+    for (const e of failures) {
+      if (reported.has(e)) continue;
+      const missing = [...(e.detect ? [] : ['how it is detected']), ...(e.mitigate ? [] : ['how the system degrades'])];
+      if (missing.length === 2 || (missing.length === 1 && e.clear)) {
+        reported.add(e);
+        report(ctx, { range: parsed.lines.range(e.block.start, e.block.end), section: 'failure-modes' }, `Failure mode "${e.name()}" does not say ${missing.join(' or ')}`);
+      }
+    }
+    for (const [key, what] of [
+      ['detect', 'how it is detected'],
+      ['mitigate', 'how the system degrades'],
+    ] as const) {
+      const lacking = failures.filter((e) => !e[key] && !reported.has(e));
+      if (failures.length >= 2 && lacking.length && lacking.length + [...reported].filter((e) => !e[key]).length === failures.length) {
+        report(ctx, { range: heading.range, section: 'failure-modes' }, `None of the ${failures.length} failure modes says ${what}`);
+      }
+    }
+  },
+};
+
+function report(ctx: RuleContext, at: { range: import('../position.js').Range; section?: string }, what: string): void {
+  ctx.report({
+    ...at,
+    message:
+      `${what}; reviewers ask of every failure what signals it and what users get meanwhile, because a failure nobody detects lasts until users complain and one with no fallback becomes an outage; ` +
+      'expected, per failure, a signal with a threshold ("TTFT p95 > 3 s for 5 min", "health check fails for 30 s") and the graceful degradation (fall back to a smaller model or keyword search, serve cached results, shed load).',
+  });
+}

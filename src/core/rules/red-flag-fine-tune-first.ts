@@ -1,0 +1,37 @@
+import { isGenAI, patternOf, tooLong } from '../review/context.js';
+import { readSnapshot } from '../review/reader.js';
+import { FINE_TUNE, NON_GENERATIVE, PROMPTING, RETRIEVAL, TOOLS } from '../review/vocabulary.js';
+import type { Rule } from '../rule.js';
+import { excerpt } from './red-flag-grounding.js';
+
+/**
+ * The design itself does the tuning: "we fine-tune…", "our own model", or tuning on data ("fine-tuned on 60,000 past
+ * letters"). A model card that says "instruction-tuned", a LoRA adapter being served, or "fine-tuning" a setting
+ * proposes nothing.
+ */
+const COMMITS = /\b(?:we|we'll|we’ll|our team|let's|i)\b|\bour own\b|\b(?:fine-?tun\w*|lora|qlora|sft|train\w*)\s+(?:\S+\s+){0,5}?on\s+(?:\S+\s+){0,3}?(?:tickets|examples|letters|documents|data|dataset|comments|conversations|pairs|traces|logs|records|samples|transcripts|emails|reports|forms|corpus|questions|answers|labels|archive|history)\b/;
+
+export const redFlagFineTuneFirst: Rule = {
+  id: 'red-flag-fine-tune-first',
+  description: 'Fine-tuning (or training a model of your own) is weighed against prompting, retrieval and tools before it is proposed.',
+  severity: 'review',
+  check(ctx) {
+    const { parsed } = ctx;
+    if (!isGenAI(patternOf(parsed))) return;
+    if (tooLong(ctx)) return;
+    const reading = readSnapshot(parsed);
+    // Tuning an embedding model, a reranker or a classifier is ordinary; the flag is about the generative model.
+    const proposed = FINE_TUNE.mentions(reading).find((m) => m.polarity === 'affirmed' && !NON_GENERATIVE.test(m.clause.lower) && COMMITS.test(m.clause.lower));
+    if (!proposed) return;
+    if ([PROMPTING, RETRIEVAL, TOOLS].some((c) => c.mentions(reading).length > 0)) return;
+    const s = proposed.clause.sentence;
+    ctx.report({
+      range: parsed.lines.range(proposed.start, proposed.end),
+      ...(s.block.section ? { section: s.block.section } : {}),
+      message:
+        `Fine-tuning is proposed ("${excerpt(s.text)}") without weighing prompting, retrieval or tools first; ` +
+        'reviewers see tuning first as a costly default: it needs labelled data, retraining for every change and a model to host, and it does not keep facts fresh; ' +
+        'expected a prompting or retrieval baseline measured on the evaluation set, and fine-tuning only for what that baseline cannot reach (tone, format, latency), with the numbers.',
+    });
+  },
+};

@@ -1,0 +1,54 @@
+import { affirmed } from '../review/concepts.js';
+import { anchorFor, isGenAI, patternOf, substantive, tooLong } from '../review/context.js';
+import { readSnapshot } from '../review/reader.js';
+import { FACTUAL, GROUNDING, MODEL_AS_SOURCE } from '../review/vocabulary.js';
+import type { Rule } from '../rule.js';
+
+/** Patterns whose answers are factual by nature, so an answer nothing grounds is a gap. */
+const ANSWERING = new Set(['rag', 'chatbot', 'agent']);
+
+const WHY = 'reviewers flag a model used as the source of truth because what it memorised is dated and unverifiable, so wrong answers sound as confident as right ones';
+const GOOD = 'expected answers grounded in retrieved passages or tool results, with citations, and a refusal ("I don\'t know") when nothing supports an answer';
+
+export const redFlagGrounding: Rule = {
+  id: 'red-flag-grounding',
+  description: 'A GenAI snapshot that gives factual answers grounds them in retrieval, tools or citations instead of trusting what the model memorised.',
+  severity: 'review',
+  check(ctx) {
+    const { parsed } = ctx;
+    const pattern = patternOf(parsed);
+    if (!isGenAI(pattern)) return;
+    if (tooLong(ctx)) return;
+    const reading = readSnapshot(parsed);
+    // A clear commitment to the model's own knowledge is reported where it is written.
+    const bad = MODEL_AS_SOURCE.mentions(reading).find((m) => m.polarity === 'affirmed');
+    if (bad) {
+      const s = bad.clause.sentence;
+      ctx.report({
+        range: parsed.lines.range(s.start, s.end),
+        ...(s.block.section ? { section: s.block.section } : {}),
+        message: `The design answers from the model's own knowledge ("${excerpt(s.text)}"); ${WHY}; ${GOOD}.`,
+      });
+      return;
+    }
+    if (!pattern || !ANSWERING.has(pattern) || !substantive(reading)) return;
+    if (affirmed(GROUNDING.mentions(reading))) return;
+    const factual = affirmed(FACTUAL.mentions(reading));
+    if (!factual) return;
+    const negated = GROUNDING.mentions(reading).find((m) => m.polarity === 'negated');
+    const where = negated ?? factual;
+    const at = anchorFor(parsed, ['architecture']);
+    const s = where.clause.sentence;
+    ctx.report({
+      range: parsed.lines.range(s.start, s.end),
+      ...(s.block.section ? { section: s.block.section } : at.section ? { section: at.section } : {}),
+      message: `The system gives factual answers ("${excerpt(s.text)}") but nothing grounds them: no retrieval, tools or citations${negated ? ' (the design rules retrieval out)' : ''}; ${WHY}; ${GOOD}.`,
+    });
+  },
+};
+
+/** A sentence shortened for a message. */
+export function excerpt(text: string, max = 80): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+}

@@ -1,0 +1,55 @@
+import type { Concept, Mention } from '../review/concepts.js';
+import { affirmed } from '../review/concepts.js';
+import { anchorFor, isGenAI, patternOf, substantive, tooLong } from '../review/context.js';
+import { readSnapshot } from '../review/reader.js';
+import { ACTING_TOOLS, DISMISSAL, INJECTION, LEAKAGE, TOOL_SAFETY } from '../review/vocabulary.js';
+import type { Rule } from '../rule.js';
+
+/** Patterns that read untrusted text into a prompt (a serving API leaves that to its callers). */
+const READS_UNTRUSTED = new Set(['rag', 'agent', 'chatbot', 'doc-processing', 'content-moderation']);
+
+interface Concern {
+  name: string;
+  concept: Concept;
+  good: string;
+}
+
+const CONCERNS: Record<'injection' | 'leakage' | 'tools', Concern> = {
+  injection: { name: 'prompt injection', concept: INJECTION, good: 'untrusted text (user input, retrieved documents, tool output) delimited and never followed as instructions, with input screening' },
+  leakage: { name: 'data leakage and PII', concept: LEAKAGE, good: 'permissions enforced at retrieval, PII redacted or kept out of prompts and logs, tenant isolation and a retention rule' },
+  tools: { name: 'unsafe tool execution', concept: TOOL_SAFETY, good: 'least-privilege tools on an allow-list, a sandbox, step and spend limits, and human approval before irreversible actions' },
+};
+
+/** A mention that addresses its concern: not waved away, deferred or only considered. */
+function addresses(m: Mention): boolean {
+  return m.polarity !== 'considered' && !DISMISSAL.test(m.clause.lower);
+}
+
+export const redFlagSafety: Rule = {
+  id: 'red-flag-safety',
+  description: 'A GenAI snapshot addresses prompt injection, data leakage and PII, and (with tools) unsafe tool execution.',
+  severity: 'review',
+  check(ctx) {
+    const { parsed } = ctx;
+    const pattern = patternOf(parsed);
+    if (!isGenAI(pattern)) return;
+    if (tooLong(ctx)) return;
+    const reading = readSnapshot(parsed);
+    if (!substantive(reading)) return;
+    const concerns: Concern[] = [];
+    if (pattern && READS_UNTRUSTED.has(pattern)) concerns.push(CONCERNS.injection);
+    concerns.push(CONCERNS.leakage);
+    if (pattern === 'agent' || affirmed(ACTING_TOOLS.mentions(reading))) concerns.push(CONCERNS.tools);
+    const missing = concerns.filter((c) => !c.concept.mentions(reading).some(addresses));
+    if (!missing.length) return;
+    const names = missing.map((c) => c.name);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
+    ctx.report({
+      ...anchorFor(parsed, ['safety']),
+      message:
+        `The design does not address ${list}; ` +
+        'reviewers treat these as the GenAI-specific risks: text the model reads can carry instructions, answers and logs can leak what a user may not see, and a tool call can do real damage; ' +
+        `expected ${missing.map((c) => c.good).join('; ')}.`,
+    });
+  },
+};

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaultSchema, parseSnapshot } from '../../../src/core/index.js';
+import { Concept, type Polarity } from '../../../src/core/review/concepts.js';
+import { readSnapshot } from '../../../src/core/review/reader.js';
+import { FINE_TUNE, GROUNDING, LEAKAGE, MODEL_AS_SOURCE } from '../../../src/core/review/vocabulary.js';
+
+/** The polarity of each mention of `concept` in a one-sentence document section. */
+function read(sentence: string, concept: Concept, section = 'Architecture'): Array<[string, Polarity]> {
+  const text = `---\npattern: rag\n---\n# T\n\n## ${section}\n${sentence}\n`;
+  const reading = readSnapshot(parseSnapshot(text, defaultSchema().catalog));
+  return concept.mentions(reading).map((m) => [text.slice(m.start, m.end), m.polarity]);
+}
+
+test('concepts: negation, alternatives and "considered … but" are read, not matched', () => {
+  assert.deepEqual(read('We considered fine-tuning but start with retrieval and prompting.', FINE_TUNE), [['fine-tuning', 'considered']]);
+  assert.deepEqual(read('We considered fine-tuning but start with retrieval and prompting.', GROUNDING), [['retrieval', 'affirmed']]);
+  assert.deepEqual(read('The model never answers from memory: every answer cites retrieved passages.', MODEL_AS_SOURCE), [['from memory', 'negated']]);
+  assert.deepEqual(read('The model never answers from memory: every answer cites retrieved passages.', GROUNDING).map(([, p]) => p), ['affirmed', 'affirmed', 'affirmed']);
+  assert.deepEqual(read('No PII leaves the VPC.', LEAKAGE)[0], ['PII', 'negated']);
+  assert.deepEqual(read('Instead of fine-tuning, we retrieve passages from the wiki.', FINE_TUNE), [['fine-tuning', 'negated']]);
+  assert.deepEqual(read('Instead of fine-tuning, we retrieve passages from the wiki.', GROUNDING)[0], ['retrieve', 'affirmed']);
+  assert.deepEqual(read('Fine-tuning and embeddings are out of scope.', FINE_TUNE), [['Fine-tuning', 'negated']]);
+  assert.deepEqual(read('We do not fine-tune the model and use retrieval instead.', FINE_TUNE), [['fine-tune', 'negated']]);
+  assert.deepEqual(read('We do not fine-tune the model and use retrieval instead.', GROUNDING), [['retrieval', 'affirmed']]);
+  assert.deepEqual(read('We chose retrieval over fine-tuning.', FINE_TUNE), [['fine-tuning', 'negated']]);
+  assert.deepEqual(read('Should we fine-tune the model?', FINE_TUNE), [['fine-tune', 'considered']]);
+  assert.deepEqual(read('We fine-tune Llama 3 on support tickets.', FINE_TUNE), [['fine-tune', 'affirmed']]);
+});
+
+test('concepts: bounds are not negations; deferral is not commitment', () => {
+  assert.deepEqual(read('Responses must be grounded in no more than five passages.', GROUNDING)[0], ['grounded', 'affirmed']);
+  assert.deepEqual(read('- V2: fine-tune the model on feedback.', FINE_TUNE, 'Evolution'), [['fine-tune', 'considered']]);
+  assert.deepEqual(read('- V1: fine-tune the model on 5,000 labelled answers.', FINE_TUNE, 'Evolution'), [['fine-tune', 'affirmed']]);
+  assert.deepEqual(read('We may fine-tune later if the golden set shows a tone problem.', FINE_TUNE), [['fine-tune', 'considered']]);
+});
+
+test('concepts: everything under a "Non-goals" sub-heading is ruled out', () => {
+  const text = '---\npattern: rag\n---\n# T\n\n## Context\nAnswers for agents.\n\n### Non-goals\n- Fine-tuning a model of our own.\n';
+  const reading = readSnapshot(parseSnapshot(text, defaultSchema().catalog));
+  assert.deepEqual(FINE_TUNE.mentions(reading).map((m) => m.polarity), ['negated']);
+});
+
+test('concepts: phrasing syntax — stems, hyphens and spaces, "re:" and "&" parts', () => {
+  const c = new Concept('x', ['fine-tun*|cold start', 're:p9\\d latency', 'label* & retrain*']);
+  assert.deepEqual(read('Fine tuning, a cold-start plan and p95 latency.', c).map(([w]) => w), ['Fine tuning', 'cold-start', 'p95 latency']);
+  assert.deepEqual(read('Labels from analysts feed the weekly retrain.', c).map(([w]) => w), ['Labels']);
+  assert.deepEqual(read('Labels from analysts feed the dashboard.', c), []);
+  assert.deepEqual(read('A coldstart fix.', c), [], 'words do not match inside other words');
+});
+
+test('reader: sentences and clauses keep exact offsets through Markdown, tables and list items', () => {
+  const text = '---\npattern: rag\n---\n# T\n\n## Failure modes\n- **Vector DB down**: serve `keyword` search; alert after 30 s.\n\n| Failure | Detection |\n| --- | --- |\n| LLM slow | p95 > 3 s |\n';
+  const reading = readSnapshot(parseSnapshot(text, defaultSchema().catalog));
+  for (const c of reading.clauses) assert.equal(text.slice(c.start, c.end).replace(/[*`|]/g, ' ').replace(/\s+/g, ' ').trim(), c.text.replace(/\s+/g, ' ').trim());
+  assert.deepEqual(reading.clauses.map((c) => c.text.replace(/\s+/g, ' ').trim()), ['Vector DB down', 'serve keyword search', 'alert after 30 s.', 'LLM slow', 'p95 > 3 s']);
+  const row = reading.blocks.find((b) => b.kind === 'row');
+  assert.deepEqual(row?.cells?.map((c) => [c.column, c.text.trim()]), [['failure', 'LLM slow'], ['detection', 'p95 > 3 s']]);
+  assert.ok(reading.blocks.every((b) => b.section === 'failure-modes'));
+});
+
+test('reader: guidance and placeholders mark a section unfinished and are not read as prose', () => {
+  const text = '---\npattern: rag\n---\n# T\n\n## Context\n<!-- Guidance: who asks. -->\n<Who asks questions, over which corpus.>\n\n## Requirements\n- Answer questions.\n';
+  const reading = readSnapshot(parseSnapshot(text, defaultSchema().catalog));
+  assert.deepEqual([...reading.unfinished], ['problem']);
+  assert.deepEqual([...reading.written], ['requirements']);
+  assert.equal(reading.guidance, 1);
+});

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lintText } from '../../../src/core/index.js';
+import { at, fixture, lintFixture } from '../helpers.js';
+
+const RULE = 'red-flag-eval-plan';
+
+test('red-flag-eval-plan: a golden set with a judge and an online signal passes, even next to "we will test it"', () => {
+  assert.deepEqual(lintFixture('rules/red-flag-eval-plan/ok.md', RULE), []);
+});
+
+test('red-flag-eval-plan: "we will test it with a few tickets" is not a plan; reported at the Evaluation heading', () => {
+  const found = lintFixture('rules/red-flag-eval-plan/not-ok.md', RULE);
+  assert.deepEqual(found.map(at), ['39:1 warning']);
+  assert.equal(found[0]?.section, 'evaluation');
+  assert.match(found[0]?.message ?? '', /^No plan for measuring output quality over time/);
+});
+
+test('red-flag-eval-plan: a canary in the failure modes does not make a plan, the same canary in Evaluation with a quality signal does', () => {
+  const base = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const canaryInFailures = base.replace('| Slow model | p95 > 5 s | serve the cached summary | older summary |', '| Bad prompt | canary error rate > 1% | roll back the prompt | canary users only |');
+  assert.equal(lintText(canaryInFailures).filter((f) => f.ruleId === RULE).length, 1);
+  const canaryInEvaluation = base.replace('We will test it with a few tickets before launch and fix what agents report.', 'Each prompt change goes to a canary of 5% of agents, with dashboards comparing how often summaries are expanded.');
+  assert.equal(lintText(canaryInEvaluation).filter((f) => f.ruleId === RULE).length, 0);
+});
+
+test('red-flag-eval-plan: a scaffold still holding template guidance is not judged', () => {
+  const scaffold = fixture('rules/red-flag-eval-plan/not-ok.md').replace(/\n## (Context|Requirements|Data and model design)\n/g, '\n## $1\n<!-- Guidance: replace me. -->\n');
+  assert.deepEqual(lintText(scaffold).filter((f) => f.ruleId === RULE), []);
+});
+
+test('red-flag-eval-plan: a metric put off ("we will check accuracy after launch") or only a target in the requirements is no plan', () => {
+  const base = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const later = base.replace('We will test it with a few tickets before launch and fix what agents report.', 'We will check accuracy after launch.');
+  assert.equal(lintText(later).filter((f) => f.ruleId === RULE).length, 1);
+  const target = later.replace('- Summarise a ticket thread', '- Faithfulness ≥ 0.95 on summaries.\n- Summarise a ticket thread');
+  assert.equal(lintText(target).filter((f) => f.ruleId === RULE).length, 1);
+  const measured = base.replace('We will test it with a few tickets before launch and fix what agents report.', 'Faithfulness of summaries is scored weekly by an LLM judge; it must stay above 0.95.');
+  assert.equal(lintText(measured).filter((f) => f.ruleId === RULE).length, 0);
+});

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lintText } from '../../../src/core/index.js';
+import { at, fixture, lintFixture } from '../helpers.js';
+
+const RULE = 'red-flag-fine-tune-first';
+
+test('red-flag-fine-tune-first: "we considered fine-tuning but start with prompting", and V2 fine-tuned embeddings, pass', () => {
+  assert.deepEqual(lintFixture('rules/red-flag-fine-tune-first/ok.md', RULE), []);
+});
+
+test('red-flag-fine-tune-first: fine-tuning proposed with no prompting, retrieval or tools weighed is reported at the proposal', () => {
+  const found = lintFixture('rules/red-flag-fine-tune-first/not-ok.md', RULE);
+  assert.deepEqual(found.map(at), ['30:4 info']);
+  assert.match(found[0]?.message ?? '', /Fine-tuning is proposed \("We fine-tune Llama 3 8B with LoRA/);
+});
+
+test('red-flag-fine-tune-first: weighing one alternative is enough; negated or deferred fine-tuning is no proposal', () => {
+  const text = fixture('rules/red-flag-fine-tune-first/not-ok.md');
+  const weighed = text.replace('so it writes in our house style', 'because few-shot prompting reached only 70% clause accuracy on the golden set, so it writes in our house style');
+  assert.deepEqual(lintText(weighed).filter((f) => f.ruleId === RULE), []);
+  for (const sentence of ['We do not fine-tune Llama 3 8B with LoRA on our letters.', 'Fine-tuning Llama 3 on our letters is out of scope.', 'Instead of fine-tuning, a fixed template is filled from the claim record.']) {
+    const other = text.replace(/We fine-tune Llama 3 8B with LoRA on 60,000 past letters[^\n]*/, sentence);
+    assert.deepEqual(lintText(other).filter((f) => f.ruleId === RULE), [], sentence);
+  }
+});
+
+test('red-flag-fine-tune-first: tuning an embedding model or a classifier is not the red flag', () => {
+  const text = fixture('rules/red-flag-fine-tune-first/not-ok.md').replace(/We fine-tune Llama 3 8B with LoRA[^\n]*/, 'We fine-tune the embedding model on 60,000 past letters to find similar claims.');
+  assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE), []);
+});
+
+test('red-flag-fine-tune-first: serving LoRA adapters, a model card\'s "instruction-tuned" or "fine-tuning" a setting proposes no tuning', () => {
+  const text = fixture('rules/red-flag-fine-tune-first/not-ok.md');
+  for (const sentence of ['The serving layer loads LoRA adapters per tenant next to the base model.', 'The model is an instruction-tuned 8B model from the public hub.', 'Batch size and timeouts allow fine-tuning per deployment.']) {
+    const other = text.replace(/We fine-tune Llama 3 8B with LoRA on 60,000 past letters[^\n]*/, sentence);
+    assert.deepEqual(lintText(other).filter((f) => f.ruleId === RULE), [], sentence);
+  }
+  const passive = text.replace(/We fine-tune Llama 3 8B with LoRA on 60,000 past letters[^\n]*/, 'Llama 3 8B is fine-tuned with LoRA on 60,000 past letters.');
+  assert.equal(lintText(passive).filter((f) => f.ruleId === RULE).length, 1, 'tuning on the team\'s data is a proposal however it is phrased');
+});

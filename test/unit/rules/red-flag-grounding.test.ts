@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lintText } from '../../../src/core/index.js';
+import { at, fixture, lintFixture } from '../helpers.js';
+
+const RULE = 'red-flag-grounding';
+
+test('red-flag-grounding: answers that cite retrieved passages pass, with "never answers from memory" and "we considered … but" read as such', () => {
+  assert.deepEqual(lintFixture('rules/red-flag-grounding/ok.md', RULE), []);
+});
+
+test('red-flag-grounding: a design that answers from the model\'s own knowledge is reported at that sentence', () => {
+  const found = lintFixture('rules/red-flag-grounding/not-ok.md', RULE);
+  assert.deepEqual(found.map(at), ['25:70 info']);
+  assert.match(found[0]?.message ?? '', /answers from the model's own knowledge \("The assistant answers directly/);
+  assert.match(found[0]?.message ?? '', /expected answers grounded in retrieved passages or tool results/);
+});
+
+test('red-flag-grounding: factual answers with retrieval ruled out and nothing else grounding them', () => {
+  const found = lintFixture('rules/red-flag-grounding/not-ok-absent.md', RULE);
+  assert.deepEqual(found.map(at), ['29:1 info']);
+  assert.equal(found[0]?.section, 'data-model');
+  assert.match(found[0]?.message ?? '', /no retrieval, tools or citations \(the design rules retrieval out\)/);
+});
+
+test('red-flag-grounding: warning from review on, and configurable like every rule', () => {
+  const text = fixture('rules/red-flag-grounding/not-ok.md').replace('status: draft', 'status: review');
+  assert.equal(lintText(text).find((f) => f.ruleId === RULE)?.severity, 'warning');
+  assert.equal(lintText(text, { severity: { [RULE]: 'off' } }).filter((f) => f.ruleId === RULE).length, 0);
+  assert.equal(lintText(text, { severity: { [RULE]: 'error' } }).find((f) => f.ruleId === RULE)?.severity, 'error');
+});
+
+test('red-flag-grounding: only GenAI patterns are judged', () => {
+  const text = fixture('rules/red-flag-grounding/not-ok.md').replace('pattern: chatbot', 'pattern: recsys');
+  assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE), []);
+});
+
+test('red-flag-grounding: "prefill from memory-bound decode" and "so the LLM knows how to use the tools" are not answers from memory', () => {
+  const text = fixture('rules/red-flag-grounding/ok.md');
+  for (const sentence of ['Prefill is separated from memory-bound decode phases.', 'Tool descriptions are added to the prompt so that the LLM knows how to use them.']) {
+    const other = text.replace('## Data and model design\n', `## Data and model design\n${sentence} `);
+    assert.ok(other.includes(sentence));
+    assert.deepEqual(lintText(other).filter((f) => f.ruleId === RULE), [], sentence);
+  }
+});

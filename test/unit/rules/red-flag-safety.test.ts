@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lintText } from '../../../src/core/index.js';
+import { at, fixture, lintFixture } from '../helpers.js';
+
+const RULE = 'red-flag-safety';
+
+test('red-flag-safety: "no PII leaves the VPC", untrusted content and scoped tools pass', () => {
+  assert.deepEqual(lintFixture('rules/red-flag-safety/ok.md', RULE), []);
+});
+
+test('red-flag-safety: an agent whose safety section only moderates output is reported at the section, naming what is missing', () => {
+  const found = lintFixture('rules/red-flag-safety/not-ok.md', RULE);
+  assert.deepEqual(found.map(at), ['44:1 warning']);
+  assert.equal(found[0]?.section, 'safety');
+  assert.match(found[0]?.message ?? '', /does not address prompt injection and data leakage and PII;/);
+});
+
+test('red-flag-safety: unsafe tool execution is named when nothing limits what tools may do', () => {
+  const text = fixture('rules/red-flag-safety/not-ok.md').replace('- At most 8 steps and $0.20 per request.\n', '').replace('| Agent loops | step budget hit | stop and summarise | unfinished request |', '| Agent loops | same call repeated 3x | stop and summarise | unfinished request |');
+  const found = lintText(text).filter((f) => f.ruleId === RULE);
+  assert.match(found[0]?.message ?? '', /prompt injection, data leakage and PII and unsafe tool execution;/);
+});
+
+test('red-flag-safety: a concern waved away ("out of scope", "later") is not addressed', () => {
+  const text = fixture('rules/red-flag-safety/ok.md').replace('- Invite text and event descriptions are untrusted; they are never followed as instructions.', '- Prompt injection is out of scope for V1.');
+  const found = lintText(text).filter((f) => f.ruleId === RULE);
+  assert.match(found[0]?.message ?? '', /does not address prompt injection;/);
+});

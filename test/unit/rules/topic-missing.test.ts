@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compileSchema, isSchemaProblem, lintText, type CompiledSchema } from '../../../src/core/index.js';
+import { at, fixture, lintFixture } from '../helpers.js';
+
+const RULE = 'topic-missing';
+
+test('topic-missing: a recommender that covers cold start, feedback loop, skew, data quality, rollback and drift passes', () => {
+  assert.deepEqual(lintFixture('rules/topic-missing/ok.md', RULE), []);
+});
+
+test('topic-missing: each uncovered topic of the pattern is reported at its section, naming the topic', () => {
+  const found = lintFixture('rules/topic-missing/not-ok.md', RULE);
+  assert.deepEqual(found.map(at), ['29:1 warning', '29:1 warning', '29:1 warning', '29:1 warning', '32:1 warning', '39:1 warning']);
+  assert.deepEqual(found.map((f) => f.topic), ['feedback-loop', 'training-serving-skew', 'cold-start', 'data-quality', 'rollback', 'drift-monitoring']);
+  assert.deepEqual(found.map((f) => f.section), ['data-model', 'data-model', 'data-model', 'data-model', 'failure-modes', 'evaluation']);
+  assert.match(found[2]?.message ?? '', /^Cold start is not covered: what the system recommends to users with no history/);
+  assert.match(found[2]?.message ?? '', /Expected a fallback for new users/);
+});
+
+test('topic-missing: "new listings arrive late" is not cold-start handling; deferring drift monitoring to V2 is not covering it', () => {
+  const text = fixture('rules/topic-missing/ok.md').replace('a daily dashboard watches prediction and feature drift against the training week', 'drift monitoring comes in V2');
+  assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic), ['drift-monitoring']);
+});
+
+test('topic-missing: the config switches a topic off', () => {
+  const found = lintFixture('rules/topic-missing/not-ok.md', RULE, { topics: { 'cold-start': 'off', rollback: 'off' } });
+  assert.deepEqual(found.map((f) => f.topic), ['feedback-loop', 'training-serving-skew', 'data-quality', 'drift-monitoring']);
+});
+
+test('topic-missing: a schema extending the built-in one adds, changes and drops topics by id', () => {
+  const schema = compileSchema(
+    JSON.stringify({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      allOf: [{ $ref: 'https://design-snapshot.dev/schemas/design-snapshot.schema.json' }],
+      'x-topics': [
+        { id: 'cold-start', enabled: false },
+        { id: 'rollback', phrasings: ['kill switch'] },
+        { id: 'privacy-review', title: 'Privacy review', patterns: ['recsys'], section: 'safety', description: 'who signed off the use of personal data', why: 'Personal data needs a lawful basis.', expected: 'the review and its outcome', phrasings: ['privacy review|dpia'] },
+      ],
+    }),
+    'team.json',
+  );
+  assert.ok(!isSchemaProblem(schema), isSchemaProblem(schema) ? schema.message : '');
+  const found = lintText(fixture('rules/topic-missing/ok.md'), { schema: schema as CompiledSchema }).filter((f) => f.ruleId === RULE);
+  assert.deepEqual(found.map((f) => f.topic), ['privacy-review', 'rollback']);
+});
+
+test('topic-missing: a broken x-topics entry makes the schema unusable, with the entry named', () => {
+  const bad = compileSchema(JSON.stringify({ allOf: [{ $ref: 'https://design-snapshot.dev/schemas/design-snapshot.schema.json' }], 'x-topics': [{ id: 'x', phrasings: 'drift' }] }), 'team.json');
+  assert.ok(isSchemaProblem(bad));
+  assert.match(bad.message, /x-topics\[0\]\.phrasings: expected an array of non-empty strings/);
+  const incomplete = compileSchema(JSON.stringify({ allOf: [{ $ref: 'https://design-snapshot.dev/schemas/design-snapshot.schema.json' }], 'x-topics': [{ id: 'new-one', title: 'New' }] }), 'team.json');
+  assert.ok(isSchemaProblem(incomplete));
+  assert.match(incomplete.message, /new topic "new-one" needs patterns, section/);
+});
