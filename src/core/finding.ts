@@ -26,6 +26,8 @@ export interface Finding {
   /** Canonical id of the section the finding concerns, when there is one. */
   section?: string;
   fix?: Fix;
+  /** More for experts, shown beside the message where there is room (mermaid's own error for mermaid-syntax). */
+  detail?: string;
   /** URL of the rule's documentation page. */
   docs: string;
 }

@@ -27,6 +27,8 @@ export interface Report {
   message: string;
   section?: string;
   fix?: Fix;
+  /** More for experts (see Finding.detail). */
+  detail?: string;
 }
 
 /** What a rule sees: the parsed snapshot, the schema and its validation errors, and the document's shared parts. */
@@ -80,6 +82,7 @@ export function toFinding(rule: Rule, report: Report, severity: Severity, docsBa
     range: report.range,
     ...(report.section ? { section: report.section } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
+    ...(report.detail ? { detail: report.detail } : {}),
     docs: `${docsBase}${rule.id}.md`,
   };
 }
