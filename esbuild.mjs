@@ -1,5 +1,5 @@
 // Runs in Node at build time: bundles each host of the engine into dist/.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -15,6 +15,22 @@ const noHappyDomCertificate = {
     }));
   },
 };
+// Node hosts only parse diagrams (src/shared/mermaid-extras.ts): the icon check needs each pack's icon names, not
+// their 11 MB of SVG bodies, and ELK's renderer (with its own copy of mermaid's rendering code) never runs there.
+const nodeMermaidExtras = {
+  name: 'node-mermaid-extras',
+  setup(b) {
+    b.onLoad({ filter: /@iconify-json[\\/][^\\/]+[\\/]icons\.json$/ }, async (args) => {
+      const set = JSON.parse(await readFile(args.path, 'utf8'));
+      const names = (o) => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, v.parent ? { parent: v.parent } : { body: '' }]));
+      return { contents: JSON.stringify({ prefix: set.prefix, icons: names(set.icons), aliases: names(set.aliases) }), loader: 'json' };
+    });
+    b.onLoad({ filter: /layout-elk[\\/]dist[\\/]chunks[\\/].*[\\/]render-[^\\/]*\.mjs$/ }, () => ({
+      contents: 'export const render = () => Promise.reject(new Error("ELK lays diagrams out in the Diagram Preview; Node hosts only parse."));',
+      loader: 'js',
+    }));
+  },
+};
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
 await mkdir('dist/webview', { recursive: true });
@@ -23,7 +39,7 @@ await Promise.all([
     ...common,
     entryPoints: { cli: 'src/cli/main.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
     outdir: 'dist',
-    plugins: [noHappyDomCertificate],
+    plugins: [noHappyDomCertificate, nodeMermaidExtras],
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -47,7 +63,7 @@ await Promise.all([
     ...common,
     entryPoints: ['src/extension/mermaid-worker.ts'],
     outfile: 'dist/mermaid-worker.cjs',
-    plugins: [noHappyDomCertificate],
+    plugins: [noHappyDomCertificate, nodeMermaidExtras],
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -22,6 +22,11 @@ export interface MermaidErrorDetails {
   };
   /** Langium parsers (pie, gitGraph, architecture…): the first error's 1-based line and column in the parsed text. */
   position?: { line: number; column: number };
+  /**
+   * An icon no bundled pack has (name UnknownIconError; mermaid would draw a "?"): its 0-based place in the diagram
+   * as written, the packs there are, and the pack's closest icon when one is close.
+   */
+  icon?: { name: string; line: number; column: number; packs: string[]; known: boolean; suggestion?: string };
 }
 
 /** An edit in diagram coordinates: 0-based lines of the diagram's text (the first line after the opening fence is 0). */
@@ -70,6 +75,17 @@ export function mermaidErrorDetails(error: unknown): MermaidErrorDetails {
   }
   if (isObj(error.position) && typeof error.position.line === 'number' && typeof error.position.column === 'number') {
     out.position = { line: error.position.line, column: error.position.column };
+  }
+  const icon = error.icon;
+  if (isObj(icon) && typeof icon.name === 'string' && typeof icon.line === 'number' && typeof icon.column === 'number' && Array.isArray(icon.packs)) {
+    out.icon = {
+      name: icon.name,
+      line: icon.line,
+      column: icon.column,
+      packs: icon.packs.filter((p): p is string => typeof p === 'string'),
+      known: icon.known === true,
+      ...(typeof icon.suggestion === 'string' ? { suggestion: icon.suggestion } : {}),
+    };
   }
   const result = error.result;
   if (!out.position && isObj(result)) {
@@ -215,8 +231,15 @@ function missingType(details: MermaidErrorDetails, diagram: string, lines: strin
       fix: { title: `Change ${quote(header.word)} to ${quote(near)}`, edits: [{ line: header.line, character: header.column, endLine: header.line, endCharacter: header.column + header.word.length, newText: near }] },
     };
   }
-  const type = guessType(diagram);
   const firstLine = lines[header.line] ?? '';
+  if (/^zenuml$/i.test(header.word)) {
+    return { message: "`zenuml` diagrams need mermaid's separate ZenUML plugin, which is not bundled (nor in VS Code's own Markdown preview); expected a diagram type mermaid 11.17 knows, such as `sequenceDiagram`.", line: header.line, column: header.column, original };
+  }
+  if (/^\s*[A-Za-z][\w-]*\s*$/.test(firstLine) && lines.length > header.line + 1) {
+    // A first line that names a type, just not one this mermaid knows (a newer or a plugin's diagram).
+    return { message: `${quote(header.word)} is not a diagram type mermaid 11.17 knows; expected one such as \`flowchart TD\`, \`sequenceDiagram\` or \`classDiagram\`.`, line: header.line, column: header.column, original };
+  }
+  const type = guessType(diagram);
   const indent = /^\s*/.exec(firstLine)?.[0] ?? '';
   return {
     message: `The diagram does not say what kind of diagram it is; expected a first line with its type, such as ${quote(type)}, before ${quote(firstLine)}.`,
@@ -224,6 +247,22 @@ function missingType(details: MermaidErrorDetails, diagram: string, lines: strin
     column: header.column,
     original,
     fix: { title: `Start the diagram with ${quote(type)}`, edits: [{ line: header.line, character: 0, endLine: header.line, endCharacter: 0, newText: `${indent}${type}\n` }] },
+  };
+}
+
+function unknownIcon(icon: NonNullable<MermaidErrorDetails['icon']>, original: string): ExplainedError {
+  const [prefix = ''] = icon.name.split(':');
+  const packs = listWords(icon.packs.map((p) => `\`${p}\``));
+  const place = { line: icon.line, column: icon.column, original };
+  if (!icon.known) {
+    return { ...place, message: `${quote(icon.name)} is from the \`${prefix}\` icon pack, which is not bundled, so mermaid would draw a question mark; expected an icon of the bundled packs, ${packs}.` };
+  }
+  if (!icon.suggestion) return { ...place, message: `The \`${prefix}\` icon pack has no icon ${quote(icon.name)}, so mermaid would draw a question mark; expected a name from that pack.` };
+  const suggestion = `${prefix}:${icon.suggestion}`;
+  return {
+    ...place,
+    message: `The \`${prefix}\` icon pack has no icon ${quote(icon.name)}, so mermaid would draw a question mark; expected ${quote(suggestion)}.`,
+    fix: { title: `Change the icon to ${quote(suggestion)}`, edits: [{ line: icon.line, character: icon.column, endLine: icon.line, endCharacter: icon.column + icon.name.length, newText: suggestion }] },
   };
 }
 
@@ -386,6 +425,11 @@ function explainLine(details: MermaidErrorDetails, diagram: string, lines: strin
       return { message: `${quote(bad.arrow)} is not an arrow of ${FAMILY_NAME[family]}; expected one such as ${arrows.examples}.`, line, column: bad.column, original };
     }
   }
+  // A link that ends the line: `a -->` with nothing after it.
+  const last = found.at(-1);
+  if (arrows && last && last.column + last.arrow.length >= text.trimEnd().length && arrows.valid.test(last.arrow)) {
+    return { message: `The arrow ${quote(last.arrow)} leads nowhere; expected what it points to after it, as in \`a ${last.arrow} b\`.`, line, column: last.column, original };
+  }
   const token = details.hash?.text;
   const at = wordAt(text, column, token);
   const wanted = expectedWords(details);
@@ -443,6 +487,7 @@ export function explainMermaidError(details: MermaidErrorDetails, diagram: strin
   const lines = diagram.replace(/\r\n?/g, '\n').split('\n');
   const original = details.message;
   if (details.name === 'UnknownDiagramError' || /No diagram type detected/i.test(original)) return missingType(details, diagram, lines);
+  if (details.icon) return unknownIcon(details.icon, original);
   const family = familyOf(diagramHeader(diagram)?.word);
   const end = lastContentLine(diagram, lines.length);
   const place = errorPlace(details, diagram, family, lines.length) ?? { line: end, bound: end, column: undefined };
@@ -458,6 +503,9 @@ export function explainMermaidError(details: MermaidErrorDetails, diagram: strin
     const opener = ({ ']': '[', ')': '(', '}': '{', '"': '"' } as Record<string, Bracket>)[pick.char] ?? '[';
     return { message: `This \`${pick.char}\` closes nothing; expected it only after a \`${opener}\` (or remove it).`, line: pick.line, column: pick.column, original };
   }
-  return explainLine(details, diagram, lines, family, place.line, place.column);
+  // Mermaid names the end of the input when a statement is cut short: the statement is on the last line with text.
+  let line = place.line;
+  while (line > 0 && !(lines[line] ?? '').trim()) line--;
+  return explainLine(details, diagram, lines, family, line, line === place.line ? place.column : undefined);
 }
 

@@ -126,3 +126,27 @@ test('parsedView: maps the lines mermaid parses back to the author\'s', () => {
   assert.deepEqual(view.text.split('\n'), ['flowchart LR', '  a --> b', '  b --> c']);
   assert.deepEqual(view.lineOf, [5, 6, 8]);
 });
+
+test('explainMermaidError: a link that ends its line leads nowhere', async () => {
+  const x = await explain('flowchart TD\n  a --> \n');
+  assert.equal(x.message, 'The arrow `-->` leads nowhere; expected what it points to after it, as in `a --> b`.');
+  assert.equal(x.line, 1);
+});
+
+test('icons: an icon of a bundled pack passes; a typo is named with the closest icon and a fix; an unbundled pack is said so', async () => {
+  const parse = await nodeMermaidParser();
+  await parse('architecture-beta\n  group api(logos:aws-lambda)[API]\n  service s3(logos:aws-s3)[S3] in api');
+  await parse('flowchart LR\n  db@{ icon: "mdi:database", label: "DB" } --> b');
+  const typo = await explain('architecture-beta\n  service s3(logos:aws-s4)[S3]');
+  assert.equal(typo.message, 'The `logos` icon pack has no icon `logos:aws-s4`, so mermaid would draw a question mark; expected `logos:aws-s3`.');
+  assert.deepEqual([typo.line, typo.column], [1, '  service s3('.length]);
+  assert.ok(await parses(applied('architecture-beta\n  service s3(logos:aws-s4)[S3]', typo)));
+  const fa = await explain('flowchart LR\n  a@{ icon: "fa:user", label: "User" }');
+  assert.match(fa.message, /^`fa:user` is from the `fa` icon pack, which is not bundled/);
+  assert.equal(fa.line, 1);
+});
+
+test('a diagram type this mermaid does not know is said so, not taken for a missing type', async () => {
+  assert.match((await explain('zenuml\n  A.method()')).message, /^`zenuml` diagrams need mermaid's separate ZenUML plugin/);
+  assert.match((await explain('bubbleChart\n  a: 1')).message, /^`bubbleChart` is not a diagram type mermaid 11\.17 knows/);
+});
