@@ -1,5 +1,5 @@
 // Runs in Node at build time: bundles each host of the engine into dist/.
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -33,6 +33,8 @@ const nodeMermaidExtras = {
 };
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
+// Chunks are content-hashed: clear the old ones so dist/webview (and the .vsix) holds only this build's.
+await rm('dist/webview', { recursive: true, force: true });
 await mkdir('dist/webview', { recursive: true });
 await Promise.all([
   build({
@@ -69,18 +71,24 @@ await Promise.all([
     target: 'node20',
     minify: true,
   }),
-  // The preview webview (browser): mermaid and @vscode-elements/elements live only here. One IIFE file, because
-  // the CSP allows our script by nonce and a nonce does not extend to chunks loaded by import().
+  // The preview webview (browser): mermaid, ELK, the icon packs and @vscode-elements/elements live only here. ES
+  // modules split into chunks: the page loads preview.js (its UI), then mermaid's core; each diagram type, ELK and
+  // each icon pack is a chunk of its own, loaded the first time a diagram needs it. The CSP lets in chunks from the
+  // webview's own root only (src/extension/preview/html.ts).
   build({
     ...common,
-    entryPoints: ['src/webview/preview.ts', 'src/webview/preview.css'],
+    entryPoints: ['src/webview/preview.ts'],
     outdir: 'dist/webview',
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     platform: 'browser',
-    format: 'iife',
+    format: 'esm',
     target: ['chrome120'],
     minify: true,
     sourcemap: false,
-  }).then(async () => {
+  }),
+  build({ ...common, entryPoints: ['src/webview/preview.css'], outdir: 'dist/webview', minify: true, sourcemap: false }).then(async () => {
     // codicons for @vscode-elements' icons: loaded from the webview's own root, never from a CDN.
     for (const f of ['codicon.css', 'codicon.ttf']) await copyFile(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
   }),

@@ -8,8 +8,12 @@ export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
 }
 
 /**
- * The Content-Security-Policy of the preview. Scripts: only ours, by nonce (no eval, no remote origin).
- * Styles need 'unsafe-inline': mermaid writes <style> elements and style= attributes into its SVG.
+ * The Content-Security-Policy of the preview. Scripts: our entry module, by nonce, and nothing else — no eval, no
+ * inline script, no host source at all. The ES module chunks it imports (mermaid, each diagram type, ELK, the icon
+ * packs; all from dist/webview, the only localResourceRoot) load under the same nonce: a module script's nonce
+ * carries over to its static and dynamic imports (HTML's "descendant script fetch options"), so `cspSource` need
+ * not be allowed for scripts. Styles need 'unsafe-inline': mermaid writes <style> elements and style= attributes
+ * into its SVG.
  */
 export function previewCsp(cspSource: string, nonce: string): string {
   return `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${cspSource} 'unsafe-inline'; img-src ${cspSource} data:; font-src ${cspSource}`;
@@ -33,12 +37,13 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <header class="top">
   <h1 id="title">Diagrams</h1>
   <vscode-toolbar-container>
+    <vscode-toolbar-button id="export-all" icon="files" label="Export every diagram to a folder" title="Export every diagram to a folder">Export all</vscode-toolbar-button>
     <vscode-toolbar-button id="export-html" icon="file-code" label="Export the snapshot as one HTML file" title="Export the snapshot as one HTML file">HTML</vscode-toolbar-button>
   </vscode-toolbar-container>
 </header>
 <p id="empty" role="status"></p>
 <main id="diagrams"></main>
-<script nonce="${nonce}" src="${asset('preview.js')}"></script>
+<script type="module" nonce="${nonce}" src="${asset('preview.js')}"></script>
 </body>
 </html>`;
 }
