@@ -8,11 +8,12 @@ import { copyPng, copySvg, pngBlob, pngDataUrl, standaloneSvg, svgElement } from
 import { loadMermaid, Renderer, THEME_BACKGROUND, type RenderResult, type ThemeKind } from './renderer.js';
 import { Viewport, ZOOM_STEP } from './viewport.js';
 
+performance.mark('design-snapshot:script');
 const vscode = acquireVsCodeApi();
 const post = (m: WebviewMessage): void => vscode.postMessage(m);
 const renderer = new Renderer();
 // Mermaid's chunk starts loading now, while the host reads the snapshot.
-void loadMermaid();
+void loadMermaid().then(() => performance.mark('design-snapshot:mermaid-loaded'));
 
 /** One diagram on screen. `key` is what it shows (theme + source); `wanted` what it should show. */
 interface Slot {
@@ -263,6 +264,7 @@ async function showDocument(msg: Extract<HostMessage, { type: 'document' }>): Pr
     show(slot, wanted, result);
   }
   for (const s of slots) if (s.result && 'error' in s.result) errors++;
+  performance.mark('design-snapshot:rendered');
   post({ type: 'rendered', version: msg.version, rendered, reused, errors, ms: performance.now() - started, theme });
 }
 

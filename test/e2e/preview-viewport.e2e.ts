@@ -207,6 +207,27 @@ test('e2e: diagrams with layout: elk and with logos and mdi icons render, from b
   assert.ok(icons.paths >= 4, `icon paths drawn: ${icons.paths}`);
   await diagram(1).scrollIntoViewIfNeeded();
   await w.shot('5-elk-and-icons');
+
+  // A misspelt icon: the diagram still renders (mermaid draws a "?"), and the preview says what mermaid-syntax says.
+  await page.locator('.editor-instance .monaco-editor').first().click();
+  await page.keyboard.press('Control+G');
+  // Line 48 is `  service disk(logos:aws-s3)[Storage] in api`: the "3" of aws-s3.
+  const problems = async (): Promise<number> => Number(/· (\d+)/.exec(await page.locator('.statusbar-item', { hasText: /Snapshot \d+\/\d+/ }).innerText())?.[1] ?? 0);
+  const before = await problems();
+  await page.keyboard.type('48:27');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('4');
+  const notice = diagram(2).locator('.diagram-notice');
+  await notice.waitFor({ state: 'visible', timeout: 30_000 });
+  assert.equal(await notice.innerText(), 'Line 48: The `logos` icon pack has no icon `logos:aws-s4`, so mermaid would draw a question mark; expected `logos:aws-s3`.');
+  assert.equal(await svgOf(2).count(), 1, 'the diagram is still drawn');
+  // mermaid-syntax reports it in the editor too (one more problem in the status bar).
+  await page.locator('.statusbar-item', { hasText: new RegExp(`Snapshot \\d+/\\d+ · ${before + 1}\\b`) }).waitFor({ timeout: 30_000 });
+  await w.shot('5b-missing-icon');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('3');
+  await notice.waitFor({ state: 'hidden', timeout: 30_000 });
 });
 
 test('e2e exports in a dark theme: light SVG and PNG with a background, a notification to open them, copy, export all', async () => {
