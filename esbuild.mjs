@@ -1,5 +1,5 @@
 // Runs in Node at build time: bundles each host of the engine into dist/.
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -32,6 +32,25 @@ const nodeMermaidExtras = {
   },
 };
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+
+/**
+ * The chunks that make up mermaid's core (the chunk import('mermaid') loads and everything it imports statically),
+ * less what preview.js imports itself: the page preloads them (<link rel="modulepreload">) while it starts, instead
+ * of discovering them one level of imports at a time. Diagram types, ELK and the icon packs are not preloaded.
+ */
+function mermaidPreload(metafile) {
+  const outputs = metafile.outputs;
+  const statics = (file, seen = new Set()) => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const i of outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && outputs[i.path]) statics(i.path, seen);
+    return seen;
+  };
+  const core = Object.keys(outputs).find((f) => /\/chunks\/mermaid\.core-[^/]+\.js$/.test(f));
+  if (!core) throw new Error("no mermaid.core chunk in the webview build: the preload list would be empty");
+  const entry = statics('dist/webview/preview.js');
+  return [...statics(core)].filter((f) => !entry.has(f)).map((f) => f.replace(/^dist\/webview\//, ''));
+}
 
 // Chunks are content-hashed: clear the old ones so dist/webview (and the .vsix) holds only this build's.
 await rm('dist/webview', { recursive: true, force: true });
@@ -87,7 +106,8 @@ await Promise.all([
     target: ['chrome120'],
     minify: true,
     sourcemap: false,
-  }),
+    metafile: true,
+  }).then(({ metafile }) => writeFile('dist/webview/preload.json', `${JSON.stringify(mermaidPreload(metafile))}\n`)),
   build({ ...common, entryPoints: ['src/webview/preview.css'], outdir: 'dist/webview', minify: true, sourcemap: false }).then(async () => {
     // codicons for @vscode-elements' icons: loaded from the webview's own root, never from a CDN.
     for (const f of ['codicon.css', 'codicon.ttf']) await copyFile(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);

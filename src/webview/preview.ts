@@ -1,7 +1,5 @@
 // Runs in the preview webview (browser): shows the active snapshot's diagrams, re-rendering only what changed; each
 // diagram has its own zoom and scroll (kept across re-renders and while the panel is hidden), exports and copies.
-import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
-import '@vscode-elements/elements/dist/vscode-toolbar-container/index.js';
 import type { ExplainedError } from '../core/mermaid-errors.js';
 import { parseHostMessage, parsePreviewState, type DiagramMessage, type ExportedImage, type HostMessage, type ImageFormat, type PreviewOptions, type WebviewMessage } from '../shared/messages.js';
 import { copyPng, copySvg, pngBlob, pngDataUrl, standaloneSvg, svgElement } from './export.js';
@@ -9,6 +7,10 @@ import { loadMermaid, Renderer, THEME_BACKGROUND, type RenderResult, type ThemeK
 import { Viewport, ZOOM_STEP } from './viewport.js';
 
 performance.mark('design-snapshot:script');
+// The toolbar's web components are a chunk of their own: the page says 'ready' (and the host sends the snapshot)
+// without waiting for them; the buttons upgrade when it arrives.
+void import('@vscode-elements/elements/dist/vscode-toolbar-button/index.js');
+void import('@vscode-elements/elements/dist/vscode-toolbar-container/index.js');
 const vscode = acquireVsCodeApi();
 const post = (m: WebviewMessage): void => vscode.postMessage(m);
 const renderer = new Renderer();

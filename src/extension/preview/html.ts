@@ -19,10 +19,25 @@ export function previewCsp(cspSource: string, nonce: string): string {
   return `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${cspSource} 'unsafe-inline'; img-src ${cspSource} data:; font-src ${cspSource}`;
 }
 
+/**
+ * The chunks of mermaid's core, from dist/webview/preload.json (written by esbuild.mjs): the page preloads them while
+ * it starts. Read once; an unreadable list only means no preloading.
+ */
+export async function readPreload(extensionUri: vscode.Uri): Promise<string[]> {
+  try {
+    const list: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(webviewRoot(extensionUri), 'preload.json'))));
+    return Array.isArray(list) ? list.filter((f): f is string => typeof f === 'string' && /^chunks\/[\w.-]+\.js$/.test(f)) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The preview page: chrome from @vscode-elements/elements, diagrams filled in by dist/webview/preview.js. */
-export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, preload: readonly string[] = []): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot(extensionUri), name)).toString();
+  // Fetched in parallel while preview.js starts, under the same nonce; evaluated only when preview.js imports mermaid.
+  const preloads = preload.map((f) => `<link rel="modulepreload" nonce="${nonce}" href="${asset(f)}">`).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -31,6 +46,8 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${asset('codicon.css')}">
 <link rel="stylesheet" href="${asset('preview.css')}">
+<link rel="modulepreload" nonce="${nonce}" href="${asset('preview.js')}">
+${preloads}
 <title>Diagram Preview</title>
 </head>
 <body>

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { snapshotHtml, type Analysis } from '../../core/index.js';
 import { parsePreviewState, parseWebviewMessage, type HostMessage, type ImageFormat, type PreviewOptions, type WebviewMessage } from '../../shared/messages.js';
 import { freeName, slugify } from '../names.js';
-import { previewHtml, webviewRoot } from './html.js';
+import { previewHtml, readPreload, webviewRoot } from './html.js';
 import { exportTarget } from './save.js';
 
 export const PREVIEW_VIEW_TYPE = 'designSnapshot.diagramPreview';
@@ -47,6 +47,8 @@ export class DiagramPreview implements vscode.Disposable {
   #sends = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #ready = false;
+  /** The chunks of mermaid's core the page preloads (read once; empty until read). */
+  #preload: string[] = [];
   /** The folder the pending "Export all diagrams" writes to. */
   #exportFolder: vscode.Uri | undefined;
   readonly #rendered = new vscode.EventEmitter<RenderedEvent>();
@@ -61,6 +63,7 @@ export class DiagramPreview implements vscode.Disposable {
   readonly onDidCopy = this.#copied.event;
 
   constructor(readonly deps: PreviewDeps) {
+    void readPreload(deps.extensionUri).then((list) => (this.#preload = list));
     this.#disposables = [
       this.#rendered,
       this.#exported,
@@ -155,7 +158,7 @@ export class DiagramPreview implements vscode.Disposable {
   #attach(panel: vscode.WebviewPanel): void {
     this.#panel = panel;
     this.#ready = false;
-    panel.webview.html = previewHtml(panel.webview, this.deps.extensionUri);
+    panel.webview.html = previewHtml(panel.webview, this.deps.extensionUri, this.#preload);
     this.#panelDisposables = [
       panel.webview.onDidReceiveMessage((m: unknown) => void this.#receive(m)),
       // A hidden webview is torn down (no retained context); it asks again with 'ready' when shown.
