@@ -255,7 +255,12 @@ test('e2e exports in a dark theme: light SVG and PNG with a background, a notifi
   assert.ok(drawn.darkShare > 0.003, `dark strokes and text: ${(drawn.darkShare * 100).toFixed(2)} % of pixels`);
   // "Open" opens the export.
   await toast.locator('.monaco-button', { hasText: 'Open' }).first().click();
-  await page.locator('.tabs-container .tab', { hasText: 'wide-architecture.svg' }).waitFor({ timeout: 15_000 });
+  const opened = page.locator('.tabs-container .tab', { hasText: 'wide-architecture.svg' });
+  await opened.waitFor({ timeout: 15_000 });
+  // Close it again: VS Code shows an SVG in a webview of its own, and the preview must stay the only one.
+  await opened.hover();
+  await opened.locator('.codicon-close').click();
+  await opened.waitFor({ state: 'detached' });
 
   // PNG: twice the diagram's size (designSnapshot.preview.pngScale), white, not the dark panel's background.
   await page.locator('.tabs-container .tab', { hasText: 'Diagrams: wide.md' }).click();
@@ -277,6 +282,22 @@ test('e2e exports in a dark theme: light SVG and PNG with a background, a notifi
   assert.match(pasted, /^<svg[\s>]/);
   assert.match(pasted, /Recommendation Edge/);
   assert.match(pasted, /class="ds-export-background"/);
+  // Copy as PNG: an image on the clipboard, light, at the PNG scale.
+  await tool(0, 'Copy as PNG').click();
+  await page.locator('.statusbar-item', { hasText: 'copied the diagram as PNG' }).waitFor({ timeout: 15_000 });
+  const clip = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    if (!item?.types.includes('image/png')) return { types: item?.types ?? [], url: '' };
+    const blob = await item.getType('image/png');
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let bin = '';
+    for (const b of bytes) bin += String.fromCharCode(b);
+    return { types: item.types, url: `data:image/png;base64,${btoa(bin)}` };
+  });
+  assert.ok(clip.url, `an image/png on the clipboard (types: ${clip.types.join(', ')})`);
+  const copied = await pixels(clip.url);
+  assert.equal(copied.width, Math.ceil(natural * 2));
+  assert.deepEqual(copied.corner.slice(0, 3), [255, 255, 255]);
 
   // Export all: one file per diagram, in the folder picked (the snapshot's), none replaced.
   const before = new Set(readdirSync(design()));
