@@ -34,11 +34,14 @@ const nodeMermaidExtras = {
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
 /**
- * The chunks that make up mermaid's core (the chunk import('mermaid') loads and everything it imports statically),
- * less what preview.js imports itself: the page preloads them (<link rel="modulepreload">) while it starts, instead
- * of discovering them one level of imports at a time. Diagram types, ELK and the icon packs are not preloaded.
+ * What the preview page preloads, from esbuild's metafile (dist/webview/preload.json):
+ * - `core`: preview.js's own static imports, then the chunks import('mermaid') needs (its static import closure),
+ *   preloaded while the page starts instead of one level of imports at a time;
+ * - `modules`: per lazily loaded module of mermaid (a diagram type such as flowDiagram, a layout such as dagre,
+ *   ELK's renderer, an icon pack), its chunks: the page preloads those of the diagrams a snapshot has as soon as it
+ *   receives them, so their fetches overlap mermaid's start instead of each render waiting for its own.
  */
-function mermaidPreload(metafile) {
+function previewPreload(metafile) {
   const outputs = metafile.outputs;
   const statics = (file, seen = new Set()) => {
     if (seen.has(file)) return seen;
@@ -46,10 +49,24 @@ function mermaidPreload(metafile) {
     for (const i of outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && outputs[i.path]) statics(i.path, seen);
     return seen;
   };
+  const rel = (f) => f.replace(/^dist\/webview\//, '');
   const core = Object.keys(outputs).find((f) => /\/chunks\/mermaid\.core-[^/]+\.js$/.test(f));
-  if (!core) throw new Error("no mermaid.core chunk in the webview build: the preload list would be empty");
+  if (!core) throw new Error('no mermaid.core chunk in the webview build: the preload list would be empty');
   const entry = statics('dist/webview/preview.js');
-  return [...statics(core)].filter((f) => !entry.has(f)).map((f) => f.replace(/^dist\/webview\//, ''));
+  const coreSet = statics(core);
+  const modules = {};
+  for (const [file, out] of Object.entries(outputs)) {
+    const from = out.entryPoint ?? '';
+    // mermaid's own lazy modules (not the copies bundled inside @mermaid-js/layout-elk), ELK's renderer, the packs.
+    const name = /node_modules\/mermaid\/dist\/chunks\/mermaid\.core\/([A-Za-z0-9-]+?)-[A-Z0-9]{8}\.mjs$/.exec(from)?.[1]
+      ?? (/layout-elk\/dist\/chunks\/mermaid-layout-elk\.core\/render-/.test(from) ? 'elk' : undefined)
+      ?? /@iconify-json\/([a-z]+)\/icons\.json$/.exec(from)?.[1];
+    // 'diagram' names several small diagram types (packet, radar, treemap…): too vague to preload by.
+    if (!name || name === 'diagram') continue;
+    modules[name] = [...statics(file)].filter((f) => !entry.has(f) && !coreSet.has(f)).map(rel);
+  }
+  // preview.js's own static imports come first: they are on the way to the page's first line of script.
+  return { core: [...[...entry].filter((f) => f !== 'dist/webview/preview.js'), ...[...coreSet].filter((f) => !entry.has(f))].map(rel), modules };
 }
 
 // Chunks are content-hashed: clear the old ones so dist/webview (and the .vsix) holds only this build's.
@@ -107,7 +124,7 @@ await Promise.all([
     minify: true,
     sourcemap: false,
     metafile: true,
-  }).then(({ metafile }) => writeFile('dist/webview/preload.json', `${JSON.stringify(mermaidPreload(metafile))}\n`)),
+  }).then(({ metafile }) => writeFile('dist/webview/preload.json', `${JSON.stringify(previewPreload(metafile))}\n`)),
   build({ ...common, entryPoints: ['src/webview/preview.css'], outdir: 'dist/webview', minify: true, sourcemap: false }).then(async () => {
     // codicons for @vscode-elements' icons: loaded from the webview's own root, never from a CDN.
     for (const f of ['codicon.css', 'codicon.ttf']) await copyFile(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);

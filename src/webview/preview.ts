@@ -3,6 +3,7 @@
 import type { ExplainedError } from '../core/mermaid-errors.js';
 import { parseHostMessage, parsePreviewState, type DiagramMessage, type ExportedImage, type HostMessage, type ImageFormat, type PreviewOptions, type WebviewMessage } from '../shared/messages.js';
 import { copyPng, copySvg, pngBlob, pngDataUrl, standaloneSvg, svgElement } from './export.js';
+import { prefetch } from './prefetch.js';
 import { loadMermaid, Renderer, THEME_BACKGROUND, type RenderResult, type ThemeKind } from './renderer.js';
 import { Viewport, ZOOM_STEP } from './viewport.js';
 
@@ -252,6 +253,9 @@ async function showDocument(msg: Extract<HostMessage, { type: 'document' }>): Pr
     else todo.push(slot);
   });
   saveState();
+  // The chunks of the diagram types this snapshot has, fetched together before the first render keeps the page busy.
+  await prefetch(todo.map((slot) => slot.diagram.source));
+  if (generation !== mine) return;
   let rendered = 0;
   let errors = 0;
   for (const slot of todo) {

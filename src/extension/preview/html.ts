@@ -19,25 +19,38 @@ export function previewCsp(cspSource: string, nonce: string): string {
   return `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${cspSource} 'unsafe-inline'; img-src ${cspSource} data:; font-src ${cspSource}`;
 }
 
-/**
- * The chunks of mermaid's core, from dist/webview/preload.json (written by esbuild.mjs): the page preloads them while
- * it starts. Read once; an unreadable list only means no preloading.
- */
-export async function readPreload(extensionUri: vscode.Uri): Promise<string[]> {
+/** What the page preloads (dist/webview/preload.json, written by esbuild.mjs): mermaid's core, and the chunks of each lazy module. */
+export interface Preload {
+  core: string[];
+  modules: Record<string, string[]>;
+}
+
+const CHUNK = /^chunks\/[\w.-]+\.js$/;
+
+/** The preload lists, read once; an unreadable or malformed file only means no preloading. */
+export async function readPreload(extensionUri: vscode.Uri): Promise<Preload> {
   try {
-    const list: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(webviewRoot(extensionUri), 'preload.json'))));
-    return Array.isArray(list) ? list.filter((f): f is string => typeof f === 'string' && /^chunks\/[\w.-]+\.js$/.test(f)) : [];
+    const raw: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(webviewRoot(extensionUri), 'preload.json'))));
+    const files = (x: unknown): string[] => (Array.isArray(x) ? x.filter((f): f is string => typeof f === 'string' && CHUNK.test(f)) : []);
+    const r = raw as { core?: unknown; modules?: unknown };
+    const modules = typeof r.modules === 'object' && r.modules ? Object.fromEntries(Object.entries(r.modules).filter(([k]) => /^[\w-]+$/.test(k)).map(([k, v]) => [k, files(v)])) : {};
+    return { core: files(r.core), modules };
   } catch {
-    return [];
+    return { core: [], modules: {} };
   }
 }
 
 /** The preview page: chrome from @vscode-elements/elements, diagrams filled in by dist/webview/preview.js. */
-export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, preload: readonly string[] = []): string {
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, preload: Preload = { core: [], modules: {} }, needed: readonly string[] = []): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot(extensionUri), name)).toString();
-  // Fetched in parallel while preview.js starts, under the same nonce; evaluated only when preview.js imports mermaid.
-  const preloads = preload.map((f) => `<link rel="modulepreload" nonce="${nonce}" href="${asset(f)}">`).join('\n');
+  // Fetched together while the page starts (its main thread still idle), under the same nonce: mermaid's core, and
+  // the modules the snapshot's diagrams `needed` (their types, ELK, icon packs). Each is evaluated only when imported.
+  const files = [...new Set([...preload.core, ...needed.flatMap((m) => preload.modules[m] ?? [])])];
+  const preloads = files.map((f) => `<link rel="modulepreload" nonce="${nonce}" href="${asset(f)}">`).join('\n');
+  // The chunks of each lazy module, as URLs, for the page to preload those its diagrams need: inert data, not script.
+  const modules = Object.fromEntries(Object.entries(preload.modules).map(([k, files]) => [k, files.map(asset)]));
+  const data = JSON.stringify(modules).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -60,6 +73,7 @@ ${preloads}
 </header>
 <p id="empty" role="status"></p>
 <main id="diagrams"></main>
+<script type="application/json" id="chunk-map">${data}</script>
 <script type="module" nonce="${nonce}" src="${asset('preview.js')}"></script>
 </body>
 </html>`;

@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import { snapshotHtml, type Analysis } from '../../core/index.js';
 import { parsePreviewState, parseWebviewMessage, type HostMessage, type ImageFormat, type PreviewOptions, type WebviewMessage } from '../../shared/messages.js';
+import { mermaidSources, modulesFor } from '../../shared/chunk-modules.js';
 import { freeName, slugify } from '../names.js';
-import { previewHtml, readPreload, webviewRoot } from './html.js';
+import { previewHtml, readPreload, webviewRoot, type Preload } from './html.js';
 import { exportTarget } from './save.js';
 
 export const PREVIEW_VIEW_TYPE = 'designSnapshot.diagramPreview';
@@ -47,8 +48,8 @@ export class DiagramPreview implements vscode.Disposable {
   #sends = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #ready = false;
-  /** The chunks of mermaid's core the page preloads (read once; empty until read). */
-  #preload: string[] = [];
+  /** What the page preloads (read once; nothing until read). */
+  #preload: Preload = { core: [], modules: {} };
   /** The folder the pending "Export all diagrams" writes to. */
   #exportFolder: vscode.Uri | undefined;
   readonly #rendered = new vscode.EventEmitter<RenderedEvent>();
@@ -102,7 +103,7 @@ export class DiagramPreview implements vscode.Disposable {
   async open(doc: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): Promise<void> {
     // The panel is made before any await, so two quick calls never make two panels.
     if (this.#panel) this.#panel.reveal(undefined, true);
-    else this.#attach(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()));
+    else this.#attach(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()), doc);
     if (doc && (await this.#isSnapshot(doc))) this.#uri = doc.uri;
     // Before the webview says 'ready' this does nothing; 'ready' sends then.
     await this.#send();
@@ -122,7 +123,7 @@ export class DiagramPreview implements vscode.Disposable {
     }
     this.#panel?.dispose();
     panel.webview.options = this.#options();
-    this.#attach(panel);
+    this.#attach(panel, this.#uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.#uri?.toString()));
   }
 
   /** Asks the webview for its renders and writes the whole snapshot as one HTML file. */
@@ -155,10 +156,12 @@ export class DiagramPreview implements vscode.Disposable {
     return { enableScripts: true, localResourceRoots: [webviewRoot(this.deps.extensionUri)], retainContextWhenHidden: false };
   }
 
-  #attach(panel: vscode.WebviewPanel): void {
+  /** Takes `panel` over; the page preloads what the diagrams of `doc` (the snapshot it will show first) need. */
+  #attach(panel: vscode.WebviewPanel, doc?: vscode.TextDocument): void {
     this.#panel = panel;
     this.#ready = false;
-    panel.webview.html = previewHtml(panel.webview, this.deps.extensionUri, this.#preload);
+    const needed = doc?.languageId === 'markdown' ? [...new Set(mermaidSources(doc.getText()).flatMap(modulesFor))] : [];
+    panel.webview.html = previewHtml(panel.webview, this.deps.extensionUri, this.#preload, needed);
     this.#panelDisposables = [
       panel.webview.onDidReceiveMessage((m: unknown) => void this.#receive(m)),
       // A hidden webview is torn down (no retained context); it asks again with 'ready' when shown.
