@@ -3,6 +3,7 @@
 // renders per edit (unchanged diagrams must cost nothing), the first render of a 10-diagram snapshot against its
 // bare renders plus an empty webview panel opened the same way, and the size of every bundle and webview chunk.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -51,16 +52,19 @@ function sizeRow(label: string, file: string): string {
   return `| ${label} | \`${relative(ROOT, file)}\` | ${(bytes / 1024).toFixed(0)} KiB | ${(gz / 1024).toFixed(0)} KiB |`;
 }
 
+/** Chunks the page preloads as it starts (dist/webview/preload.json's core: mermaid's core and preview.js's imports). */
+const CORE = new Set(((JSON.parse(readFileSync(join(ROOT, 'dist/webview/preload.json'), 'utf8')) as { core: string[] }).core ?? []).map((f) => f.split('/').pop() ?? f));
+
 /** What a webview chunk holds, from its file name (esbuild names a chunk after its entry module, else "chunk"). */
 function chunkRole(name: string, bytes: number): string {
-  if (/^mermaid\.core-/.test(name)) return "mermaid's core";
+  if (CORE.has(name)) return "mermaid's core and the UI's imports (preloaded with the page)";
   if (/^icons-/.test(name)) return bytes > 5_000_000 ? 'icon pack: logos' : 'icon pack: mdi';
   if (/^render-/.test(name)) return "ELK's renderer (layout: elk)";
   if (/^mermaid-layout-elk/.test(name)) return 'ELK layouts (registration)';
   if (/^katex-/.test(name)) return 'KaTeX (math in labels)';
   const type = /^([a-zA-Z0-9]+?)(?:Diagram|-definition|Renderer)?-[A-Z0-9]{8}/.exec(name)?.[1];
   if (type && !/^chunk$/.test(type)) return `diagram type or layout: ${type}`;
-  return 'shared code';
+  return 'code shared by diagram types (loaded with them)';
 }
 
 export interface Timings {
@@ -72,6 +76,8 @@ export interface Timings {
   firstFloor: number[];
   /** Scripts the preview loaded for its first render (URL → bytes), from the last window. */
   loaded: string[];
+  /** The machine's 1-minute load average when the measurements started and ended. */
+  load: number[];
 }
 
 export interface WebviewBench {
@@ -111,7 +117,7 @@ export async function benchWebview(edits = 15, rounds = 3): Promise<WebviewBench
     writeFileSync(join(h.workspace, 'docs', 'design', 'bench.md'), tenDiagramSnapshot());
     // First renders, each in a fresh window against an empty panel in another fresh window, alternating, so both
     // pay the same cold start (the webview service worker, an empty cache) and machine noise falls on both alike.
-    const t: Timings = { emptyPanel: [], firstRender: [], firstFloor: [], loaded: [] };
+    const t: Timings = { emptyPanel: [], firstRender: [], firstFloor: [], loaded: [], load: [loadavg()[0] ?? 0] };
     let last: { page: Page; close: () => Promise<void> } | undefined;
     for (let r = 0; r < rounds; r++) {
       const empty = await freshWindow(h);
@@ -175,6 +181,7 @@ export async function benchWebview(edits = 15, rounds = 3): Promise<WebviewBench
     // The floor: bare mermaid.render() of this same diagram, in this page, during these edits.
     const floors = await body.evaluate((_, n) => performance.getEntriesByName('design-snapshot:mermaid.render').slice(-n).map((e) => e.duration), edits);
     await last.close();
+    t.load.push(loadavg()[0] ?? 0);
     return report(t, { editToSvg, rendersPerEdit, toWebview, floors }, edits, rounds);
   } finally {
     await h.stop();
@@ -211,7 +218,7 @@ function report(t: Timings, e: { editToSvg: number[]; rendersPerEdit: number[]; 
 
   const markdown = `## Diagram preview in its webview (code-server ${code.version} in headless Chromium)
 
-First render: from the command to ten SVGs on screen, each in a fresh browser window (nothing cached), against the same for an empty webview panel (\`bench/empty-panel\`, a second extension installed in the harness that opens a panel with one paragraph); ${rounds} rounds alternating, medians. Edits: median of ${edits}.
+First render: from the command to ten SVGs on screen, each in a fresh browser window (nothing cached), against the same for an empty webview panel (\`bench/empty-panel\`, a second extension installed in the harness that opens a panel with one paragraph); ${rounds} rounds alternating, medians. Edits: median of ${edits}. Load average (1 min) at the start and the end of this part: ${t.load.map((l) => l.toFixed(1)).join(' → ')}.
 
 | Measure | Time |
 | --- | --- |
