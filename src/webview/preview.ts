@@ -1,17 +1,18 @@
 // Runs in the preview webview (browser): shows the active snapshot's diagrams, re-rendering only what changed; each
 // diagram has its own zoom and scroll (kept across re-renders and while the panel is hidden), exports and copies.
+// The toolbar's components load with this module (not later): their icons then fetch the codicon font while the page
+// is still idle, rather than in the middle of rendering, when a webview's fetches wait for its main thread.
+import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
+import '@vscode-elements/elements/dist/vscode-toolbar-container/index.js';
 import type { ExplainedError } from '../core/mermaid-errors.js';
 import { parseHostMessage, parsePreviewState, type DiagramMessage, type ExportedImage, type HostMessage, type ImageFormat, type PreviewOptions, type WebviewMessage } from '../shared/messages.js';
 import { copyPng, copySvg, pngBlob, pngDataUrl, standaloneSvg, svgElement } from './export.js';
-import { prefetch } from './prefetch.js';
+import { prefetch, preloadFirst } from './prefetch.js';
 import { loadMermaid, Renderer, THEME_BACKGROUND, type RenderResult, type ThemeKind } from './renderer.js';
 import { Viewport, ZOOM_STEP } from './viewport.js';
 
 performance.mark('design-snapshot:script');
-// The toolbar's web components are a chunk of their own: the page says 'ready' (and the host sends the snapshot)
-// without waiting for them; the buttons upgrade when it arrives.
-void import('@vscode-elements/elements/dist/vscode-toolbar-button/index.js');
-void import('@vscode-elements/elements/dist/vscode-toolbar-container/index.js');
+preloadFirst();
 const vscode = acquireVsCodeApi();
 const post = (m: WebviewMessage): void => vscode.postMessage(m);
 const renderer = new Renderer();

@@ -40,14 +40,22 @@ let loading: Promise<Mermaid> | undefined;
 
 /** Mermaid, loaded once (a chunk of its own), with ELK's layouts and the bundled icon packs registered. */
 export function loadMermaid(): Promise<Mermaid> {
-  loading ??= import('mermaid').then((m) => {
-    registerExtras(m.default);
-    return m.default;
-  });
+  loading ??= import('mermaid').then(
+    (m) => {
+      registerExtras(m.default);
+      return m.default;
+    },
+    (e: unknown) => {
+      // Not kept: the next render tries again.
+      loading = undefined;
+      throw e;
+    },
+  );
   return loading;
 }
 
 const CACHE_LIMIT = 128;
+const LOAD_FAILED = 'The preview could not load mermaid';
 
 /**
  * Renders diagrams one at a time (mermaid keeps global state); an invalid diagram yields its error in words, and
@@ -74,6 +82,8 @@ export class Renderer {
       if (hit) return hit;
       if (stale()) return undefined;
       const result = await this.#renderNow(theme, source);
+      // A failure to load mermaid is not the diagram's: it is not kept, so the next render tries again.
+      if ('error' in result && result.error.original.startsWith(LOAD_FAILED)) return result;
       if (this.#cache.size >= CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value as string);
       this.#cache.set(Renderer.key(theme, source), result);
       return result;
@@ -83,7 +93,14 @@ export class Renderer {
   }
 
   async #renderNow(theme: ThemeKind, source: string): Promise<RenderResult> {
-    const mermaid = await loadMermaid();
+    let mermaid: Mermaid;
+    try {
+      mermaid = await loadMermaid();
+    } catch (e) {
+      // Shown in place of the diagram, like any error, rather than leaving the preview waiting.
+      const message = `${LOAD_FAILED} (${e instanceof Error ? e.message : String(e)}); close and reopen the preview.`;
+      return { error: { message, line: 0, column: 0, original: message } };
+    }
     if (this.#theme !== theme) {
       mermaid.initialize(mermaidConfig(theme));
       this.#theme = theme;

@@ -44,13 +44,11 @@ export async function readPreload(extensionUri: vscode.Uri): Promise<Preload> {
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, preload: Preload = { core: [], modules: {} }, needed: readonly string[] = []): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot(extensionUri), name)).toString();
-  // Fetched together while the page starts (its main thread still idle), under the same nonce: mermaid's core, and
-  // the modules the snapshot's diagrams `needed` (their types, ELK, icon packs). Each is evaluated only when imported.
-  const files = [...new Set([...preload.core, ...needed.flatMap((m) => preload.modules[m] ?? [])])];
-  const preloads = files.map((f) => `<link rel="modulepreload" nonce="${nonce}" href="${asset(f)}">`).join('\n');
-  // The chunks of each lazy module, as URLs, for the page to preload those its diagrams need: inert data, not script.
+  // What preview.js preloads as its first act, while the page is still idle (inert data, not script): mermaid's core,
+  // the modules the snapshot's diagrams `needed` (their types, ELK, icon packs), and every lazy module's chunks for
+  // snapshots that come later (preview.js preloads those when such a snapshot arrives, once each).
   const modules = Object.fromEntries(Object.entries(preload.modules).map(([k, files]) => [k, files.map(asset)]));
-  const data = JSON.stringify(modules).replace(/</g, '\\u003c');
+  const data = JSON.stringify({ core: preload.core.map(asset), needed, modules }).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -59,8 +57,6 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${asset('codicon.css')}">
 <link rel="stylesheet" href="${asset('preview.css')}">
-<link rel="modulepreload" nonce="${nonce}" href="${asset('preview.js')}">
-${preloads}
 <title>Diagram Preview</title>
 </head>
 <body>

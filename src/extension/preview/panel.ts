@@ -41,7 +41,6 @@ function imageBytes(format: ImageFormat, data: string): Uint8Array {
 
 export class DiagramPreview implements vscode.Disposable {
   #panel: vscode.WebviewPanel | undefined;
-  #panelDisposables: vscode.Disposable[] = [];
   #uri: vscode.Uri | undefined;
   #version = 0;
   /** Grows with every send; a send whose analysis arrives after a newer send started is dropped. */
@@ -121,9 +120,12 @@ export class DiagramPreview implements vscode.Disposable {
         // The snapshot is gone; the preview follows the next one the user opens.
       }
     }
-    this.#panel?.dispose();
+    // The new panel is taken over first and the old one disposed after: disposing it first was seen to leave the new
+    // webview never starting in code-server (its listeners are its own, so the old one's going takes nothing along).
+    const old = this.#panel;
     panel.webview.options = this.#options();
     this.#attach(panel, this.#uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.#uri?.toString()));
+    if (old !== panel) old?.dispose();
   }
 
   /** Asks the webview for its renders and writes the whole snapshot as one HTML file. */
@@ -162,18 +164,23 @@ export class DiagramPreview implements vscode.Disposable {
     this.#ready = false;
     const needed = doc?.languageId === 'markdown' ? [...new Set(mermaidSources(doc.getText()).flatMap(modulesFor))] : [];
     panel.webview.html = previewHtml(panel.webview, this.deps.extensionUri, this.#preload, needed);
-    this.#panelDisposables = [
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.#receive(m)),
+    // Each panel's listeners are its own: a panel disposed after another took over (restore() replaces one) must
+    // take only its listeners with it, and a late message of an old panel must not count for the current one.
+    const disposables: vscode.Disposable[] = [
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (this.#panel === panel) void this.#receive(m);
+      }),
       // A hidden webview is torn down (no retained context); it asks again with 'ready' when shown.
       panel.onDidChangeViewState((e) => {
-        if (!e.webviewPanel.visible) this.#ready = false;
-      }),
-      panel.onDidDispose(() => {
-        for (const d of this.#panelDisposables) d.dispose();
-        this.#panelDisposables = [];
-        if (this.#panel === panel) this.#panel = undefined;
+        if (this.#panel === panel && !e.webviewPanel.visible) this.#ready = false;
       }),
     ];
+    disposables.push(
+      panel.onDidDispose(() => {
+        for (const d of disposables) d.dispose();
+        if (this.#panel === panel) this.#panel = undefined;
+      }),
+    );
   }
 
   async #isSnapshot(doc: vscode.TextDocument): Promise<boolean> {

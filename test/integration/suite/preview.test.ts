@@ -87,26 +87,6 @@ describe('Diagram preview', () => {
     assert.deepEqual(versions, [...versions].sort((x, y) => x - y), `versions in order: ${versions.join(', ')}`);
   });
 
-  it('is restored by the serializer from its saved state, and a broken state does not throw', async () => {
-    await open(a);
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', vscode.ViewColumn.Two);
-    const restored = renderedWhere(preview, (e) => e.rendered + e.reused === 3, 'the restored render');
-    await preview.restore(panel, { uri: a.toString() });
-    await restored;
-    assert.equal(preview.panel, panel);
-    assert.ok(panel.webview.options.enableScripts);
-    assert.deepEqual(
-      panel.webview.options.localResourceRoots?.map((u) => u.path.split('/').slice(-2).join('/')),
-      ['dist/webview'],
-      'the webview may load only the built webview assets',
-    );
-    const disposed = new Promise<void>((r) => panel.onDidDispose(r));
-    const other = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', vscode.ViewColumn.Two);
-    await preview.restore(other, { uri: 42 });
-    assert.equal(preview.panel, other, 'a state that does not validate still gives a working preview');
-    await disposed;
-  });
-
   it('exports every diagram into the folder picked, one file each, skipping the invalid one and replacing nothing', async () => {
     await open(a);
     const first = renderedWhere(preview, () => true, 'the first render');
@@ -163,6 +143,30 @@ describe('Diagram preview', () => {
     assert.match(html, /<meta name="color-scheme" content="dark">/);
     const fill = /<rect class="ds-export-background"[^>]*fill="([^"]+)"/.exec(html)?.[1] ?? '';
     assert.ok(fill && fill !== '#ffffff' && fill !== 'rgb(255, 255, 255)', `a dark background: ${fill}`);
+  });
+
+  it('is restored by the serializer from its saved state, and a broken state does not throw', async () => {
+    await open(a);
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', vscode.ViewColumn.Two);
+    const restored = renderedWhere(preview, (e) => e.rendered + e.reused === 3, 'the restored render');
+    await preview.restore(panel, { uri: a.toString() });
+    await restored;
+    assert.equal(preview.panel, panel);
+    assert.ok(panel.webview.options.enableScripts);
+    assert.deepEqual(
+      panel.webview.options.localResourceRoots?.map((u) => u.path.split('/').slice(-2).join('/')),
+      ['dist/webview'],
+      'the webview may load only the built webview assets',
+    );
+    const disposed = new Promise<void>((r) => panel.onDidDispose(r));
+    const other = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', vscode.ViewColumn.Two);
+    const working = renderedWhere(preview, (e) => e.rendered + e.reused === 3, 'the render of the panel restored from a broken state');
+    await preview.restore(other, { uri: 42 });
+    assert.equal(preview.panel, other, 'a state that does not validate still gives a working preview');
+    await disposed;
+    // It works: it shows the snapshot the preview was following. (Waiting also keeps the next test from disposing a
+    // webview that is still starting, after which code-server was seen never to start the next one.)
+    await working;
   });
 
   it('exports the snapshot as HTML through the save dialog, proposing a name that is not taken', async () => {
