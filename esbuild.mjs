@@ -1,5 +1,5 @@
 // Runs in Node at build time: bundles each host of the engine into dist/.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -15,15 +15,69 @@ const noHappyDomCertificate = {
     }));
   },
 };
+// Node hosts only parse diagrams (src/shared/mermaid-extras.ts): the icon check needs each pack's icon names, not
+// their 11 MB of SVG bodies, and ELK's renderer (with its own copy of mermaid's rendering code) never runs there.
+const nodeMermaidExtras = {
+  name: 'node-mermaid-extras',
+  setup(b) {
+    b.onLoad({ filter: /@iconify-json[\\/][^\\/]+[\\/]icons\.json$/ }, async (args) => {
+      const set = JSON.parse(await readFile(args.path, 'utf8'));
+      const names = (o) => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, v.parent ? { parent: v.parent } : { body: '' }]));
+      return { contents: JSON.stringify({ prefix: set.prefix, icons: names(set.icons), aliases: names(set.aliases) }), loader: 'json' };
+    });
+    b.onLoad({ filter: /layout-elk[\\/]dist[\\/]chunks[\\/].*[\\/]render-[^\\/]*\.mjs$/ }, () => ({
+      contents: 'export const render = () => Promise.reject(new Error("ELK lays diagrams out in the Diagram Preview; Node hosts only parse."));',
+      loader: 'js',
+    }));
+  },
+};
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
+/**
+ * What the preview page preloads, from esbuild's metafile (dist/webview/preload.json):
+ * - `core`: preview.js's own static imports, then the chunks import('mermaid') needs (its static import closure),
+ *   preloaded while the page starts instead of one level of imports at a time;
+ * - `modules`: per lazily loaded module of mermaid (a diagram type such as flowDiagram, a layout such as dagre,
+ *   ELK's renderer, an icon pack), its chunks: the page preloads those of the diagrams a snapshot has as soon as it
+ *   receives them, so their fetches overlap mermaid's start instead of each render waiting for its own.
+ */
+function previewPreload(metafile) {
+  const outputs = metafile.outputs;
+  const statics = (file, seen = new Set()) => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const i of outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && outputs[i.path]) statics(i.path, seen);
+    return seen;
+  };
+  const rel = (f) => f.replace(/^dist\/webview\//, '');
+  const core = Object.keys(outputs).find((f) => /\/chunks\/mermaid\.core-[^/]+\.js$/.test(f));
+  if (!core) throw new Error('no mermaid.core chunk in the webview build: the preload list would be empty');
+  const entry = statics('dist/webview/preview.js');
+  const coreSet = statics(core);
+  const modules = {};
+  for (const [file, out] of Object.entries(outputs)) {
+    const from = out.entryPoint ?? '';
+    // mermaid's own lazy modules (not the copies bundled inside @mermaid-js/layout-elk), ELK's renderer, the packs.
+    const name = /node_modules\/mermaid\/dist\/chunks\/mermaid\.core\/([A-Za-z0-9-]+?)-[A-Z0-9]{8}\.mjs$/.exec(from)?.[1]
+      ?? (/layout-elk\/dist\/chunks\/mermaid-layout-elk\.core\/render-/.test(from) ? 'elk' : undefined)
+      ?? /@iconify-json\/([a-z]+)\/icons\.json$/.exec(from)?.[1];
+    // 'diagram' names several small diagram types (packet, radar, treemap…): too vague to preload by.
+    if (!name || name === 'diagram') continue;
+    modules[name] = [...statics(file)].filter((f) => !entry.has(f) && !coreSet.has(f)).map(rel);
+  }
+  // preview.js's own static imports come first: they are on the way to the page's first line of script.
+  return { core: [...[...entry].filter((f) => f !== 'dist/webview/preview.js'), ...[...coreSet].filter((f) => !entry.has(f))].map(rel), modules };
+}
+
+// Chunks are content-hashed: clear the old ones so dist/webview (and the .vsix) holds only this build's.
+await rm('dist/webview', { recursive: true, force: true });
 await mkdir('dist/webview', { recursive: true });
 await Promise.all([
   build({
     ...common,
     entryPoints: { cli: 'src/cli/main.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
     outdir: 'dist',
-    plugins: [noHappyDomCertificate],
+    plugins: [noHappyDomCertificate, nodeMermaidExtras],
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -47,24 +101,31 @@ await Promise.all([
     ...common,
     entryPoints: ['src/extension/mermaid-worker.ts'],
     outfile: 'dist/mermaid-worker.cjs',
-    plugins: [noHappyDomCertificate],
+    plugins: [noHappyDomCertificate, nodeMermaidExtras],
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     minify: true,
   }),
-  // The preview webview (browser): mermaid and @vscode-elements/elements live only here. One IIFE file, because
-  // the CSP allows our script by nonce and a nonce does not extend to chunks loaded by import().
+  // The preview webview (browser): mermaid, ELK, the icon packs and @vscode-elements/elements live only here. ES
+  // modules split into chunks: the page loads preview.js (its UI), then mermaid's core; each diagram type, ELK and
+  // each icon pack is a chunk of its own, loaded the first time a diagram needs it. The CSP lets in chunks from the
+  // webview's own root only (src/extension/preview/html.ts).
   build({
     ...common,
-    entryPoints: ['src/webview/preview.ts', 'src/webview/preview.css'],
+    entryPoints: ['src/webview/preview.ts'],
     outdir: 'dist/webview',
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     platform: 'browser',
-    format: 'iife',
+    format: 'esm',
     target: ['chrome120'],
     minify: true,
     sourcemap: false,
-  }).then(async () => {
+    metafile: true,
+  }).then(({ metafile }) => writeFile('dist/webview/preload.json', `${JSON.stringify(previewPreload(metafile))}\n`)),
+  build({ ...common, entryPoints: ['src/webview/preview.css'], outdir: 'dist/webview', minify: true, sourcemap: false }).then(async () => {
     // codicons for @vscode-elements' icons: loaded from the webview's own root, never from a CDN.
     for (const f of ['codicon.css', 'codicon.ttf']) await copyFile(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
   }),

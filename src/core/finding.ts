@@ -28,6 +28,8 @@ export interface Finding {
   /** Id of the review topic the finding is about (topic-missing), when there is one. */
   topic?: string;
   fix?: Fix;
+  /** More for experts, shown beside the message where there is room (mermaid's own error for mermaid-syntax). */
+  detail?: string;
   /** URL of the rule's documentation page. */
   docs: string;
   /** What a host may offer beyond the fix: adding a near-miss heading to the config's aliases for a section. */

@@ -9,6 +9,11 @@ export interface HtmlExportOptions {
   svgs: ReadonlyArray<string | undefined>;
   /** Error text per diagram index, shown instead of a diagram that did not render. */
   errors?: ReadonlyArray<string | undefined>;
+  /**
+   * The page's colours: 'light' or 'dark' to match diagrams rendered in that theme (the preview's
+   * `exportTheme`); by default the reader's system preference decides.
+   */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** Scripts, remote styles, fonts and images cannot load in the exported file, whatever its SVGs or links hold. */
@@ -16,15 +21,21 @@ export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 
 const SAFE_URL = /^(?:https?:|mailto:|#|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
 
-const STYLE = `
+const LIGHT = `
 body{font:15px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1.5rem;color:#1f2328;background:#fff}
 h1,h2,h3{line-height:1.25}h2{border-bottom:1px solid #d0d7de;padding-bottom:.3em;margin-top:2em}
 table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:.35em .7em;text-align:left;vertical-align:top}
 pre{background:#f6f8fa;padding:.8em 1em;overflow:auto;border-radius:6px}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}
 figure.diagram{margin:1.5em 0;text-align:center}figure.diagram svg{max-width:100%;height:auto}
 .estimate-value{color:#0969da}.diagram-error{color:#cf222e;white-space:pre-wrap}.meta{color:#59636e}
-@media (prefers-color-scheme: dark){body{color:#e6edf3;background:#0d1117}pre{background:#161b22}th,td{border-color:#30363d}h2{border-color:#30363d}.meta{color:#9198a1}.estimate-value{color:#4493f8}}
 `.trim();
+const DARK = 'body{color:#e6edf3;background:#0d1117}pre{background:#161b22}th,td{border-color:#30363d}h2{border-color:#30363d}.meta{color:#9198a1}.estimate-value{color:#4493f8}';
+
+function style(scheme: HtmlExportOptions['colorScheme']): string {
+  if (scheme === 'light') return LIGHT;
+  if (scheme === 'dark') return `${LIGHT}\n${DARK}`;
+  return `${LIGHT}\n@media (prefers-color-scheme: dark){${DARK}}`;
+}
 
 function text(value: string): ElementContent {
   return { type: 'text', value };
@@ -90,7 +101,8 @@ export function snapshotHtml(analysis: Pick<Analysis, 'parsed' | 'diagrams' | 'e
           { type: 'element', tagName: 'meta', properties: { httpEquiv: ['Content-Security-Policy'], content: EXPORT_CSP }, children: [] },
           { type: 'element', tagName: 'meta', properties: { name: 'viewport', content: 'width=device-width, initial-scale=1' }, children: [] },
           el('title', undefined, [text(title)]),
-          el('style', undefined, [text(STYLE)]),
+          ...(options.colorScheme ? [{ type: 'element', tagName: 'meta', properties: { name: 'color-scheme', content: options.colorScheme }, children: [] } as Element] : []),
+          el('style', undefined, [text(style(options.colorScheme))]),
         ]),
         el('body', undefined, [
           ...(meta ? [el('p', 'meta', [text(meta)])] : []),

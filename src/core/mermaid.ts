@@ -1,11 +1,14 @@
 import { Lru } from './lru.js';
+import { mermaidErrorDetails, type MermaidErrorDetails } from './mermaid-errors.js';
 
-/** Parses one diagram; rejects with mermaid's own error when the diagram is invalid. */
+/** Parses one diagram; rejects with mermaid's own error (or its plain details) when the diagram is invalid. */
 export type MermaidParse = (diagram: string) => Promise<unknown>;
 
-/** Why mermaid rejected a diagram: its message, and the line (1-based, within the diagram) it names. */
-export interface MermaidError {
-  message: string;
+/**
+ * Why mermaid rejected a diagram: its message with what its parser reported (token, place, what it expected),
+ * and the line (1-based, within the text mermaid parsed) the message names.
+ */
+export interface MermaidError extends MermaidErrorDetails {
   line?: number;
 }
 
@@ -56,7 +59,7 @@ export class MermaidChecker {
           return null;
         } catch (e) {
           const line = errorLine(e);
-          return { message: String((e as Error)?.message ?? e), ...(line ? { line } : {}) };
+          return { ...mermaidErrorDetails(e), ...(line ? { line } : {}) };
         }
       })().then(
         (verdict) => {

@@ -32,6 +32,8 @@ export interface Report {
   topic?: string;
   fix?: Fix;
   data?: FindingData;
+  /** More for experts (see Finding.detail). */
+  detail?: string;
 }
 
 /** What a rule sees: the parsed snapshot, the schema and its validation errors, and the document's shared parts. */
@@ -94,6 +96,7 @@ export function toFinding(rule: Rule, report: Report, severity: Severity, docsBa
     ...(report.section ? { section: report.section } : {}),
     ...(report.topic ? { topic: report.topic } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
+    ...(report.detail ? { detail: report.detail } : {}),
     docs: `${docsBase}${rule.id}.md`,
     ...(report.data ? { data: report.data } : {}),
   };

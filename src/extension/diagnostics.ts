@@ -15,11 +15,16 @@ export function toRange(r: Finding['range']): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
-/** The diagnostic a finding becomes: code links to the rule's page, source is design-snapshot. */
-export function toDiagnostic(f: Finding): vscode.Diagnostic {
+/**
+ * The diagnostic a finding becomes: code links to the rule's page, source is design-snapshot. A finding's detail
+ * (mermaid's own message, for experts) is related information: shown under the message in the hover and the
+ * Problems view, without making the message itself longer.
+ */
+export function toDiagnostic(f: Finding, uri?: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
   d.source = 'design-snapshot';
   d.code = { value: f.ruleId, target: vscode.Uri.parse(f.docs) };
+  if (f.detail && uri) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(f.range)), f.detail.replace(/\s*\n\s*/g, ' · '))];
   return d;
 }
 
@@ -225,7 +230,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (shown && shown.version === analysis.version && shown.complete && !complete) return;
     this.#states.set(key, { version: analysis.version, findings, analysis, complete });
     this.log.debug(`${findings.length} findings shown for ${key} v${analysis.version}${complete ? '' : ' (diagrams still being parsed)'}.`);
-    this.#collection.set(uri, findings.map(toDiagnostic));
+    this.#collection.set(uri, findings.map((f) => toDiagnostic(f, uri)));
     this.#changed.fire(uri);
   }
 

@@ -12,7 +12,7 @@ import { ExtensionLog } from './log.js';
 import { mermaidInWorker } from './mermaid-client.js';
 import { DiagramPreview, PREVIEW_VIEW_TYPE } from './preview/panel.js';
 import { ScorecardView } from './scorecard-view.js';
-import { readSettings, settingsOverrides } from './settings.js';
+import { readPreviewOptions, readSettings, settingsOverrides } from './settings.js';
 import { SnapshotStatusBar } from './status-bar.js';
 
 /** What the extension exports, for its integration tests. */
@@ -48,7 +48,19 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     extensionUri: context.extensionUri,
     analyze: (doc) => controller.analyze(doc),
     debounceMs: () => readSettings().debounceMs,
+    options: () => readPreviewOptions(),
     showSaveDialog: (options) => vscode.window.showSaveDialog(options),
+    showOpenDialog: (options) => vscode.window.showOpenDialog(options),
+    pickFormat: async () =>
+      (
+        await vscode.window.showQuickPick(
+          [
+            { label: 'SVG', description: 'vector, scales without blur', format: 'svg' as const },
+            { label: 'PNG', description: 'image, for slides and chat', format: 'png' as const },
+          ],
+          { title: 'Export every diagram as', placeHolder: 'Pick a format' },
+        )
+      )?.format,
     log,
   });
   const deps: NewSnapshotDeps = { engine, builtInTemplates: vscode.Uri.joinPath(context.extensionUri, 'templates'), isTrusted, log };
@@ -142,6 +154,11 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     vscode.commands.registerCommand('designSnapshot.exportHtml', () => {
       if (preview.exportHtml()) return true;
       void vscode.window.showInformationMessage('Design Snapshot: open the Diagram Preview of a snapshot first; the export uses its rendered diagrams.');
+      return false;
+    }),
+    vscode.commands.registerCommand('designSnapshot.exportAllDiagrams', async () => {
+      if (await preview.exportAll()) return true;
+      if (!preview.panel || !preview.uri) void vscode.window.showInformationMessage('Design Snapshot: open the Diagram Preview of a snapshot first; the export uses its rendered diagrams.');
       return false;
     }),
     vscode.commands.registerCommand('designSnapshot.newSnapshot', () => newSnapshot(deps)),

@@ -2,6 +2,7 @@
 // explicitly, which layer over the workspace's .design-snapshot/config.json (a default never does).
 import * as vscode from 'vscode';
 import type { ConfigOverrides, Severity } from '../core/index.js';
+import type { PreviewOptions } from '../shared/messages.js';
 
 /** The settings that belong to the editor alone (the rest live in the shared config file as well). */
 export interface Settings {
@@ -44,5 +45,15 @@ export function settingsOverrides(scope?: vscode.ConfigurationScope): ConfigOver
     ...(typeof tolerance === 'number' ? { tolerance } : {}),
     ...(Array.isArray(include) ? { include } : {}),
     ...(Array.isArray(exclude) ? { exclude } : {}),
+  };
+}
+
+/** designSnapshot.preview.*: how the Diagram Preview exports (light unless set to match the editor; PNG scale 1–4). */
+export function readPreviewOptions(scope?: vscode.ConfigurationScope): PreviewOptions {
+  const c = vscode.workspace.getConfiguration('designSnapshot.preview', scope);
+  const scale = c.get<number>('pngScale', 2);
+  return {
+    exportTheme: c.get<string>('exportTheme', 'light') === 'match' ? 'match' : 'light',
+    pngScale: Number.isFinite(scale) ? Math.min(4, Math.max(1, scale)) : 2,
   };
 }

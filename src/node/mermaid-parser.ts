@@ -2,10 +2,15 @@
 // Mermaid's parser reaches for a DOM (DOMPurify), so Node hosts give it happy-dom's. Loaded on the first document
 // that has a ```mermaid block, never at start-up, and never by a browser build.
 import type { MermaidParse } from '../core/index.js';
+import { missingIcon, registerExtras } from '../shared/mermaid-extras.js';
 
 let loading: Promise<MermaidParse> | undefined;
 
-/** mermaid.parse with strict security, on a minimal DOM; created once. */
+/**
+ * mermaid.parse with strict security, on a minimal DOM; created once. ELK's layouts and the icon packs are
+ * registered as in the preview, and a diagram that parses is also checked for icons no bundled pack has (the
+ * preview would draw a "?"), so this check accepts what the preview renders and nothing else.
+ */
 export function nodeMermaidParser(): Promise<MermaidParse> {
   loading ??= (async () => {
     const { Window } = await import('happy-dom');
@@ -16,7 +21,13 @@ export function nodeMermaidParser(): Promise<MermaidParse> {
     }
     const mermaid = (await import('mermaid')).default;
     mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-    return (diagram: string) => mermaid.parse(diagram);
+    registerExtras(mermaid);
+    return async (diagram: string) => {
+      const result = await mermaid.parse(diagram);
+      const icon = await missingIcon(diagram);
+      if (icon) throw Object.assign(new Error(icon.message), icon);
+      return result;
+    };
   })();
   return loading;
 }

@@ -11,14 +11,41 @@ export interface DiagramMessage {
   endLine: number;
 }
 
+/** Exports in the light theme whatever the editor's (the default), or in the editor's theme. */
+export type ExportTheme = 'light' | 'match';
+export type ImageFormat = 'svg' | 'png';
+
+/** The preview's settings (designSnapshot.preview.*) that the webview applies. */
+export interface PreviewOptions {
+  exportTheme: ExportTheme;
+  /** PNG pixels per diagram pixel. */
+  pngScale: number;
+}
+
+/** One exported image: the diagram's index and section, and the SVG text or the PNG data URL. */
+export interface ExportedImage {
+  index: number;
+  section: string;
+  data: string;
+}
+
+/** How a diagram is zoomed and scrolled: 'auto', 'fit' or a scale; scroll as fractions of the scrollable range. */
+export interface DiagramView {
+  zoom: 'auto' | 'fit' | number;
+  left: number;
+  top: number;
+}
+
 /** The host's messages to the webview. */
 export type HostMessage =
   /** The snapshot to show; `version` grows with every message, so an older render never replaces a newer one. */
-  | { type: 'document'; version: number; uri: string; title: string; diagrams: DiagramMessage[] }
+  | { type: 'document'; version: number; uri: string; title: string; diagrams: DiagramMessage[]; options: PreviewOptions }
   /** No snapshot to follow: the active editor is not a snapshot and none was shown before. */
   | { type: 'empty'; reason: string }
   /** Asks the webview to send `exportHtml` with its current renders (the Export as HTML command). */
-  | { type: 'requestHtmlExport' };
+  | { type: 'requestHtmlExport' }
+  /** Asks the webview to send `exportAll`: every diagram as `format`, in the export theme. */
+  | { type: 'requestExportAll'; format: ImageFormat };
 
 /** The webview's messages to the host. */
 export type WebviewMessage =
@@ -26,15 +53,24 @@ export type WebviewMessage =
   /** Every diagram of `version` is on screen: counts of fresh renders, reused ones and errors, and the render time. */
   | { type: 'rendered'; version: number; rendered: number; reused: number; errors: number; ms: number; theme: string }
   | { type: 'reveal'; uri: string; startLine: number; endLine: number }
-  | { type: 'exportDiagram'; format: 'svg' | 'png'; index: number; section: string; data: string }
-  /** The current renders by diagram index (null where the diagram has an error), for the HTML export. */
-  | { type: 'exportHtml'; uri: string; svgs: Array<string | null>; errors: Array<string | null> }
+  | { type: 'exportDiagram'; format: ImageFormat; index: number; section: string; data: string }
+  /** Every diagram that rendered, as `format`; `skipped` counts those with an error. */
+  | { type: 'exportAll'; format: ImageFormat; files: ExportedImage[]; skipped: number }
+  /** The user asked to export every diagram (the webview's button); the host asks for the format and the folder. */
+  | { type: 'askExportAll' }
+  /** The renders by diagram index (null where the diagram has an error), in the export theme, for the HTML export. */
+  | { type: 'exportHtml'; uri: string; svgs: Array<string | null>; errors: Array<string | null>; colorScheme: 'light' | 'dark' }
+  /** The webview could not reach the clipboard itself: the host puts this SVG text there. */
+  | { type: 'copy'; format: 'svg'; data: string }
+  /** A diagram is on the clipboard; the host confirms it. */
+  | { type: 'copied'; format: ImageFormat }
   /** Something the user asked for failed in the webview (an export); the host shows it. */
   | { type: 'error'; message: string };
 
-/** What the webview keeps across a window reload, for the panel serializer. */
+/** What the webview keeps across a window reload and while hidden: the snapshot, and each diagram's zoom and scroll. */
 export interface PreviewState {
   uri: string;
+  views?: Array<DiagramView | null>;
 }
 
 /** Largest payload accepted from the webview (an exported PNG of a big diagram stays well below it). */
@@ -48,6 +84,22 @@ const isCount = isLine;
 const isStrOrNullArray = (x: unknown): x is Array<string | null> =>
   Array.isArray(x) && x.length <= 10_000 && x.every((s) => s === null || isStr(s, MAX_EXPORT_CHARS));
 
+const isFormat = (x: unknown): x is ImageFormat => x === 'svg' || x === 'png';
+const isFraction = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
+
+/** SVG text or a PNG data URL, as `format` says. */
+function isImageData(format: ImageFormat, x: unknown): x is string {
+  return format === 'svg' ? isStr(x, MAX_EXPORT_CHARS) && /^\s*<svg[\s>]/i.test(x) : isStr(x, MAX_EXPORT_CHARS) && /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(x);
+}
+
+function isOptions(x: unknown): x is PreviewOptions {
+  return isObj(x) && (x.exportTheme === 'light' || x.exportTheme === 'match') && typeof x.pngScale === 'number' && x.pngScale >= 1 && x.pngScale <= 4;
+}
+
+export function isDiagramView(x: unknown): x is DiagramView {
+  return isObj(x) && (x.zoom === 'auto' || x.zoom === 'fit' || (typeof x.zoom === 'number' && x.zoom >= 0.1 && x.zoom <= 8)) && isFraction(x.left) && isFraction(x.top);
+}
+
 function isDiagram(x: unknown): x is DiagramMessage {
   return isObj(x) && isStr(x.source) && isStr(x.section, 10_000) && isLine(x.startLine) && isLine(x.endLine) && x.endLine >= x.startLine;
 }
@@ -57,13 +109,15 @@ export function parseHostMessage(x: unknown): HostMessage | undefined {
   if (!isObj(x)) return undefined;
   switch (x.type) {
     case 'document':
-      return isCount(x.version) && isStr(x.uri, 10_000) && isStr(x.title, 10_000) && Array.isArray(x.diagrams) && x.diagrams.every(isDiagram)
-        ? { type: 'document', version: x.version, uri: x.uri, title: x.title, diagrams: x.diagrams }
+      return isCount(x.version) && isStr(x.uri, 10_000) && isStr(x.title, 10_000) && Array.isArray(x.diagrams) && x.diagrams.every(isDiagram) && isOptions(x.options)
+        ? { type: 'document', version: x.version, uri: x.uri, title: x.title, diagrams: x.diagrams, options: { exportTheme: x.options.exportTheme, pngScale: x.options.pngScale } }
         : undefined;
     case 'empty':
       return isStr(x.reason, 10_000) ? { type: 'empty', reason: x.reason } : undefined;
     case 'requestHtmlExport':
       return { type: 'requestHtmlExport' };
+    case 'requestExportAll':
+      return isFormat(x.format) ? { type: 'requestExportAll', format: x.format } : undefined;
     default:
       return undefined;
   }
@@ -83,17 +137,29 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | undefined {
       return isStr(x.uri, 10_000) && isLine(x.startLine) && isLine(x.endLine) && x.endLine >= x.startLine
         ? { type: 'reveal', uri: x.uri, startLine: x.startLine, endLine: x.endLine }
         : undefined;
-    case 'exportDiagram': {
-      const okData =
-        x.format === 'svg' ? isStr(x.data, MAX_EXPORT_CHARS) && /^\s*<svg[\s>]/i.test(x.data) : x.format === 'png' && isStr(x.data, MAX_EXPORT_CHARS) && /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(x.data);
-      return okData && isCount(x.index) && isStr(x.section, 10_000)
-        ? { type: 'exportDiagram', format: x.format as 'svg' | 'png', index: x.index, section: x.section as string, data: x.data as string }
+    case 'exportDiagram':
+      return isFormat(x.format) && isImageData(x.format, x.data) && isCount(x.index) && isStr(x.section, 10_000)
+        ? { type: 'exportDiagram', format: x.format, index: x.index, section: x.section, data: x.data }
+        : undefined;
+    case 'exportAll': {
+      const format = x.format;
+      if (!isFormat(format) || !isCount(x.skipped) || !Array.isArray(x.files) || x.files.length > 10_000) return undefined;
+      const files = x.files.filter((f): f is ExportedImage => isObj(f) && isCount(f.index) && isStr(f.section, 10_000) && isImageData(format, f.data));
+      const total = files.reduce((n, f) => n + f.data.length, 0);
+      return files.length === x.files.length && total <= 4 * MAX_EXPORT_CHARS
+        ? { type: 'exportAll', format, files: files.map((f) => ({ index: f.index, section: f.section, data: f.data })), skipped: x.skipped }
         : undefined;
     }
+    case 'askExportAll':
+      return { type: 'askExportAll' };
     case 'exportHtml':
-      return isStr(x.uri, 10_000) && isStrOrNullArray(x.svgs) && isStrOrNullArray(x.errors)
-        ? { type: 'exportHtml', uri: x.uri, svgs: x.svgs, errors: x.errors }
+      return isStr(x.uri, 10_000) && isStrOrNullArray(x.svgs) && isStrOrNullArray(x.errors) && (x.colorScheme === 'light' || x.colorScheme === 'dark')
+        ? { type: 'exportHtml', uri: x.uri, svgs: x.svgs, errors: x.errors, colorScheme: x.colorScheme }
         : undefined;
+    case 'copy':
+      return x.format === 'svg' && isImageData('svg', x.data) ? { type: 'copy', format: 'svg', data: x.data } : undefined;
+    case 'copied':
+      return isFormat(x.format) ? { type: 'copied', format: x.format } : undefined;
     case 'error':
       return isStr(x.message, 10_000) ? { type: 'error', message: x.message } : undefined;
     default:
@@ -103,5 +169,8 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | undefined {
 
 /** The state if it is a well-formed PreviewState, else undefined (a reload must never restore garbage). */
 export function parsePreviewState(x: unknown): PreviewState | undefined {
-  return isObj(x) && isStr(x.uri, 10_000) ? { uri: x.uri } : undefined;
+  if (!isObj(x) || !isStr(x.uri, 10_000)) return undefined;
+  // Views that do not validate are dropped one by one; the snapshot is still restored.
+  const views = Array.isArray(x.views) && x.views.length <= 10_000 ? x.views.map((v) => (isDiagramView(v) ? { zoom: v.zoom, left: v.left, top: v.top } : null)) : undefined;
+  return { uri: x.uri, ...(views ? { views } : {}) };
 }

@@ -1,32 +1,45 @@
-// Runs in the preview webview (browser): shows the active snapshot's diagrams, re-rendering only what changed.
+// Runs in the preview webview (browser): shows the active snapshot's diagrams, re-rendering only what changed; each
+// diagram has its own zoom and scroll (kept across re-renders and while the panel is hidden), exports and copies.
+// The toolbar's components load with this module (not later): their icons then fetch the codicon font while the page
+// is still idle, rather than in the middle of rendering, when a webview's fetches wait for its main thread.
 import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import '@vscode-elements/elements/dist/vscode-toolbar-container/index.js';
-import { parseHostMessage, type DiagramMessage, type HostMessage, type WebviewMessage } from '../shared/messages.js';
-import { pngDataUrl, standaloneSvg } from './export.js';
-import { Renderer, type RenderResult, type ThemeKind } from './renderer.js';
+import type { ExplainedError } from '../core/mermaid-errors.js';
+import { parseHostMessage, parsePreviewState, type DiagramMessage, type ExportedImage, type HostMessage, type ImageFormat, type PreviewOptions, type WebviewMessage } from '../shared/messages.js';
+import { copyPng, copySvg, pngBlob, pngDataUrl, standaloneSvg, svgElement } from './export.js';
+import { prefetch, preloadFirst } from './prefetch.js';
+import { loadMermaid, Renderer, THEME_BACKGROUND, type RenderResult, type ThemeKind } from './renderer.js';
+import { Viewport, ZOOM_STEP } from './viewport.js';
 
+performance.mark('design-snapshot:script');
+preloadFirst();
 const vscode = acquireVsCodeApi();
 const post = (m: WebviewMessage): void => vscode.postMessage(m);
 const renderer = new Renderer();
+// Mermaid's chunk starts loading now, while the host reads the snapshot.
+void loadMermaid().then(() => performance.mark('design-snapshot:mermaid-loaded'));
 
 /** One diagram on screen. `key` is what it shows (theme + source); `wanted` what it should show. */
 interface Slot {
   root: HTMLElement;
   title: HTMLButtonElement;
+  notice: HTMLElement;
   body: HTMLElement;
+  view: Viewport;
   diagram: DiagramMessage;
   index: number;
   key: string | undefined;
   wanted: string;
   result: RenderResult | undefined;
-  /** undefined: mermaid's own size (natural, capped at the panel's width); 'fit': the panel's width; else a scale. */
-  zoom: number | 'fit' | undefined;
 }
 
 const slots: Slot[] = [];
 let current: Extract<HostMessage, { type: 'document' }> | undefined;
+let options: PreviewOptions = { exportTheme: 'light', pngScale: 2 };
 /** Grows with every document shown or theme change; a render of an older generation is dropped. */
 let generation = 0;
+/** Zoom and scroll saved before the webview was last torn down (hidden, or the window reloaded). */
+let restoring = parsePreviewState(vscode.getState());
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const main = $('diagrams');
@@ -38,6 +51,17 @@ function themeKind(): ThemeKind {
   if (c.contains('vscode-high-contrast-light')) return 'hc-light';
   if (c.contains('vscode-high-contrast')) return 'hc-dark';
   return c.contains('vscode-dark') ? 'dark' : 'light';
+}
+
+let saving = false;
+/** Saves the snapshot and each diagram's zoom and scroll, at most once a frame. */
+function saveState(): void {
+  if (saving || !current) return;
+  saving = true;
+  requestAnimationFrame(() => {
+    saving = false;
+    if (current) vscode.setState({ uri: current.uri, views: slots.map((s) => s.view.state) });
+  });
 }
 
 function button(icon: string, label: string, onClick: () => void, text?: string): HTMLElement {
@@ -53,59 +77,66 @@ function button(icon: string, label: string, onClick: () => void, text?: string)
   return b;
 }
 
-function svgOf(slot: Slot): SVGSVGElement | null {
-  return slot.body.querySelector(':scope > svg');
-}
-
-function applyZoom(slot: Slot): void {
-  const svg = svgOf(slot);
-  if (!svg) return;
-  slot.root.dataset.zoom = slot.zoom === undefined ? 'auto' : String(slot.zoom);
-  if (slot.zoom === undefined) {
-    svg.style.width = '';
-    svg.style.maxWidth = `${svg.viewBox.baseVal.width}px`;
-  } else if (slot.zoom === 'fit') {
-    svg.style.width = '100%';
-    svg.style.maxWidth = 'none';
-  } else {
-    svg.style.width = `${svg.viewBox.baseVal.width * slot.zoom}px`;
-    svg.style.maxWidth = 'none';
-  }
-}
-
-/** The scale the diagram is shown at now, whatever its zoom mode. */
-function currentScale(slot: Slot): number {
-  const svg = svgOf(slot);
-  const natural = svg?.viewBox.baseVal.width;
-  if (typeof slot.zoom === 'number') return slot.zoom;
-  return svg && natural ? svg.getBoundingClientRect().width / natural : 1;
-}
-
-function zoomBy(slot: Slot, factor: number): void {
-  slot.zoom = Math.min(8, Math.max(0.1, currentScale(slot) * factor));
-  applyZoom(slot);
-}
-
 function reveal(slot: Slot): void {
   if (!current) return;
   post({ type: 'reveal', uri: current.uri, startLine: slot.diagram.startLine, endLine: slot.diagram.endLine });
 }
 
-function background(): string {
-  return getComputedStyle(document.body).backgroundColor || '#ffffff';
+/** An explanation as the preview shows it: the file's line, then the words. */
+function inWords(slot: Slot, x: ExplainedError): string {
+  return `Line ${slot.diagram.startLine + 2 + x.line}: ${x.message}`;
 }
 
-async function exportDiagram(slot: Slot, format: 'svg' | 'png'): Promise<void> {
-  const svg = svgOf(slot);
-  if (!svg) {
+/** The theme exports are rendered in: light (the default), or the editor's. */
+function exportTheme(): ThemeKind {
+  return options.exportTheme === 'light' ? 'light' : themeKind();
+}
+
+function exportBackground(theme: ThemeKind): string {
+  if (options.exportTheme === 'match') return getComputedStyle(document.body).backgroundColor || THEME_BACKGROUND[theme];
+  return THEME_BACKGROUND[theme];
+}
+
+/** The diagram rendered in the export theme, as an element; undefined (and a message to the host) when it has an error. */
+async function exportable(slot: Slot): Promise<{ svg: SVGSVGElement; background: string } | undefined> {
+  const theme = exportTheme();
+  const result = await renderer.render(theme, slot.diagram.source);
+  if (!result || 'error' in result) {
     post({ type: 'error', message: 'This diagram has an error, so there is nothing to export; fix it first.' });
-    return;
+    return undefined;
   }
+  return { svg: svgElement(result.svg), background: exportBackground(theme) };
+}
+
+async function exportDiagram(slot: Slot, format: ImageFormat): Promise<void> {
   try {
-    const data = format === 'svg' ? standaloneSvg(svg) : await pngDataUrl(svg, background());
+    const e = await exportable(slot);
+    if (!e) return;
+    const data = format === 'svg' ? standaloneSvg(e.svg, e.background) : await pngDataUrl(e.svg, e.background, options.pngScale);
     post({ type: 'exportDiagram', format, index: slot.index, section: slot.diagram.section, data });
-  } catch (e) {
-    post({ type: 'error', message: `Could not export the diagram as ${format.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}` });
+  } catch (err) {
+    post({ type: 'error', message: `Could not export the diagram as ${format.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}` });
+  }
+}
+
+async function copyDiagram(slot: Slot, format: ImageFormat): Promise<void> {
+  try {
+    if (format === 'png') {
+      // The clipboard write starts within the click; the PNG it waits for is drawn meanwhile.
+      const blob = exportable(slot).then((e) => {
+        if (!e) throw new Error('the diagram has an error');
+        return pngBlob(e.svg, e.background, options.pngScale);
+      });
+      await copyPng(blob);
+      post({ type: 'copied', format });
+      return;
+    }
+    const e = await exportable(slot);
+    if (!e) return;
+    const data = standaloneSvg(e.svg, e.background);
+    post((await copySvg(data)) ? { type: 'copied', format } : { type: 'copy', format: 'svg', data });
+  } catch (err) {
+    post({ type: 'error', message: `Could not copy the diagram as ${format.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}` });
   }
 }
 
@@ -117,25 +148,32 @@ function createSlot(index: number): Slot {
   const title = document.createElement('button');
   title.className = 'diagram-title';
   const tools = document.createElement('vscode-toolbar-container');
+  tools.className = 'diagram-tools';
+  const notice = document.createElement('p');
+  notice.className = 'diagram-notice';
+  notice.hidden = true;
   const body = document.createElement('div');
   body.className = 'diagram-body';
   body.tabIndex = 0;
+  body.setAttribute('aria-label', 'Diagram: drag to pan, Ctrl+wheel or + and - to zoom, 0 for 100 %, F to fit, Enter to reveal the source');
   head.append(title, tools);
-  root.append(head, body);
-  const slot: Slot = { root, title, body, index, diagram: { source: '', section: '', startLine: 0, endLine: 0 }, key: undefined, wanted: '', result: undefined, zoom: undefined };
+  root.append(head, notice, body);
+  const view = new Viewport(body, saveState);
+  const slot: Slot = { root, title, notice, body, view, index, diagram: { source: '', section: '', startLine: 0, endLine: 0 }, key: undefined, wanted: '', result: undefined };
+  const level = document.createElement('span');
+  level.className = 'zoom-level';
+  level.title = 'Zoom';
+  level.textContent = '100 %';
   tools.append(
-    button('zoom-out', 'Zoom out', () => zoomBy(slot, 1 / 1.25)),
-    button('zoom-in', 'Zoom in', () => zoomBy(slot, 1.25)),
-    button('screen-normal', 'Reset zoom', () => {
-      slot.zoom = undefined;
-      applyZoom(slot);
-    }),
-    button('screen-full', 'Fit to width', () => {
-      slot.zoom = 'fit';
-      applyZoom(slot);
-    }),
+    button('zoom-out', 'Zoom out', () => view.zoomBy(1 / ZOOM_STEP)),
+    level,
+    button('zoom-in', 'Zoom in', () => view.zoomBy(ZOOM_STEP)),
+    button('screen-full', 'Fit to width', () => view.fit(), 'Fit'),
+    button('screen-normal', 'Actual size (100 %)', () => view.actual(), '100 %'),
     button('export', 'Export as SVG', () => void exportDiagram(slot, 'svg'), 'SVG'),
     button('export', 'Export as PNG', () => void exportDiagram(slot, 'png'), 'PNG'),
+    button('copy', 'Copy as SVG', () => void copyDiagram(slot, 'svg'), 'SVG'),
+    button('copy', 'Copy as PNG', () => void copyDiagram(slot, 'png'), 'PNG'),
   );
   title.addEventListener('click', () => reveal(slot));
   body.addEventListener('click', () => reveal(slot));
@@ -151,14 +189,32 @@ function show(slot: Slot, key: string, result: RenderResult): void {
   slot.root.classList.toggle('invalid', 'error' in result);
   if ('svg' in result) {
     // Mermaid's output under securityLevel 'strict' has been through DOMPurify; the CSP backs that up.
+    slot.view.hold();
     slot.body.innerHTML = result.svg;
     slot.root.dataset.securityLevel = result.securityLevel;
-    applyZoom(slot);
+    const svg = slot.body.querySelector<SVGSVGElement>(':scope > svg');
+    if (svg) slot.view.attach(svg);
+    slot.notice.hidden = !result.problem;
+    slot.notice.textContent = result.problem ? inWords(slot, result.problem) : '';
   } else {
+    // The error in words where the diagram would be; mermaid's own message folded away for experts. Text only.
+    const box = document.createElement('div');
+    box.className = 'diagram-error';
+    box.setAttribute('role', 'alert');
+    const words = document.createElement('p');
+    words.className = 'diagram-error-message';
+    words.textContent = inWords(slot, result.error);
+    const details = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = "Mermaid's message";
     const pre = document.createElement('pre');
-    pre.className = 'diagram-error';
-    pre.textContent = result.error;
-    slot.body.replaceChildren(pre);
+    pre.textContent = result.error.original;
+    details.append(summary, pre);
+    box.append(words, details);
+    slot.view.hold();
+    slot.body.replaceChildren(box);
+    slot.view.detach();
+    slot.notice.hidden = true;
     delete slot.root.dataset.securityLevel;
   }
 }
@@ -168,12 +224,16 @@ async function showDocument(msg: Extract<HostMessage, { type: 'document' }>): Pr
   const mine = ++generation;
   const theme = themeKind();
   const started = performance.now();
-  if (current?.uri !== msg.uri) for (const s of slots) s.zoom = undefined;
+  if (current && current.uri !== msg.uri) for (const s of slots) s.view.reset();
   current = msg;
-  vscode.setState({ uri: msg.uri });
+  options = msg.options;
   titleEl.textContent = msg.title || 'Diagrams';
-  emptyEl.textContent = msg.diagrams.length ? '' : 'This snapshot has no ```mermaid diagram yet.';
+  emptyEl.textContent = msg.diagrams.length
+    ? ''
+    : 'This snapshot has no Mermaid diagram yet. Add a fenced code block whose language is mermaid (the ds-mermaid snippet inserts one) and it appears here.';
   while (slots.length > msg.diagrams.length) slots.pop()?.root.remove();
+  const restore = restoring?.uri === msg.uri ? restoring.views : undefined;
+  restoring = undefined;
   const todo: Slot[] = [];
   let reused = 0;
   msg.diagrams.forEach((d, i) => {
@@ -182,6 +242,8 @@ async function showDocument(msg: Extract<HostMessage, { type: 'document' }>): Pr
       slots.push(slot);
       main.append(slot.root);
     }
+    const view = restore?.[i];
+    if (view) slot.view.restore(view);
     slot.diagram = d;
     const lines = `lines ${d.startLine + 1}–${d.endLine + 1}`;
     slot.title.textContent = d.section || msg.title || `Diagram ${i + 1}`;
@@ -191,6 +253,10 @@ async function showDocument(msg: Extract<HostMessage, { type: 'document' }>): Pr
     if (slot.key === slot.wanted) reused++;
     else todo.push(slot);
   });
+  saveState();
+  // The chunks of the diagram types this snapshot has, fetched together before the first render keeps the page busy.
+  await prefetch(todo.map((slot) => slot.diagram.source));
+  if (generation !== mine) return;
   let rendered = 0;
   let errors = 0;
   for (const slot of todo) {
@@ -205,19 +271,54 @@ async function showDocument(msg: Extract<HostMessage, { type: 'document' }>): Pr
     show(slot, wanted, result);
   }
   for (const s of slots) if (s.result && 'error' in s.result) errors++;
+  performance.mark('design-snapshot:rendered');
   post({ type: 'rendered', version: msg.version, rendered, reused, errors, ms: performance.now() - started, theme });
+}
+
+/** Every diagram of the snapshot in the export theme: the SVG elements of those that render, and the errors of the rest. */
+async function renderAllForExport(): Promise<Array<{ slot: Slot; svg?: SVGSVGElement; error?: string }>> {
+  const theme = exportTheme();
+  const out: Array<{ slot: Slot; svg?: SVGSVGElement; error?: string }> = [];
+  for (const slot of slots.slice(0, current?.diagrams.length ?? 0)) {
+    const r = await renderer.render(theme, slot.diagram.source);
+    if (r && 'svg' in r) out.push({ slot, svg: svgElement(r.svg) });
+    else out.push({ slot, error: r ? inWords(slot, r.error) : 'not rendered' });
+  }
+  return out;
 }
 
 async function exportHtml(): Promise<void> {
   if (!current) return;
-  // The exported page is light, so its diagrams are rendered with the light theme (cached after the first export).
-  const results = await Promise.all(current.diagrams.map((d) => renderer.render('light', d.source)));
+  const uri = current.uri;
+  const theme = exportTheme();
+  const all = await renderAllForExport();
+  const background = exportBackground(theme);
   post({
     type: 'exportHtml',
-    uri: current.uri,
-    svgs: results.map((r) => (r && 'svg' in r ? r.svg : null)),
-    errors: results.map((r) => (r && 'error' in r ? r.error : null)),
+    uri,
+    svgs: all.map((a) => (a.svg ? standaloneSvg(a.svg, background) : null)),
+    errors: all.map((a) => a.error ?? null),
+    colorScheme: theme === 'dark' || theme === 'hc-dark' ? 'dark' : 'light',
   });
+}
+
+async function exportAll(format: ImageFormat): Promise<void> {
+  try {
+    const background = exportBackground(exportTheme());
+    const files: ExportedImage[] = [];
+    let skipped = 0;
+    for (const a of await renderAllForExport()) {
+      if (!a.svg) {
+        skipped++;
+        continue;
+      }
+      const data = format === 'svg' ? standaloneSvg(a.svg, background) : await pngDataUrl(a.svg, background, options.pngScale);
+      files.push({ index: a.slot.index, section: a.slot.diagram.section, data });
+    }
+    post({ type: 'exportAll', format, files, skipped });
+  } catch (err) {
+    post({ type: 'error', message: `Could not export the diagrams: ${err instanceof Error ? err.message : String(err)}` });
+  }
 }
 
 function rerenderAll(): void {
@@ -241,10 +342,14 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'requestHtmlExport':
       void exportHtml();
       break;
+    case 'requestExportAll':
+      void exportAll(msg.format);
+      break;
   }
 });
 
 $('export-html').addEventListener('click', () => void exportHtml());
+$('export-all').addEventListener('click', () => post({ type: 'askExportAll' }));
 // Links inside diagrams are not followed (a click on a diagram reveals its source): no native navigation, and the
 // click never reaches the window-level handler through which VS Code would open the link.
 main.addEventListener('click', (e) => {

@@ -53,13 +53,21 @@ export interface Harness {
   log: () => string;
 }
 
-/** Starts code-server on a copy of `fixture` and a headless Chromium; `trusted` false leaves Restricted Mode on. */
-export async function startHarness(fixture: string, trusted: boolean): Promise<Harness> {
+/**
+ * Starts code-server on a copy of `fixture` and a headless Chromium; `trusted` false leaves Restricted Mode on.
+ * `extensions`: folders of unpacked extensions installed beside the one under development (code-server takes one
+ * development path only), such as the benchmark's empty panel.
+ */
+export async function startHarness(fixture: string, trusted: boolean, extensions: string[] = []): Promise<Harness> {
   if (!existsSync(CODE_SERVER)) throw new Error(`code-server is not installed: run scripts/setup-code-server.sh (looked for ${CODE_SERVER})`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   const base = mkdtempSync(join(tmpdir(), 'ds-vscode-'));
   const workspace = join(base, 'workspace');
   cpSync(fixture, workspace, { recursive: true });
+  for (const dir of extensions) {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    cpSync(dir, join(base, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  }
   const port = await freePort();
   const args = [
     CODE_SERVER,

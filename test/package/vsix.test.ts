@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -17,6 +17,18 @@ test('package: vsce builds the .vsix (its secret scan included) with only what t
   for (const needed of ['package.json', 'dist/extension.cjs', 'dist/mermaid-worker.cjs', 'dist/webview/preview.js', 'dist/webview/preview.css', 'dist/webview/codicon.css', 'dist/webview/codicon.ttf', 'schemas/design-snapshot.schema.json', 'templates/rag.md', 'docs/rules/section-missing.md', 'snippets/design-snapshot.code-snippets']) {
     assert.ok(files.includes(needed), `${needed} missing from the .vsix`);
   }
+  // The preview's ES module chunks: every module any of them imports is packed (a missing one breaks a diagram type).
+  const webview = files.filter((f) => /^dist\/webview\/.*\.js$/.test(f));
+  assert.ok(webview.some((f) => f.startsWith('dist/webview/chunks/')), 'the chunks are packed');
+  const missing = new Set<string>();
+  for (const f of webview) {
+    const code = readFileSync(join(ROOT, f), 'utf8');
+    for (const m of code.matchAll(/(?:from|import\(?)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+      const target = join(f, '..', m[1] ?? '').replace(/\\/g, '/');
+      if (!files.includes(target)) missing.add(`${f} → ${target}`);
+    }
+  }
+  assert.deepEqual([...missing], [], 'every imported chunk is in the .vsix');
   const stray = files.filter((f) => /^(?:src|test|node_modules|bench|scripts|examples|\.vscode-test|out)\//.test(f) || /\.map$/.test(f));
   assert.deepEqual(stray, [], 'sources, tests, maps and node_modules stay out');
 });

@@ -66,3 +66,16 @@ test('html export: a string from the webview that is not an SVG is never inserte
   assert.doesNotMatch(html, /onerror/);
   assert.match(html, /<code class="language-mermaid">flowchart LR\n {2}a --> b\n<\/code>/);
 });
+
+test('html export: colorScheme light or dark fixes the page colours to match the diagrams; by default the system decides', async () => {
+  const light = await snapshotHtml(DOC, { svgs: [], colorScheme: 'light' });
+  assert.match(light, /<meta name="color-scheme" content="light">/);
+  assert.doesNotMatch(light, /prefers-color-scheme|background:#0d1117/);
+  const dark = await snapshotHtml(DOC, { svgs: [], colorScheme: 'dark' });
+  assert.match(dark, /<meta name="color-scheme" content="dark">/);
+  assert.match(dark, /\nbody\{color:#e6edf3;background:#0d1117\}/);
+  assert.doesNotMatch(dark, /prefers-color-scheme/);
+  const auto = await snapshotHtml(DOC, { svgs: [] });
+  assert.match(auto, /@media \(prefers-color-scheme: dark\)\{body\{color:#e6edf3/);
+  assert.doesNotMatch(auto, /name="color-scheme"/);
+});

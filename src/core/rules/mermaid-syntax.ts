@@ -1,23 +1,51 @@
 import type { DiagramBlock } from '../diagrams.js';
-import { frontmatterLines, type MermaidError } from '../mermaid.js';
+import type { TextEdit } from '../finding.js';
+import type { MermaidError } from '../mermaid.js';
+import { explainMermaidError, type ExplainedError } from '../mermaid-errors.js';
 import type { Rule, RuleContext } from '../rule.js';
+
+/** Explanations by verdict: a verdict belongs to one diagram text, so it is explained once. */
+const explained = new WeakMap<MermaidError, ExplainedError>();
 
 function report(ctx: RuleContext, d: DiagramBlock, verdict: MermaidError | null): void {
   if (!verdict) return;
+  let x = explained.get(verdict);
+  if (!x) {
+    x = explainMermaidError(verdict, d.source);
+    explained.set(verdict, x);
+  }
+  const { lines, text } = ctx.parsed;
   const lastLine = Math.max(d.contentLine, d.endLine - 1);
-  const inDiagram = verdict.line ? verdict.line + frontmatterLines(d.source) : 1;
-  const line = Math.min(Math.max(d.contentLine + inDiagram - 1, d.contentLine), lastLine);
-  const summary = verdict.message.split('\n').find((l) => l.trim())?.trim() ?? 'invalid diagram';
-  const detail = verdict.message.split('\n').filter((l) => /^Expecting|^Expected|got /.test(l.trim()))[0]?.trim();
+  const toDoc = (line: number): number => Math.min(Math.max(d.contentLine + line, d.contentLine), lastLine);
+  // Inside a list or a blockquote the block's lines carry a prefix the diagram text does not: shift columns by it.
+  const sourceLines = d.source.split(/\r?\n/);
+  const shiftOf = (line: number): number => {
+    const range = lines.lineRange(toDoc(line), text);
+    const docLine = text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+    const src = sourceLines[line] ?? '';
+    return docLine.endsWith(src) ? docLine.length - src.length : 0;
+  };
+  const line = toDoc(x.line);
+  const range = lines.lineRange(line, text);
+  const start = Math.min(range.end.character, x.column + shiftOf(x.line));
+  const edits: TextEdit[] | undefined = x.fix?.edits.map((e) => ({
+    range: {
+      start: { line: toDoc(e.line), character: e.character + shiftOf(e.line) },
+      end: { line: toDoc(e.endLine), character: e.endCharacter + shiftOf(e.endLine) },
+    },
+    newText: e.newText.replace(/\n(?=.)/g, `\n${' '.repeat(shiftOf(e.line))}`),
+  }));
   ctx.report({
-    range: ctx.parsed.lines.lineRange(line, ctx.parsed.text),
-    message: `Mermaid cannot parse this diagram: ${summary}${detail ? ` (${detail})` : ''}; expected valid Mermaid syntax.`,
+    range: { start: { line, character: start }, end: range.end },
+    message: x.message,
+    detail: `Mermaid's own message: ${x.original}`,
+    ...(x.fix && edits ? { fix: { title: x.fix.title, edits } } : {}),
   });
 }
 
 export const mermaidSyntax: Rule = {
   id: 'mermaid-syntax',
-  description: 'Every ```mermaid block parses with the pinned Mermaid version; errors are placed on the diagram line at fault.',
+  description: 'Every ```mermaid block parses with the pinned Mermaid version; errors are explained in words on the diagram line where the fix goes.',
   severity: 'stage',
   check(ctx) {
     const mermaid = ctx.mermaid;

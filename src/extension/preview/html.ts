@@ -8,17 +8,47 @@ export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
 }
 
 /**
- * The Content-Security-Policy of the preview. Scripts: only ours, by nonce (no eval, no remote origin).
- * Styles need 'unsafe-inline': mermaid writes <style> elements and style= attributes into its SVG.
+ * The Content-Security-Policy of the preview. Scripts: our entry module, by nonce, and nothing else — no eval, no
+ * inline script, no host source at all. The ES module chunks it imports (mermaid, each diagram type, ELK, the icon
+ * packs; all from dist/webview, the only localResourceRoot) load under the same nonce: a module script's nonce
+ * carries over to its static and dynamic imports (HTML's "descendant script fetch options"), so `cspSource` need
+ * not be allowed for scripts. Styles need 'unsafe-inline': mermaid writes <style> elements and style= attributes
+ * into its SVG.
  */
 export function previewCsp(cspSource: string, nonce: string): string {
   return `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${cspSource} 'unsafe-inline'; img-src ${cspSource} data:; font-src ${cspSource}`;
 }
 
+/** What the page preloads (dist/webview/preload.json, written by esbuild.mjs): mermaid's core, and the chunks of each lazy module. */
+export interface Preload {
+  core: string[];
+  modules: Record<string, string[]>;
+}
+
+const CHUNK = /^chunks\/[\w.-]+\.js$/;
+
+/** The preload lists, read once; an unreadable or malformed file only means no preloading. */
+export async function readPreload(extensionUri: vscode.Uri): Promise<Preload> {
+  try {
+    const raw: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(webviewRoot(extensionUri), 'preload.json'))));
+    const files = (x: unknown): string[] => (Array.isArray(x) ? x.filter((f): f is string => typeof f === 'string' && CHUNK.test(f)) : []);
+    const r = raw as { core?: unknown; modules?: unknown };
+    const modules = typeof r.modules === 'object' && r.modules ? Object.fromEntries(Object.entries(r.modules).filter(([k]) => /^[\w-]+$/.test(k)).map(([k, v]) => [k, files(v)])) : {};
+    return { core: files(r.core), modules };
+  } catch {
+    return { core: [], modules: {} };
+  }
+}
+
 /** The preview page: chrome from @vscode-elements/elements, diagrams filled in by dist/webview/preview.js. */
-export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, preload: Preload = { core: [], modules: {} }, needed: readonly string[] = []): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot(extensionUri), name)).toString();
+  // What preview.js preloads as its first act, while the page is still idle (inert data, not script): mermaid's core,
+  // the modules the snapshot's diagrams `needed` (their types, ELK, icon packs), and every lazy module's chunks for
+  // snapshots that come later (preview.js preloads those when such a snapshot arrives, once each).
+  const modules = Object.fromEntries(Object.entries(preload.modules).map(([k, files]) => [k, files.map(asset)]));
+  const data = JSON.stringify({ core: preload.core.map(asset), needed, modules }).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -33,12 +63,14 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <header class="top">
   <h1 id="title">Diagrams</h1>
   <vscode-toolbar-container>
+    <vscode-toolbar-button id="export-all" icon="files" label="Export every diagram to a folder" title="Export every diagram to a folder">Export all</vscode-toolbar-button>
     <vscode-toolbar-button id="export-html" icon="file-code" label="Export the snapshot as one HTML file" title="Export the snapshot as one HTML file">HTML</vscode-toolbar-button>
   </vscode-toolbar-container>
 </header>
 <p id="empty" role="status"></p>
 <main id="diagrams"></main>
-<script nonce="${nonce}" src="${asset('preview.js')}"></script>
+<script type="application/json" id="chunk-map">${data}</script>
+<script type="module" nonce="${nonce}" src="${asset('preview.js')}"></script>
 </body>
 </html>`;
 }

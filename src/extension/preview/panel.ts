@@ -3,8 +3,10 @@
 import * as vscode from 'vscode';
 import type { ExtensionLog } from '../log.js';
 import { snapshotHtml, type Analysis } from '../../core/index.js';
-import { parsePreviewState, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../shared/messages.js';
-import { previewHtml, webviewRoot } from './html.js';
+import { parsePreviewState, parseWebviewMessage, type HostMessage, type ImageFormat, type PreviewOptions, type WebviewMessage } from '../../shared/messages.js';
+import { mermaidSources, modulesFor } from '../../shared/chunk-modules.js';
+import { freeName, slugify } from '../names.js';
+import { previewHtml, readPreload, webviewRoot, type Preload } from './html.js';
 import { exportTarget } from './save.js';
 
 export const PREVIEW_VIEW_TYPE = 'designSnapshot.diagramPreview';
@@ -15,33 +17,62 @@ export interface PreviewDeps {
   /** The shared analysis of a document's current version (nothing is parsed twice). */
   analyze: (doc: vscode.TextDocument) => Promise<Analysis>;
   debounceMs: () => number;
+  /** designSnapshot.preview.*: the export theme and the PNG scale. */
+  options: () => PreviewOptions;
   showSaveDialog: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
+  /** Where "Export all diagrams" writes: a folder the user picks. */
+  showOpenDialog: (options: vscode.OpenDialogOptions) => Thenable<vscode.Uri[] | undefined>;
+  /** The format "Export all diagrams" writes. */
+  pickFormat: () => Thenable<ImageFormat | undefined>;
   log: ExtensionLog;
 }
 
+/** What the notification after an export offers, and what the preview says when it has no snapshot to show. */
+const OPEN = 'Open';
+const REVEAL = 'Reveal in Explorer';
+const EMPTY =
+  'Open a design snapshot to see its diagrams here. A Markdown file is a snapshot when its frontmatter has a pattern: field (such as pattern: rag) or designSnapshot: true, or when its path matches the designSnapshot.include setting (by default, files under docs/design). Design Snapshot: New Design Snapshot creates one from a template.';
+
 export type RenderedEvent = Extract<WebviewMessage, { type: 'rendered' }>;
+
+/** The bytes of an exported image: SVG text, or a PNG data URL's payload. */
+function imageBytes(format: ImageFormat, data: string): Uint8Array {
+  return format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.slice(data.indexOf(',') + 1), 'base64');
+}
 
 export class DiagramPreview implements vscode.Disposable {
   #panel: vscode.WebviewPanel | undefined;
-  #panelDisposables: vscode.Disposable[] = [];
   #uri: vscode.Uri | undefined;
   #version = 0;
   /** Grows with every send; a send whose analysis arrives after a newer send started is dropped. */
   #sends = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #ready = false;
+  /** What the page preloads (read once; nothing until read). */
+  #preload: Preload = { core: [], modules: {} };
+  /** The folder the pending "Export all diagrams" writes to. */
+  #exportFolder: vscode.Uri | undefined;
   readonly #rendered = new vscode.EventEmitter<RenderedEvent>();
   readonly #exported = new vscode.EventEmitter<vscode.Uri>();
+  readonly #copied = new vscode.EventEmitter<ImageFormat>();
   readonly #disposables: vscode.Disposable[];
   /** Fires when the webview has every diagram of a version on screen. */
   readonly onDidRender = this.#rendered.event;
-  /** Fires after an export is written. */
+  /** Fires after an export is written (once per file). */
   readonly onDidExport = this.#exported.event;
+  /** Fires when a diagram was put on the clipboard. */
+  readonly onDidCopy = this.#copied.event;
 
   constructor(readonly deps: PreviewDeps) {
+    void readPreload(deps.extensionUri).then((list) => (this.#preload = list));
     this.#disposables = [
       this.#rendered,
       this.#exported,
+      this.#copied,
+      // The export theme and the PNG scale apply at once: the webview gets them with the document.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('designSnapshot.preview')) void this.#send();
+      }),
       vscode.window.onDidChangeActiveTextEditor((e) => void this.#follow(e?.document)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.#panel && e.document.uri.toString() === this.#uri?.toString()) this.#sendSoon();
@@ -72,7 +103,7 @@ export class DiagramPreview implements vscode.Disposable {
   async open(doc: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): Promise<void> {
     // The panel is made before any await, so two quick calls never make two panels.
     if (this.#panel) this.#panel.reveal(undefined, true);
-    else this.#attach(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()));
+    else this.#attach(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()), doc);
     if (doc && (await this.#isSnapshot(doc))) this.#uri = doc.uri;
     // Before the webview says 'ready' this does nothing; 'ready' sends then.
     await this.#send();
@@ -90,9 +121,12 @@ export class DiagramPreview implements vscode.Disposable {
         // The snapshot is gone; the preview follows the next one the user opens.
       }
     }
-    this.#panel?.dispose();
+    // The new panel is taken over first and the old one disposed after: disposing it first was seen to leave the new
+    // webview never starting in code-server (its listeners are its own, so the old one's going takes nothing along).
+    const old = this.#panel;
     panel.webview.options = this.#options();
-    this.#attach(panel);
+    this.#attach(panel, this.#uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.#uri?.toString()));
+    if (old !== panel) old?.dispose();
   }
 
   /** Asks the webview for its renders and writes the whole snapshot as one HTML file. */
@@ -102,26 +136,52 @@ export class DiagramPreview implements vscode.Disposable {
     return true;
   }
 
+  /** Asks for a format and a folder, then writes every diagram there (one file each, none replaced). */
+  async exportAll(): Promise<boolean> {
+    if (!this.#panel || !this.#uri) return false;
+    const format = await this.deps.pickFormat();
+    if (!format) return false;
+    const folder = await this.deps.showOpenDialog({
+      defaultUri: vscode.Uri.joinPath(this.#uri, '..'),
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      openLabel: 'Export here',
+      title: `Export every diagram as ${format.toUpperCase()} to a folder`,
+    });
+    if (!folder?.[0]) return false;
+    this.#exportFolder = folder[0];
+    this.#post({ type: 'requestExportAll', format });
+    return true;
+  }
+
   #options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return { enableScripts: true, localResourceRoots: [webviewRoot(this.deps.extensionUri)], retainContextWhenHidden: false };
   }
 
-  #attach(panel: vscode.WebviewPanel): void {
+  /** Takes `panel` over; the page preloads what the diagrams of `doc` (the snapshot it will show first) need. */
+  #attach(panel: vscode.WebviewPanel, doc?: vscode.TextDocument): void {
     this.#panel = panel;
     this.#ready = false;
-    panel.webview.html = previewHtml(panel.webview, this.deps.extensionUri);
-    this.#panelDisposables = [
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.#receive(m)),
+    const needed = doc?.languageId === 'markdown' ? [...new Set(mermaidSources(doc.getText()).flatMap(modulesFor))] : [];
+    panel.webview.html = previewHtml(panel.webview, this.deps.extensionUri, this.#preload, needed);
+    // Each panel's listeners are its own: a panel disposed after another took over (restore() replaces one) must
+    // take only its listeners with it, and a late message of an old panel must not count for the current one.
+    const disposables: vscode.Disposable[] = [
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (this.#panel === panel) void this.#receive(m);
+      }),
       // A hidden webview is torn down (no retained context); it asks again with 'ready' when shown.
       panel.onDidChangeViewState((e) => {
-        if (!e.webviewPanel.visible) this.#ready = false;
-      }),
-      panel.onDidDispose(() => {
-        for (const d of this.#panelDisposables) d.dispose();
-        this.#panelDisposables = [];
-        if (this.#panel === panel) this.#panel = undefined;
+        if (this.#panel === panel && !e.webviewPanel.visible) this.#ready = false;
       }),
     ];
+    disposables.push(
+      panel.onDidDispose(() => {
+        for (const d of disposables) d.dispose();
+        if (this.#panel === panel) this.#panel = undefined;
+      }),
+    );
   }
 
   async #isSnapshot(doc: vscode.TextDocument): Promise<boolean> {
@@ -151,7 +211,7 @@ export class DiagramPreview implements vscode.Disposable {
     const send = ++this.#sends;
     const doc = this.#uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.#uri?.toString());
     if (!doc) {
-      this.#post({ type: 'empty', reason: 'Open a design snapshot to see its diagrams here.' });
+      this.#post({ type: 'empty', reason: EMPTY });
       return;
     }
     try {
@@ -167,6 +227,7 @@ export class DiagramPreview implements vscode.Disposable {
         uri: doc.uri.toString(),
         title: title || base,
         diagrams: diagrams.map((d) => ({ source: d.source, section: d.section, startLine: d.startLine, endLine: d.endLine })),
+        options: this.deps.options(),
       });
     } catch (e) {
       // A document the engine cannot read must not take the extension host down; say so in the log.
@@ -199,6 +260,18 @@ export class DiagramPreview implements vscode.Disposable {
           return await this.#exportDiagram(m);
         case 'exportHtml':
           return await this.#exportHtml(m);
+        case 'exportAll':
+          return await this.#exportAllFiles(m);
+        case 'askExportAll':
+          await this.exportAll();
+          return;
+        case 'copy':
+          await vscode.env.clipboard.writeText(m.data);
+          this.#copiedDiagram(m.format);
+          return;
+        case 'copied':
+          this.#copiedDiagram(m.format);
+          return;
         case 'error':
           void vscode.window.showErrorMessage(`Design Snapshot: ${m.message}`);
           return;
@@ -221,7 +294,7 @@ export class DiagramPreview implements vscode.Disposable {
 
   async #exportDiagram(m: Extract<WebviewMessage, { type: 'exportDiagram' }>): Promise<void> {
     if (!this.#uri) return;
-    const bytes = m.format === 'svg' ? new TextEncoder().encode(m.data) : Buffer.from(m.data.slice(m.data.indexOf(',') + 1), 'base64');
+    const bytes = imageBytes(m.format, m.data);
     const filters: Record<string, string[]> = m.format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] };
     await this.#save(this.#uri, `${m.section || `diagram-${m.index + 1}`}`, m.format, filters, bytes);
   }
@@ -229,8 +302,29 @@ export class DiagramPreview implements vscode.Disposable {
   async #exportHtml(m: Extract<WebviewMessage, { type: 'exportHtml' }>): Promise<void> {
     if (m.uri !== this.#uri?.toString()) return;
     const doc = await vscode.workspace.openTextDocument(this.#uri);
-    const html = snapshotHtml(await this.deps.analyze(doc), { svgs: m.svgs.map((s) => s ?? undefined), errors: m.errors.map((s) => s ?? undefined) });
+    const html = snapshotHtml(await this.deps.analyze(doc), { svgs: m.svgs.map((s) => s ?? undefined), errors: m.errors.map((s) => s ?? undefined), colorScheme: m.colorScheme });
     await this.#save(this.#uri, '', 'html', { 'HTML page': ['html'] }, new TextEncoder().encode(html));
+  }
+
+  /** Writes every diagram the webview sent into the folder picked for them, each under a name not yet taken. */
+  async #exportAllFiles(m: Extract<WebviewMessage, { type: 'exportAll' }>): Promise<void> {
+    const folder = this.#exportFolder;
+    this.#exportFolder = undefined;
+    if (!folder || !this.#uri) return;
+    const base = (this.#uri.path.split('/').pop() ?? 'snapshot').replace(/\.[^.]*$/, '');
+    const written: vscode.Uri[] = [];
+    for (const f of m.files) {
+      const target = await freeName(folder, `${base}-${slugify(f.section || `diagram-${f.index + 1}`)}`, m.format);
+      await vscode.workspace.fs.writeFile(target, imageBytes(m.format, f.data));
+      written.push(target);
+      this.#exported.fire(target);
+    }
+    const skipped = m.skipped ? `; ${m.skipped} with an error ${m.skipped === 1 ? 'was' : 'were'} skipped` : '';
+    if (!written.length) {
+      void vscode.window.showWarningMessage(`Design Snapshot: no diagram was exported${skipped}.`);
+      return;
+    }
+    this.#notify(`Design Snapshot: exported ${written.length} diagram${written.length === 1 ? '' : 's'} as ${m.format.toUpperCase()} to ${vscode.workspace.asRelativePath(folder)}${skipped}.`, written[0] as vscode.Uri);
   }
 
   /** Writes only where the user chose in the save dialog, which itself asks before replacing a file. */
@@ -240,7 +334,20 @@ export class DiagramPreview implements vscode.Disposable {
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, bytes);
     this.#exported.fire(target);
-    void vscode.window.setStatusBarMessage(`Design Snapshot: exported ${vscode.workspace.asRelativePath(target)}`, 5000);
+    this.#notify(`Design Snapshot: exported ${vscode.workspace.asRelativePath(target)}.`, target);
+  }
+
+  /** Says what was written, with a way to open it or find it in the Explorer (not awaited: the export is done). */
+  #notify(message: string, target: vscode.Uri): void {
+    void vscode.window.showInformationMessage(message, OPEN, REVEAL).then(async (choice) => {
+      if (choice === OPEN) await vscode.commands.executeCommand('vscode.open', target);
+      else if (choice === REVEAL) await vscode.commands.executeCommand('revealInExplorer', target);
+    });
+  }
+
+  #copiedDiagram(format: ImageFormat): void {
+    this.#copied.fire(format);
+    void vscode.window.setStatusBarMessage(`Design Snapshot: copied the diagram as ${format.toUpperCase()}`, 5000);
   }
 
   dispose(): void {

@@ -193,23 +193,21 @@ describe('Design Snapshot in VS Code', () => {
     await vscode.workspace.fs.delete(schemaUri);
   });
 
-  it('an invalid mermaid diagram is a mermaid-syntax diagnostic at the line of the error; fixing it clears it', async () => {
+  it('an invalid mermaid diagram is a mermaid-syntax diagnostic in words where the fix goes; its quick fix clears it', async () => {
     const uri = workspaceUri('docs', 'design', 'diagram.md');
     await write(uri, SNAPSHOT.replace('  a --> b\n', '  a --> b[unclosed\n  b --> c\n'));
     const editor = await open(uri);
     const ds = await diagnosticsWhere(uri, (x) => x.some((d) => ruleOf(d) === 'mermaid-syntax'), 'mermaid-syntax');
     const m = ds.find((d) => ruleOf(d) === 'mermaid-syntax');
     assert.ok(m);
-    // Mermaid names the diagram line where its parser failed; the diagnostic sits on that line of the Markdown.
-    const reported = Number(/Parse error on line (\d+)/.exec(m.message)?.[1]);
-    const lines = editor.document.getText().split('\n');
-    const fence = lines.indexOf('```mermaid');
-    const closing = lines.indexOf('```', fence + 1);
-    // An error at the end of input is placed on the diagram's last line, never on the fence.
-    assert.equal(m.range.start.line, Math.min(fence + reported, closing - 1));
-    assert.equal(editor.document.lineAt(m.range.start.line).text, '  b --> c');
-    const broken = editor.document.getText().split('\n').indexOf('  a --> b[unclosed');
-    await editor.edit((b) => b.replace(editor.document.lineAt(broken).range, '  a --> b[closed]'));
+    // Mermaid's parser fails at the end of the diagram; the diagnostic sits where the `[` was opened, in words.
+    assert.equal(editor.document.lineAt(m.range.start.line).text, '  a --> b[unclosed');
+    assert.equal(m.range.start.character, '  a --> b'.length);
+    assert.equal(m.message, 'The `[` before `unclosed` is never closed; expected a `]` after `unclosed`.');
+    // Mermaid's own message stays for experts, under the diagnostic (hover, Problems view).
+    assert.match(m.relatedInformation?.[0]?.message ?? '', /^Mermaid's own message: Parse error on line \d+:.*Expecting/);
+    assert.equal(await applyQuickFix(uri, m, /^Close it with/), 'Close it with `]`');
+    assert.ok(editor.document.getText().includes('  a --> b[unclosed]\n'));
     await diagnosticsWhere(uri, (x) => !x.some((d) => ruleOf(d) === 'mermaid-syntax'), 'mermaid-syntax gone');
   });
 

@@ -87,6 +87,64 @@ describe('Diagram preview', () => {
     assert.deepEqual(versions, [...versions].sort((x, y) => x - y), `versions in order: ${versions.join(', ')}`);
   });
 
+  it('exports every diagram into the folder picked, one file each, skipping the invalid one and replacing nothing', async () => {
+    await open(a);
+    const first = renderedWhere(preview, () => true, 'the first render');
+    await vscode.commands.executeCommand('designSnapshot.openDiagramPreview');
+    await first;
+    const folder = workspaceUri('docs', 'design', 'all-diagrams');
+    await vscode.workspace.fs.createDirectory(folder);
+    const taken = vscode.Uri.joinPath(folder, 'preview-a-section-1.svg');
+    await write(taken, 'keep me');
+    const { pickFormat, showOpenDialog } = preview.deps;
+    preview.deps.pickFormat = async () => 'svg';
+    preview.deps.showOpenDialog = async () => [folder];
+    const written: vscode.Uri[] = [];
+    try {
+      const done = new Promise<void>((resolve) =>
+        preview.onDidExport((u) => {
+          written.push(u);
+          if (written.length === 2) resolve();
+        }),
+      );
+      assert.equal(await vscode.commands.executeCommand('designSnapshot.exportAllDiagrams'), true);
+      await done;
+    } finally {
+      Object.assign(preview.deps, { pickFormat, showOpenDialog });
+    }
+    assert.deepEqual(written.map((u) => u.path.split('/').pop()), ['preview-a-section-1-2.svg', 'preview-a-section-2.svg'], 'the third diagram has an error: skipped');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(taken)), 'keep me');
+    for (const u of written) assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(u)), /^<svg[^>]*>[\s\S]*<rect class="ds-export-background"[^>]*fill="#ffffff"/);
+  });
+
+  it('designSnapshot.preview.exportTheme "match" exports in the editor\'s theme, on its background', async () => {
+    await open(b);
+    const config = vscode.workspace.getConfiguration();
+    const theme = config.inspect<string>('workbench.colorTheme')?.globalValue;
+    await config.update('workbench.colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+    await config.update('designSnapshot.preview.exportTheme', 'match', vscode.ConfigurationTarget.Global);
+    const target = workspaceUri('docs', 'design', 'pie-dark.svg');
+    const original = preview.deps.showSaveDialog;
+    preview.deps.showSaveDialog = async () => target;
+    try {
+      const dark = renderedWhere(preview, (e) => e.theme === 'dark' && e.rendered + e.reused === 1, 'a render in the dark theme');
+      await vscode.commands.executeCommand('designSnapshot.openDiagramPreview');
+      await dark;
+      const exported = new Promise<vscode.Uri>((r) => preview.onDidExport(r));
+      // The HTML export goes through the same export theme; it names the page's colour scheme.
+      assert.equal(await vscode.commands.executeCommand('designSnapshot.exportHtml'), true);
+      await exported;
+    } finally {
+      preview.deps.showSaveDialog = original;
+      await config.update('designSnapshot.preview.exportTheme', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('workbench.colorTheme', theme, vscode.ConfigurationTarget.Global);
+    }
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(html, /<meta name="color-scheme" content="dark">/);
+    const fill = /<rect class="ds-export-background"[^>]*fill="([^"]+)"/.exec(html)?.[1] ?? '';
+    assert.ok(fill && fill !== '#ffffff' && fill !== 'rgb(255, 255, 255)', `a dark background: ${fill}`);
+  });
+
   it('is restored by the serializer from its saved state, and a broken state does not throw', async () => {
     await open(a);
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', vscode.ViewColumn.Two);
@@ -102,9 +160,13 @@ describe('Diagram preview', () => {
     );
     const disposed = new Promise<void>((r) => panel.onDidDispose(r));
     const other = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', vscode.ViewColumn.Two);
+    const working = renderedWhere(preview, (e) => e.rendered + e.reused === 3, 'the render of the panel restored from a broken state');
     await preview.restore(other, { uri: 42 });
     assert.equal(preview.panel, other, 'a state that does not validate still gives a working preview');
     await disposed;
+    // It works: it shows the snapshot the preview was following. (Waiting also keeps the next test from disposing a
+    // webview that is still starting, after which code-server was seen never to start the next one.)
+    await working;
   });
 
   it('exports the snapshot as HTML through the save dialog, proposing a name that is not taken', async () => {

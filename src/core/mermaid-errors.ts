@@ -1,0 +1,511 @@
+/**
+ * Mermaid's parse errors in the author's words. Mermaid reports what its grammar expected ("Expecting 'SQE',
+ * 'DOUBLECIRCLEEND', … got '1'") at a line counted after it stripped frontmatter, directives and comments; this
+ * says what is wrong in the text (an unclosed `[`, an unknown arrow, a missing diagram type…), on the line of the
+ * diagram where the fix goes, with a fix when one is certain enough to offer. Pure: used by every host and the
+ * preview webview alike, so they say the same thing.
+ */
+import { contentLines, diagramHeader, DIAGRAM_TYPES, excerptOffset, familyOf, originalLine, parsedView, unbalanced, type Bracket, type DiagramFamily, type Unbalanced } from './mermaid-source.js';
+
+/** What a host can tell about mermaid's error, as plain data (it crosses threads and the webview boundary). */
+export interface MermaidErrorDetails {
+  message: string;
+  /** The error's class name (UnknownDiagramError when no diagram type matched). */
+  name?: string;
+  /** jison's parse-error hash: the offending token, its place (1-based lines of the parsed text) and what was expected. */
+  hash?: {
+    text?: string;
+    token?: string | number | null;
+    line?: number;
+    loc?: { first_line: number; last_line: number; first_column: number; last_column: number };
+    expected?: string[];
+  };
+  /** Langium parsers (pie, gitGraph, architecture…): the first error's 1-based line and column in the parsed text. */
+  position?: { line: number; column: number };
+  /**
+   * An icon no bundled pack has (name UnknownIconError; mermaid would draw a "?"): its 0-based place in the diagram
+   * as written, the packs there are, and the pack's closest icon when one is close.
+   */
+  icon?: { name: string; line: number; column: number; packs: string[]; known: boolean; suggestion?: string };
+}
+
+/** An edit in diagram coordinates: 0-based lines of the diagram's text (the first line after the opening fence is 0). */
+export interface DiagramEdit {
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  newText: string;
+}
+
+/** Mermaid's error, explained. */
+export interface ExplainedError {
+  /** What is wrong and what was expected, in words. */
+  message: string;
+  /** 0-based line of the diagram where the fix goes, and the column of the construct at fault. */
+  line: number;
+  column: number;
+  /** Mermaid's own message, for experts. */
+  original: string;
+  fix?: { title: string; edits: DiagramEdit[] };
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null;
+
+/** The plain details of whatever mermaid threw (an Error with jison's hash, a MermaidParseError, a string). */
+export function mermaidErrorDetails(error: unknown): MermaidErrorDetails {
+  if (!isObj(error)) return { message: String(error) };
+  const message = typeof error.message === 'string' ? error.message : String(error);
+  const out: MermaidErrorDetails = { message };
+  const name = typeof error.name === 'string' ? error.name : (error.constructor as { name?: string } | undefined)?.name;
+  if (name && name !== 'Error') out.name = name;
+  const h = error.hash;
+  if (isObj(h)) {
+    const loc = isObj(h.loc) ? h.loc : undefined;
+    out.hash = {
+      ...(typeof h.text === 'string' ? { text: h.text } : {}),
+      ...(typeof h.token === 'string' || typeof h.token === 'number' ? { token: h.token } : {}),
+      ...(typeof h.line === 'number' ? { line: h.line } : {}),
+      ...(loc && [loc.first_line, loc.last_line, loc.first_column, loc.last_column].every((n) => typeof n === 'number')
+        ? { loc: { first_line: loc.first_line as number, last_line: loc.last_line as number, first_column: loc.first_column as number, last_column: loc.last_column as number } }
+        : {}),
+      ...(Array.isArray(h.expected) ? { expected: h.expected.filter((x): x is string => typeof x === 'string').slice(0, 100) } : {}),
+    };
+  }
+  if (isObj(error.position) && typeof error.position.line === 'number' && typeof error.position.column === 'number') {
+    out.position = { line: error.position.line, column: error.position.column };
+  }
+  const icon = error.icon;
+  if (isObj(icon) && typeof icon.name === 'string' && typeof icon.line === 'number' && typeof icon.column === 'number' && Array.isArray(icon.packs)) {
+    out.icon = {
+      name: icon.name,
+      line: icon.line,
+      column: icon.column,
+      packs: icon.packs.filter((p): p is string => typeof p === 'string'),
+      known: icon.known === true,
+      ...(typeof icon.suggestion === 'string' ? { suggestion: icon.suggestion } : {}),
+    };
+  }
+  const result = error.result;
+  if (!out.position && isObj(result)) {
+    const lexer = Array.isArray(result.lexerErrors) ? (result.lexerErrors[0] as Obj | undefined) : undefined;
+    const parser = Array.isArray(result.parserErrors) ? (result.parserErrors[0] as Obj | undefined) : undefined;
+    const token = isObj(parser?.token) ? parser.token : undefined;
+    if (lexer && typeof lexer.line === 'number' && typeof lexer.column === 'number') out.position = { line: lexer.line, column: lexer.column };
+    else if (token && typeof token.startLine === 'number' && Number.isFinite(token.startLine)) out.position = { line: token.startLine, column: typeof token.startColumn === 'number' ? token.startColumn : 1 };
+  }
+  return out;
+}
+
+/** Edit distance, for "did you mean" (small words only). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0] as number;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j] as number;
+      d[j] = Math.min((d[j] as number) + 1, (d[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length] as number;
+}
+
+/** The known word closest to `word` when it is a likely misspelling of it. */
+function closest(word: string, known: readonly string[]): string | undefined {
+  if (word.length < 3) return undefined;
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = k.toLowerCase() === word.toLowerCase() ? 0.5 : distance(word.toLowerCase(), k.toLowerCase());
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best && best !== word && bestD <= Math.min(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+const FAMILY_NAME: Record<DiagramFamily, string> = {
+  flowchart: 'a flowchart', sequence: 'a sequence diagram', class: 'a class diagram', state: 'a state diagram', er: 'an entity-relationship diagram',
+  gantt: 'a Gantt chart', pie: 'a pie chart', git: 'a git graph', mindmap: 'a mind map', timeline: 'a timeline', journey: 'a user journey',
+  quadrant: 'a quadrant chart', xychart: 'an XY chart', c4: 'a C4 diagram', block: 'a block diagram', requirement: 'a requirement diagram',
+  sankey: 'a Sankey diagram', kanban: 'a Kanban board', architecture: 'an architecture diagram', packet: 'a packet diagram', radar: 'a radar chart',
+  treemap: 'a treemap', other: 'this diagram',
+};
+
+/** Keywords that start a statement, per family: an unknown first word close to one of these is a misspelling. */
+const KEYWORDS: Partial<Record<DiagramFamily, readonly string[]>> = {
+  flowchart: ['subgraph', 'end', 'style', 'classDef', 'class', 'click', 'linkStyle', 'direction'],
+  sequence: ['participant', 'actor', 'loop', 'alt', 'else', 'opt', 'par', 'and', 'end', 'note', 'activate', 'deactivate', 'rect', 'autonumber', 'critical', 'break', 'box', 'create', 'destroy', 'option', 'title'],
+  class: ['class', 'namespace', 'note', 'style', 'classDef', 'direction', 'callback', 'link', 'click', 'cssClass'],
+  state: ['state', 'note', 'direction', 'classDef', 'class', 'end'],
+  gantt: ['dateFormat', 'axisFormat', 'section', 'title', 'excludes', 'includes', 'todayMarker', 'tickInterval', 'weekday', 'inclusiveEndDates', 'topAxis'],
+  git: ['commit', 'branch', 'checkout', 'merge', 'cherry-pick', 'switch'],
+  er: ['direction', 'style', 'classDef', 'class'],
+  requirement: ['requirement', 'functionalRequirement', 'interfaceRequirement', 'performanceRequirement', 'physicalRequirement', 'designConstraint', 'element'],
+  architecture: ['service', 'group', 'junction'],
+  xychart: ['title', 'x-axis', 'y-axis', 'bar', 'line'],
+  quadrant: ['title', 'x-axis', 'y-axis', 'quadrant-1', 'quadrant-2', 'quadrant-3', 'quadrant-4'],
+};
+
+/** What arrows look like in each family that has them, and examples to suggest. */
+const ARROWS: Partial<Record<DiagramFamily, { valid: RegExp; examples: string }>> = {
+  flowchart: { valid: /^(?:[<ox]?(?:-{2,}|={2,}|-\.+-|~{3,})[>ox]?|-{2,}>|-\.+->|={2,}>|--|==|-\.)$/, examples: '`-->`, `---`, `-.->` or `==>`' },
+  sequence: { valid: /^(?:<<)?-{1,2}(?:>>|>|x|\)|>>)?[+-]?$/, examples: '`->>`, `-->>`, `->` or `-)`' },
+  class: { valid: /^(?:<\||\*|o|<)?(?:--|\.\.)(?:\|>|\*|o|>)?$/, examples: '`-->`, `<|--`, `*--` or `..>`' },
+  state: { valid: /^-->$/, examples: '`-->`' },
+  er: { valid: /^[|}o]?[|o]?(?:--|\.\.)[|o]?[|{o]?$/, examples: '`||--o{`, `}|..|{` or `||--||`' },
+  block: { valid: /^(?:<)?(?:-{2,}|={2,}|-\.+-)(?:>)?$/, examples: '`-->` or `---`' },
+  architecture: { valid: /^<?-{1,2}>?$/, examples: '`--`, `-->` or `<-->`' },
+  requirement: { valid: /^<?-{1,}>?$/, examples: '`- satisfies ->`' },
+};
+
+/** Mermaid's grammar tokens, in words; tokens not listed say nothing useful to an author and are left out. */
+function tokenWords(token: string): string | undefined {
+  const t = token.replace(/^'|'$/g, '');
+  const closers: Record<string, string> = {
+    SQE: '`]`', PE: '`)`', DIAMOND_STOP: '`}`', STADIUMEND: '`])`', SUBROUTINEEND: '`]]`', CYLINDEREND: '`)]`', DOUBLECIRCLEEND: '`)))`',
+    TRAPEND: '`/]`', INVTRAPEND: '`\\]`', STRUCT_STOP: '`}`', SQUARE_BRACES_END: '`]`', RBRACE: '`}`', NODE_DEND: 'the end of the label', PIPE: '`|`',
+    COLON: '`:`', COMMA: '`,`', ':': '`:`', ',': '`,`', '}': '`}`', ']': '`]`', ')': '`)`', '{': '`{`', '[': '`[`', '(': '`(`',
+  };
+  if (closers[t]) return closers[t];
+  if (/^(NEWLINE|NL|EOF|SEMI|EOF_IN_STRUCT)$/.test(t)) return 'the end of the line';
+  if (/ARROW|LINK|^--?$|^->$|^-->$|^<?-+>?$/.test(t)) return 'an arrow';
+  if (/^(ZERO_OR_ONE|ZERO_OR_MORE|ONE_OR_MORE|ONLY_ONE|MD_PARENT|IDENTIFYING|NON_IDENTIFYING|CARDINALITY)$/.test(t)) return 'a relationship such as `||--o{`';
+  if (/^(NODE_STRING|ID|ENTITY_NAME|ACTOR|ALPHA|NAME|IDENTIFIER|ATTRIBUTE_WORD)$/.test(t)) return 'a name';
+  if (/^(STR|STRING|STRING2|DQUOTE|TEXT|TXT|UNICODE_TEXT|MD_STR|textData|taskData|QUOTED_STRING|title)$/.test(t)) return 'text';
+  if (/^(NUM|NUMBER|NUMBER_WITH_DECIMAL|INT|DECIMAL_NUM|FLOAT)$/.test(t)) return 'a number';
+  if (/^(STRUCT_START|LBRACE|BLOCK_START)$/.test(t)) return '`{`';
+  if (/^(end|END)$/.test(t)) return '`end`';
+  return undefined;
+}
+
+function listWords(words: string[]): string {
+  const u = [...new Set(words)];
+  if (u.length <= 1) return u[0] ?? '';
+  return `${u.slice(0, -1).join(', ')} or ${u.at(-1)}`;
+}
+
+/** What the grammar expected, in words, from jison's list or a langium message. */
+function expectedWords(details: MermaidErrorDetails): string | undefined {
+  const tokens = details.hash?.expected ?? [];
+  const fromLangium = [...details.message.matchAll(/Expecting token of type '([^']+)'|\d+\. \[([^\]]+)\]/g)].map((m) => m[1] ?? m[2] ?? '');
+  const words = [...tokens, ...fromLangium].map(tokenWords).filter((w): w is string => !!w);
+  return words.length ? listWords(words.slice(0, 4)) : undefined;
+}
+
+/** The guess for a missing diagram type, from what the text looks like. */
+function guessType(diagram: string): string {
+  if (/->>|-->>|\bparticipant\b|\bactor\b/.test(diagram)) return 'sequenceDiagram';
+  if (/\|\|--|\}o--|--o\{|\}\|\.\./.test(diagram)) return 'erDiagram';
+  if (/\[\*\]/.test(diagram)) return 'stateDiagram-v2';
+  if (/<\|--|\bclass\s+\w+\s*\{/.test(diagram)) return 'classDiagram';
+  return 'flowchart TD';
+}
+
+function quote(s: string, max = 40): string {
+  const t = s.trim().replace(/`/g, "'");
+  return `\`${t.length > max ? `${t.slice(0, max - 1)}…` : t}\``;
+}
+
+function missingType(details: MermaidErrorDetails, diagram: string, lines: string[]): ExplainedError {
+  const original = details.message;
+  const header = diagramHeader(diagram);
+  if (!header) {
+    const line = lines.findIndex((l) => l.trim() === '') >= 0 ? 0 : 0;
+    return {
+      message: 'The diagram is empty; expected a diagram type such as `flowchart TD` on its first line, then its content.',
+      line,
+      column: 0,
+      original,
+      fix: { title: 'Start the diagram with `flowchart TD`', edits: [{ line, character: 0, endLine: line, endCharacter: 0, newText: 'flowchart TD\n' }] },
+    };
+  }
+  const near = closest(header.word, DIAGRAM_TYPES);
+  if (near) {
+    return {
+      message: `${quote(header.word)} is not a diagram type; expected ${quote(near)}.`,
+      line: header.line,
+      column: header.column,
+      original,
+      fix: { title: `Change ${quote(header.word)} to ${quote(near)}`, edits: [{ line: header.line, character: header.column, endLine: header.line, endCharacter: header.column + header.word.length, newText: near }] },
+    };
+  }
+  const firstLine = lines[header.line] ?? '';
+  if (/^zenuml$/i.test(header.word)) {
+    return { message: "`zenuml` diagrams need mermaid's separate ZenUML plugin, which is not bundled (nor in VS Code's own Markdown preview); expected a diagram type mermaid 11.17 knows, such as `sequenceDiagram`.", line: header.line, column: header.column, original };
+  }
+  if (/^\s*[A-Za-z][\w-]*\s*$/.test(firstLine) && lines.length > header.line + 1) {
+    // A first line that names a type, just not one this mermaid knows (a newer or a plugin's diagram).
+    return { message: `${quote(header.word)} is not a diagram type mermaid 11.17 knows; expected one such as \`flowchart TD\`, \`sequenceDiagram\` or \`classDiagram\`.`, line: header.line, column: header.column, original };
+  }
+  const type = guessType(diagram);
+  const indent = /^\s*/.exec(firstLine)?.[0] ?? '';
+  return {
+    message: `The diagram does not say what kind of diagram it is; expected a first line with its type, such as ${quote(type)}, before ${quote(firstLine)}.`,
+    line: header.line,
+    column: header.column,
+    original,
+    fix: { title: `Start the diagram with ${quote(type)}`, edits: [{ line: header.line, character: 0, endLine: header.line, endCharacter: 0, newText: `${indent}${type}\n` }] },
+  };
+}
+
+function unknownIcon(icon: NonNullable<MermaidErrorDetails['icon']>, original: string): ExplainedError {
+  const [prefix = ''] = icon.name.split(':');
+  const packs = listWords(icon.packs.map((p) => `\`${p}\``));
+  const place = { line: icon.line, column: icon.column, original };
+  if (!icon.known) {
+    return { ...place, message: `${quote(icon.name)} is from the \`${prefix}\` icon pack, which is not bundled, so mermaid would draw a question mark; expected an icon of the bundled packs, ${packs}.` };
+  }
+  if (!icon.suggestion) return { ...place, message: `The \`${prefix}\` icon pack has no icon ${quote(icon.name)}, so mermaid would draw a question mark; expected a name from that pack.` };
+  const suggestion = `${prefix}:${icon.suggestion}`;
+  return {
+    ...place,
+    message: `The \`${prefix}\` icon pack has no icon ${quote(icon.name)}, so mermaid would draw a question mark; expected ${quote(suggestion)}.`,
+    fix: { title: `Change the icon to ${quote(suggestion)}`, edits: [{ line: icon.line, character: icon.column, endLine: icon.line, endCharacter: icon.column + icon.name.length, newText: suggestion }] },
+  };
+}
+
+/**
+ * Where mermaid says the error is: `line` (0-based, in the diagram) is where the offending token starts, `bound`
+ * the last line the parser read before it gave up (a construct left open is on or before it).
+ */
+function errorPlace(details: MermaidErrorDetails, diagram: string, family: DiagramFamily, lineCount: number): { line: number; bound: number; column: number | undefined } | undefined {
+  const view = parsedView(diagram, family);
+  const h = details.hash;
+  const fromMessage = /\bline (\d+)(?:, column (\d+))?/i.exec(details.message);
+  const messageLine = fromMessage?.[1] ? Number(fromMessage[1]) : undefined;
+  let parsedLine: number | undefined;
+  let column: number | undefined;
+  const eof = h?.token === 1 || h?.token === 'EOF' || h?.token === 'EOF_IN_STRUCT';
+  const offset = excerptOffset(details.message, view.text, h?.loc?.first_line ?? messageLine);
+  if (offset !== undefined) {
+    const before = view.text.slice(0, offset);
+    parsedLine = before.split('\n').length;
+    column = offset - (before.lastIndexOf('\n') + 1);
+  } else if (h?.loc && !eof) {
+    parsedLine = h.loc.first_line;
+    column = h.loc.first_column;
+  } else if (details.position) {
+    parsedLine = details.position.line;
+    column = details.position.column - 1;
+  } else if (messageLine !== undefined) {
+    parsedLine = messageLine;
+    if (fromMessage?.[2]) column = Number(fromMessage[2]) - 1;
+  }
+  if (parsedLine === undefined) return undefined;
+  const last = lastContentLine(diagram, lineCount);
+  const map = (n: number): number => (n > view.lineOf.length ? last : originalLine(view, n, lineCount));
+  const line = map(parsedLine);
+  const bound = offset !== undefined ? line : Math.max(line, map(Math.max(messageLine ?? 0, h?.loc?.last_line ?? 0, parsedLine)));
+  if (parsedLine > view.lineOf.length) column = undefined;
+  // The first parsed line lost its indentation to mermaid's trimStart.
+  if (column !== undefined && parsedLine === 1) column += /^\s*/.exec(diagram.replace(/\r\n?/g, '\n').split('\n')[line] ?? '')?.[0].length ?? 0;
+  return { line: eof ? bound : line, bound, column };
+}
+
+function lastContentLine(diagram: string, lineCount: number): number {
+  const lines = [...contentLines(diagram)];
+  return lines.length ? Math.max(...lines) : Math.max(0, lineCount - 1);
+}
+
+/** Where on its line a construct's closer belongs: before the arrow, `&` or `:` that follows the label, else at the end. */
+function labelEnd(text: string, from: number, closer: string): number {
+  const rest = text.slice(from + 1);
+  // A label in quotes ends with its closing quote.
+  const quoted = closer !== '"' ? /^"[^"]*"/.exec(rest) : null;
+  if (quoted) return from + 1 + quoted[0].length;
+  const stops = [/\s*(?:[<ox]?(?:--|==|-\.|~~~)|&|\s:::|:::|\s:\s|;\s*$)/];
+  // A round bracket around an icon or a parameter list ends before the next label or block: api(cloud[API], f(x {.
+  if (closer === ')') stops.push(/(?<=\w)\[/, /\s*\{\s*$/);
+  const found = stops.map((re) => re.exec(rest)).filter((m): m is RegExpExecArray => !!m).sort((a, b) => a.index - b.index)[0];
+  let end = found ? from + 1 + found.index : text.trimEnd().length;
+  // A label that already ends with part of a doubled closer ("((x)") takes the missing one right there.
+  while (end > from + 1 && /\s/.test(text[end - 1] ?? '')) end--;
+  if (closer === '"') {
+    // A quote inside a bracket closes before that bracket's closer.
+    const inner = /[\])}]/.exec(text.slice(from + 1, end));
+    if (inner) return from + 1 + inner.index;
+  }
+  return end;
+}
+
+/** The last non-blank line of a `{` block that starts on `line` (members are indented deeper than the opener). */
+function blockEnd(lines: string[], line: number, limit: number): number {
+  const indent = (s: string): number => /^\s*/.exec(s)?.[0].length ?? 0;
+  const base = indent(lines[line] ?? '');
+  let last = line;
+  for (let i = line + 1; i < lines.length && i <= limit; i++) {
+    const l = lines[i] ?? '';
+    if (!l.trim()) continue;
+    if (indent(l) <= base) break;
+    last = i;
+  }
+  return last;
+}
+
+function unclosedMessage(p: Unbalanced, lines: string[], limit: number): ExplainedError['fix'] & { message: string } {
+  const text = lines[p.line] ?? '';
+  if (p.char === '{' && !text.slice(p.column + 1).trim()) {
+    const end = blockEnd(lines, p.line, limit);
+    const indent = /^\s*/.exec(text)?.[0] ?? '';
+    const owner = text.slice(0, p.column).trim();
+    return {
+      message: `The \`{\` that opens ${owner ? `the block of ${quote(owner)}` : 'this block'} is never closed; expected a \`}\` on a line of its own after the block's last line.`,
+      title: 'Close the block with `}`',
+      edits: [{ line: end, character: (lines[end] ?? '').length, endLine: end, endCharacter: (lines[end] ?? '').length, newText: `\n${indent}}` }],
+    };
+  }
+  const at = labelEnd(text, p.column, p.closer);
+  const label = text.slice(p.column + 1, at);
+  const what = p.char === '"' ? 'The quote before' : `The \`${p.char}\` before`;
+  const after = label.trim() ? ` after ${quote(label)}` : '';
+  return {
+    message: `${what} ${quote(label || text.slice(p.column + 1) || p.char)} is never closed; expected a \`${p.closer}\`${after}.`,
+    title: `Close it with \`${p.closer}\``,
+    edits: [{ line: p.line, character: at, endLine: p.line, endCharacter: at, newText: p.closer }],
+  };
+}
+
+/** Arrow-like runs on a line, outside brackets and quotes, with their columns. */
+function arrowsOn(text: string): Array<{ arrow: string; column: number }> {
+  const masked = text.replace(/"[^"]*"/g, (m) => ' '.repeat(m.length)).replace(/\|[^|]*\|/g, (m) => ' '.repeat(m.length)).replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, (m) => ' '.repeat(m.length));
+  const out: Array<{ arrow: string; column: number }> = [];
+  for (const m of masked.matchAll(/(?:<<|[<|}*o])?[-=.~]{1,}(?:>>|\|>|[>x)|{o*])?[+-]?/g)) {
+    const a = m[0];
+    if (!/[-=~]/.test(a) || a.length < 2) continue;
+    // A dash inside a name (api-gateway, x-axis) is no arrow.
+    const before = masked[m.index - 1] ?? ' ';
+    const after = masked[m.index + a.length] ?? ' ';
+    if (/^[-]+$/.test(a) && a.length === 1) continue;
+    if (/\w/.test(before) && /\w/.test(after) && a.length < 2) continue;
+    if (/^[o*]/.test(a) && /\w/.test(before)) continue;
+    out.push({ arrow: a, column: m.index });
+  }
+  return out;
+}
+
+/** The word or node written at a column (the offending token's text when mermaid gave one). */
+function wordAt(text: string, column: number | undefined, token: string | undefined): { word: string; column: number } | undefined {
+  if (token && token.trim() && token.length < 60) {
+    const t = token.trim();
+    const near = column !== undefined ? text.indexOf(t, Math.max(0, column - 2)) : -1;
+    const i = near >= 0 ? near : text.indexOf(t);
+    if (i >= 0) return { word: t, column: i };
+  }
+  if (column === undefined) return undefined;
+  const m = /^[^\s]+/.exec(text.slice(column));
+  return m ? { word: m[0], column } : undefined;
+}
+
+function explainLine(details: MermaidErrorDetails, diagram: string, lines: string[], family: DiagramFamily, line: number, column: number | undefined): ExplainedError {
+  const original = details.message;
+  const text = lines[line] ?? '';
+  const first = /^\s*([A-Za-z][\w-]*)/.exec(text);
+  const keywords = KEYWORDS[family];
+  // An unknown keyword at the start of the line.
+  if (first?.[1] && keywords && !keywords.includes(first[1])) {
+    const near = closest(first[1], keywords);
+    if (near && !/[-=.]{2}|[[({]/.test(text.slice(0, text.indexOf(first[1]) + first[1].length + 1))) {
+      const col = text.indexOf(first[1]);
+      return {
+        message: `${quote(first[1])} is not a keyword of ${FAMILY_NAME[family]}; expected ${quote(near)}.`,
+        line,
+        column: col,
+        original,
+        fix: { title: `Change ${quote(first[1])} to ${quote(near)}`, edits: [{ line, character: col, endLine: line, endCharacter: col + first[1].length, newText: near }] },
+      };
+    }
+  }
+  const arrows = ARROWS[family];
+  const found = arrowsOn(text);
+  if (arrows) {
+    const bad = found.find((a) => !arrows.valid.test(a.arrow));
+    if (bad) {
+      return { message: `${quote(bad.arrow)} is not an arrow of ${FAMILY_NAME[family]}; expected one such as ${arrows.examples}.`, line, column: bad.column, original };
+    }
+  }
+  // A link that ends the line: `a -->` with nothing after it.
+  const last = found.at(-1);
+  if (arrows && last && last.column + last.arrow.length >= text.trimEnd().length && arrows.valid.test(last.arrow)) {
+    return { message: `The arrow ${quote(last.arrow)} leads nowhere; expected what it points to after it, as in \`a ${last.arrow} b\`.`, line, column: last.column, original };
+  }
+  const token = details.hash?.text;
+  const at = wordAt(text, column, token);
+  const wanted = expectedWords(details);
+  if (family === 'sequence' && wanted === 'text' && found.length && !text.includes(':')) {
+    // A message without the colon before its text: "A->>B hello".
+    const arrow = found[0] as { arrow: string; column: number };
+    const receiver = /^\s*[^\s:]+/.exec(text.slice(arrow.column + arrow.arrow.length));
+    if (receiver) {
+      const at = arrow.column + arrow.arrow.length + receiver[0].length;
+      return {
+        message: `The message ${quote(text)} has no \`:\` before its text; expected \`:\` after ${quote(receiver[0])}.`,
+        line,
+        column: Math.max(0, text.length - text.trimStart().length),
+        original,
+        fix: { title: 'Insert `:` before the message text', edits: [{ line, character: at, endLine: line, endCharacter: at, newText: ':' }] },
+      };
+    }
+  }
+  if (family === 'sequence' && wanted?.includes('an arrow') && !found.length && /:/.test(text)) {
+    const sender = text.slice(0, text.indexOf(':')).trim();
+    return {
+      message: `The message from ${quote(sender)} has no arrow; expected one such as \`->>\` or \`-->>\` between the sender and the receiver, as in \`Alice->>Bob: text\`.`,
+      line,
+      column: Math.max(0, text.indexOf(sender)),
+      original,
+    };
+  }
+  if (arrows && wanted?.includes('an arrow') || (arrows && /relationship/.test(wanted ?? ''))) {
+    // Two things side by side that an arrow should join.
+    const end = at?.column ?? text.length;
+    const before = text.slice(0, end).trim().split(/\s+/).pop();
+    if (at && before && !found.some((a) => a.column < end && a.column + a.arrow.length > end - 1 - before.length)) {
+      return {
+        message: `Nothing joins ${quote(before)} to ${quote(at.word)}; expected ${family === 'er' ? 'a relationship' : 'an arrow'} between them, such as ${arrows.examples.split(',')[0]}.`,
+        line,
+        column: Math.max(0, text.indexOf(before)),
+        original,
+      };
+    }
+  }
+  const lexer = /unexpected character: ->(.+?)<-/.exec(original)?.[1];
+  const where = at ? ` at ${quote(at.word)}` : lexer ? ` at ${quote(lexer)}` : '';
+  const expect = wanted ? `expected ${wanted}` : `expected the syntax of ${FAMILY_NAME[family]}`;
+  const indent = Math.max(0, text.length - text.trimStart().length);
+  const place = column !== undefined && column < text.trimEnd().length ? column : (at?.column ?? indent);
+  if (!text.trim()) return { message: `${FAMILY_NAME[family].replace(/^./, (c) => c.toUpperCase())} ends before it is complete; ${expect}.`, line, column: 0, original };
+  return { message: `Mermaid cannot read this line${where}; ${expect}.`, line, column: place, original };
+}
+
+/**
+ * Mermaid's error in words, on the diagram line where the fix goes. `diagram` is the diagram's text as
+ * written (frontmatter included); lines are 0-based within it.
+ */
+export function explainMermaidError(details: MermaidErrorDetails, diagram: string): ExplainedError {
+  const lines = diagram.replace(/\r\n?/g, '\n').split('\n');
+  const original = details.message;
+  if (details.name === 'UnknownDiagramError' || /No diagram type detected/i.test(original)) return missingType(details, diagram, lines);
+  if (details.icon) return unknownIcon(details.icon, original);
+  const family = familyOf(diagramHeader(diagram)?.word);
+  const end = lastContentLine(diagram, lines.length);
+  const place = errorPlace(details, diagram, family, lines.length) ?? { line: end, bound: end, column: undefined };
+  const open = unbalanced(diagram, family).filter((p) => p.line <= place.bound);
+  const unclosed = open.filter((p) => p.kind === 'unclosed');
+  const lastLine = Math.max(...unclosed.map((p) => p.line), -1);
+  const pick = unclosed.find((p) => p.line === lastLine) ?? open.find((p) => p.kind === 'stray' && p.line === place.line);
+  if (pick?.kind === 'unclosed') {
+    const { message, title, edits } = unclosedMessage(pick, lines, place.line);
+    return { message, line: pick.line, column: pick.column, original, fix: { title, edits } };
+  }
+  if (pick?.kind === 'stray') {
+    const opener = ({ ']': '[', ')': '(', '}': '{', '"': '"' } as Record<string, Bracket>)[pick.char] ?? '[';
+    return { message: `This \`${pick.char}\` closes nothing; expected it only after a \`${opener}\` (or remove it).`, line: pick.line, column: pick.column, original };
+  }
+  // Mermaid names the end of the input when a statement is cut short: the statement is on the last line with text.
+  let line = place.line;
+  while (line > 0 && !(lines[line] ?? '').trim()) line--;
+  return explainLine(details, diagram, lines, family, line, line === place.line ? place.column : undefined);
+}
+
