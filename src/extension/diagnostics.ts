@@ -54,6 +54,8 @@ const QUICK_LINT_MS = 50;
 
 /** How often, at most, the config and schema files in force are compared with the disk (a missed file event). */
 const IN_FORCE_CHECK_MS = 1000;
+/** How often the files in force are compared with the disk while nothing else happens (a stat or two each time). */
+const IN_FORCE_POLL_MS = 2000;
 
 /** What a file in force looked like when it was read: its modification time and size, or that it is gone. */
 async function fingerprint(uri: vscode.Uri): Promise<string> {
@@ -111,6 +113,17 @@ export class DiagnosticsController implements vscode.Disposable {
         for (const e of editors) if (!this.#states.has(e.document.uri.toString())) this.lintSoon(e.document, 0);
       }),
     );
+    // A change the watcher missed is found even when no document is edited (checked on each lint as well).
+    const poll = setInterval(() => void this.#pollInForce(), IN_FORCE_POLL_MS);
+    this.#disposables.push({ dispose: () => clearInterval(poll) });
+  }
+
+  async #pollInForce(): Promise<void> {
+    try {
+      if (this.#inForce.size > 0 && (await this.#inForceChanged())) this.reload();
+    } catch (e) {
+      this.log.error('Checking the configuration files in force failed', e);
+    }
   }
 
   #forgetUnshown(): void {
@@ -273,7 +286,6 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
-  /** Forgets everything read from the workspace (a schema or config changed, settings changed, trust granted), then lints again. */
   /** Notes the workspace files a lint used (its config and custom schema), to compare them with the disk later. */
   #rememberInForce(analysis: Analysis): void {
     const { config, schema, schemaProblem } = analysis.context;
@@ -298,6 +310,7 @@ export class DiagnosticsController implements vscode.Disposable {
     return false;
   }
 
+  /** Forgets everything read from the workspace (a schema or config changed, settings changed, trust granted), then lints again. */
   reload(): void {
     this.#inForce.clear();
     this.engine.invalidate();
