@@ -9,7 +9,7 @@ import type { MermaidChecker } from './mermaid.js';
 import { parseSnapshot, type ParsedSnapshot } from './model.js';
 import { LineIndex } from './position.js';
 import { severityOf, toFinding, type Rule, type RuleContext } from './rule.js';
-import type { CompiledSchema, SchemaError, SchemaProblem, SectionCatalog } from './schema.js';
+import { defaultSchema, validationFailure, type CompiledSchema, type SchemaError, type SchemaProblem, type SectionCatalog } from './schema.js';
 import { pruneErrors } from './schema-errors.js';
 
 /** How often the expensive steps ran: the benchmark's "parses per edit", and the cache tests. */
@@ -63,6 +63,8 @@ export class Analysis {
   #snapshot: SnapshotVerdict | undefined;
   #parsed: ParsedSnapshot | undefined;
   #errors: SchemaError[] | undefined;
+  /** Why the schema in force could not validate this document, when it could not. */
+  #schemaFailure: string | undefined;
   #diagrams: DiagramBlock[] | undefined;
   #blocks: EstimateBlock[] | undefined;
   #annotations: EstimateAnnotation[] | undefined;
@@ -157,8 +159,15 @@ export class Analysis {
       else if (fm.status === undefined || fm.status === null) fm.status = 'draft';
       if ((fm.title === undefined || fm.title === null) && title?.text.trim()) fm.title = title.text.trim();
       const subject = { ...model, frontmatter: fm };
-      const validate = this.context.schema.validate;
-      this.#errors = validate(subject) ? [] : pruneErrors(validate.errors ?? []);
+      let validate = this.context.schema.validate;
+      const failure = validationFailure(validate, subject);
+      if (failure) {
+        // A custom schema that passed its trial but fails on this document: the built-in schema judges it instead.
+        this.#schemaFailure = `the schema ${this.context.schema.source ?? 'in force'} failed on this document (${failure}); the built-in schema was used`;
+        validate = defaultSchema().validate;
+        validate(subject);
+      }
+      this.#errors = validate.errors ? pruneErrors(validate.errors) : [];
     }
     return this.#errors;
   }
@@ -186,8 +195,14 @@ export class Analysis {
   /** Every finding available without waiting: all rules, mermaid-syntax for diagrams whose verdict is known. */
   get findings(): readonly Finding[] {
     if (!this.#findings) {
-      const parsed = this.parsed;
-      this.#findings = this.#timed(() => this.#run(parsed).sort(compareFindings));
+      try {
+        const parsed = this.parsed;
+        this.#findings = this.#timed(() => this.#run(parsed).sort(compareFindings));
+        if (this.#schemaFailure) this.#findings.unshift(this.#problem(`Design Snapshot: ${this.#schemaFailure}`, 'warning'));
+      } catch (e) {
+        // Whatever goes wrong reading one document stays a finding on that document; the other files keep theirs.
+        this.#findings = [this.#problem(`Design Snapshot could not analyze this document (${e instanceof Error ? e.message : String(e)}); expected it to be read, so please report this.`, 'error')];
+      }
     }
     return this.#findings;
   }
@@ -250,13 +265,17 @@ export class Analysis {
   }
 
   #internalError(rule: Rule, e: unknown): Finding {
-    const severity: Severity = 'info';
-    return {
-      ruleId: 'internal-error',
-      severity,
-      message: `Rule ${rule.id} failed on this document (${e instanceof Error ? e.message : String(e)}); expected it to run, so please report this.`,
-      range: this.lines.lineRange(0, this.text),
-      docs: `${this.context.docsBase}internal-error.md`,
-    };
+    return this.#problem(`Rule ${rule.id} failed on this document (${e instanceof Error ? e.message : String(e)}); expected it to run, so please report this.`);
+  }
+
+  /** An internal-error finding on the document's first line (a rule that failed is information; a document that could not be read is an error). */
+  #problem(message: string, severity: Severity = 'info'): Finding {
+    let range;
+    try {
+      range = this.lines.lineRange(0, this.text);
+    } catch {
+      range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    }
+    return { ruleId: 'internal-error', severity, message, range, docs: `${this.context.docsBase}internal-error.md` };
   }
 }

@@ -83,7 +83,10 @@ export function readFrontmatter(text: string, lines: LineIndex): Frontmatter {
   try {
     // uniqueKeys: false, because the yaml package's own duplicate check compares every key with every other;
     // duplicates are found below in one pass instead.
-    const doc = parseDocument(content, { prettyErrors: true, uniqueKeys: false });
+    // CR-only line endings (old Mac files) are line breaks to Markdown but not to YAML: read them as LF (same length,
+    // so offsets hold).
+    const yaml = content.includes('\r') ? content.replace(/\r(?!\n)/g, '\n') : content;
+    const doc = parseDocument(yaml, { prettyErrors: true, uniqueKeys: false });
     const err = doc.errors[0];
     if (err) {
       const line = lines.positionAt(block.contentStart).line + (err.linePos?.[0].line ?? 1) - 1;

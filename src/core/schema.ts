@@ -1,4 +1,5 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { RE2JS } from 're2js';
 import defaultSchemaJson from '../../schemas/design-snapshot.schema.json';
 import { headingKey, readHeading, type HeadingMatch, type KeyLookup } from './headings.js';
 import { mergeTopics, readTopicEntries, type Topic } from './review/topics.js';
@@ -145,8 +146,37 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function newAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true });
+/**
+ * The `pattern` keywords of a custom schema run in RE2 (re2js): time linear in the text, whatever the pattern. A
+ * schema comes from the repository being linted; with JavaScript's backtracking engine `"^(a+)+$"` took 38 s on a
+ * 30-character line. RE2 has no lookaround or backreferences: such a pattern makes the schema unusable, with a
+ * message that says so, and the built-in schema lints meanwhile.
+ */
+const linearRegExp = Object.assign(
+  (pattern: string, flags: string): { test: (s: string) => boolean; toString: () => string } => {
+    let re: RE2JS;
+    try {
+      re = RE2JS.compile(pattern);
+    } catch (e) {
+      throw new Error(`pattern ${JSON.stringify(pattern)} is not supported (${(e as Error).message}); patterns run in a linear-time engine, without lookaround or backreferences`);
+    }
+    // ajv caches compiled patterns by their toString(): it must differ per pattern, as a RegExp's does.
+    return { test: (s: string) => re.matcher(s).find(), toString: () => `/${pattern}/${flags}` };
+  },
+  { code: 'linearRegExp' },
+);
+
+function newAjv(linear = false): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+    ...(linear ? { code: { regExp: linearRegExp } } : {}),
+  });
   ajv.addVocabulary([...VOCABULARY]);
   return ajv;
 }
@@ -252,7 +282,7 @@ export function compileSchema(text: string, source: string): CompiledSchema | Sc
   }
   if (!isObject(json)) return { source, message: 'expected a JSON Schema object at the top level' };
   try {
-    const ajv = newAjv();
+    const ajv = newAjv(true);
     const extendsDefault = refersTo(json, DEFAULT_SCHEMA_ID);
     if (json.$id !== DEFAULT_SCHEMA_ID) ajv.addSchema(defaultSchemaJson);
     const validate = ajv.compile(json);
@@ -263,9 +293,49 @@ export function compileSchema(text: string, source: string): CompiledSchema | Sc
     if (typeof entries === 'string') return { source, message: entries };
     const merged = mergeTopics(extendsDefault ? defaultSchema().topics : [], entries);
     if (merged.problem) return { source, message: merged.problem };
+    // A schema that compiles can still fail on every document ({"$ref": "#"} recurses until the stack overflows):
+    // one trial validation finds that now, once, instead of in each document.
+    const trial = validationFailure(validate, TRIAL_MODEL);
+    if (trial) return { source, message: `not a usable JSON Schema: validating a snapshot with it fails (${trial})` };
     return { validate, catalog: new SectionCatalog(sections), topics: merged.topics, source };
   } catch (e) {
     return { source, message: `not a usable JSON Schema: ${(e as Error).message}` };
+  }
+}
+
+/** A snapshot model with every field a schema may look at, for the trial validation. */
+const TRIAL_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } };
+const TRIAL_ITEM = { text: 'Trial', range: TRIAL_RANGE };
+const TRIAL_MODEL = {
+  frontmatter: { title: 'Trial', pattern: 'rag-assistant', status: 'draft', owner: 'trial', date: '2026-01-01' },
+  sections: Object.fromEntries(
+    declaredSections(defaultSchemaJson).map((s) => [
+      s.id,
+      {
+        heading: s.title,
+        range: TRIAL_RANGE,
+        text: 'Trial: 100 QPS.',
+        lowerText: 'trial: 100 qps.',
+        wordCount: 3,
+        entries: [TRIAL_ITEM],
+        listItems: [TRIAL_ITEM],
+        tables: [{ header: ['A'], columns: ['a'], rows: [['1']], range: TRIAL_RANGE }],
+        code: [{ lang: 'mermaid', content: 'flowchart LR\n  A --> B', range: TRIAL_RANGE, contentLine: 1 }],
+        numbers: [{ value: 100, raw: '100', unit: 'QPS', unitKind: 'rate', range: TRIAL_RANGE }],
+        calculations: [TRIAL_ITEM],
+        diagrams: [],
+      },
+    ]),
+  ),
+};
+
+/** Why validating `subject` throws (a stack overflow, a pattern that fails), or undefined when it does not. */
+export function validationFailure(validate: ValidateFunction, subject: unknown): string | undefined {
+  try {
+    validate(subject);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
   }
 }
 

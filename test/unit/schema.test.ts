@@ -81,3 +81,47 @@ test('schema: --schema style explicit path that does not exist is a problem, not
   const r = await lintFile(engineWith(undefined), '/ws/a.md', complete, '/nope.json');
   assert.match(r.schemaProblem?.message ?? '', /not found/);
 });
+
+/** A schema extending the built-in one with `frontmatter` properties of its own. */
+function frontmatterSchema(properties: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', allOf: [{ $ref: DEFAULT_SCHEMA_ID }], properties: { frontmatter: { properties } }, ...extra });
+}
+
+const withFrontmatter = (fields: string): string => complete.replace(/^---\n/, `---\n${fields}\n`);
+
+test('schema: a custom schema\'s patterns run in a linear-time engine and still judge; each pattern is its own', async () => {
+  // "^(a+)+$" backtracks exponentially in JavaScript's engine on "aaa…a!"; RE2 reads it once.
+  const engine = engineWith(frontmatterSchema({ team: { type: 'string', pattern: '^(a+)+$' }, owner: { type: 'string', pattern: '^@[a-z]+$' } }));
+  const bad = await lintFile(engine, '/ws/a.md', withFrontmatter(`team: ${'a'.repeat(40)}!\nowner: '@alice'`));
+  assert.equal(bad.schemaProblem, undefined);
+  assert.deepEqual(bad.findings.filter((f) => f.ruleId === 'frontmatter-field').map((f) => f.message.match(/"(\w+)"/)?.[1]), ['team']);
+  const good = await lintFile(engine, '/ws/b.md', withFrontmatter(`team: aaaa\nowner: '@alice'`));
+  assert.deepEqual(good.findings.filter((f) => f.ruleId === 'frontmatter-field'), []);
+  const wrongOwner = await lintFile(engine, '/ws/c.md', withFrontmatter(`team: aaaa\nowner: alice`));
+  assert.deepEqual(wrongOwner.findings.filter((f) => f.ruleId === 'frontmatter-field').map((f) => f.message.match(/"(\w+)"/)?.[1]), ['owner']);
+});
+
+test('schema: a pattern the linear-time engine cannot run makes the schema unusable, saying why', async () => {
+  const r = await lintFile(engineWith(frontmatterSchema({ team: { type: 'string', pattern: '(?<=x)y' } })), '/ws/a.md', complete);
+  assert.match(r.schemaProblem?.message ?? '', /pattern "\(\?<=x\)y" is not supported .*linear-time engine, without lookaround or backreferences/);
+  assert.deepEqual(r.findings, [], 'the built-in schema lints meanwhile');
+});
+
+test('schema: {"$ref": "#"} compiles but cannot validate anything: a problem at load, and the built-in schema lints', async () => {
+  const r = await lintFile(engineWith('{"$ref": "#"}'), '/ws/a.md', complete.replace('## Trade-offs', '## Other'));
+  assert.match(r.schemaProblem?.message ?? '', /validating a snapshot with it fails \(Maximum call stack size exceeded\)/);
+  assert.deepEqual(r.findings.map((f) => f.ruleId), ['section-missing']);
+});
+
+test('schema: a schema that fails on one document only: that document is judged by the built-in schema, with a warning', async () => {
+  // Recurses for ever only when the frontmatter has "boom": the trial validation at load cannot see it.
+  const schema = frontmatterSchema({}, { if: { properties: { frontmatter: { required: ['boom'] } } }, then: { $ref: '#' } });
+  const engine = engineWith(schema);
+  const calm = await lintFile(engine, '/ws/a.md', complete);
+  assert.equal(calm.schemaProblem, undefined);
+  assert.deepEqual(calm.findings, []);
+  const boom = await lintFile(engine, '/ws/b.md', withFrontmatter('boom: 1').replace('## Trade-offs', '## Other'));
+  assert.deepEqual(boom.findings.map((f) => f.ruleId), ['internal-error', 'section-missing']);
+  assert.equal(boom.findings[0]?.severity, 'warning');
+  assert.match(boom.findings[0]?.message ?? '', /schema \/ws\/\.design-snapshot\/schema\.json failed on this document \(Maximum call stack size exceeded\); the built-in schema was used/);
+});
