@@ -28,5 +28,79 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 
 /** Parses Markdown (CommonMark, GFM tables, strikethrough, task lists, footnotes, YAML frontmatter) into mdast with source offsets. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return processor.parse(flattenDeepContainers(text));
+}
+
+/** Lists and block quotes nested deeper than this are read as text of the deepest one (no real document comes close). */
+export const MAX_CONTAINER_MARKERS = 32;
+/** The same cap by indentation: a list item marker this far right is text (64 levels at two spaces each). */
+export const MAX_CONTAINER_COLUMN = 128;
+
+/**
+ * Blanks the list and block quote markers of lines nested past the caps, so they read as text of the deepest
+ * container. mdast's list preparation walks every nested list's events once per enclosing list, so a list nested
+ * 800 levels deep took 14 s to parse; capped, it takes as long as any other text. One character is replaced by one
+ * space: every offset stays the same. Linear: only each line's leading markers are looked at.
+ */
+export function flattenDeepContainers(text: string): string {
+  let blanks: number[] | undefined;
+  let i = 0;
+  const n = text.length;
+  // The next line ending of each kind, found again only once passed (so the whole text is searched once).
+  let nextLf = -1;
+  let nextCr = -1;
+  while (i < n) {
+    let column = 0;
+    let markers = 0;
+    // The line's container prefix: whitespace, `>`, bullets and ordered-list markers.
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32) {
+        column++;
+        i++;
+      } else if (c === 9) {
+        column += 4 - (column % 4);
+        i++;
+      } else {
+        let end = i;
+        if (c === 62 /* > */) end = i + 1;
+        else if (c === 45 || c === 43 || c === 42 /* - + * */) end = followedBySpace(text, i + 1) ? i + 1 : i;
+        else if (c >= 48 && c <= 57) {
+          let j = i;
+          while (j < n && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+          const d = text.charCodeAt(j);
+          end = (d === 46 || d === 41) /* . ) */ && followedBySpace(text, j + 1) ? j + 1 : i;
+        }
+        if (end === i) break;
+        if (markers >= MAX_CONTAINER_MARKERS || column >= MAX_CONTAINER_COLUMN) (blanks ??= []).push(i, end);
+        markers++;
+        column += end - i;
+        i = end;
+      }
+    }
+    if (nextLf !== n && nextLf < i) nextLf = indexOrEnd(text, '\n', i);
+    if (nextCr !== n && nextCr < i) nextCr = indexOrEnd(text, '\r', i);
+    i = Math.min(nextLf, nextCr) + 1;
+  }
+  if (!blanks) return text;
+  const parts: string[] = [];
+  let from = 0;
+  for (let k = 0; k < blanks.length; k += 2) {
+    const start = blanks[k] as number;
+    const end = blanks[k + 1] as number;
+    parts.push(text.slice(from, start), ' '.repeat(end - start));
+    from = end;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+function indexOrEnd(text: string, what: string, from: number): number {
+  const at = text.indexOf(what, from);
+  return at === -1 ? text.length : at;
+}
+
+function followedBySpace(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
 }

@@ -90,8 +90,9 @@ export function readSnapshot(parsed: ParsedSnapshot): Reading {
 
 const GUIDANCE = /^<!--\s*Guidance\b/i;
 // "<Who uses the system…>": a template placeholder (angle brackets around a description with a space in it).
-const PLACEHOLDER = /<(?:…|\.\.\.|[A-Z][^<>\n]*\s[^<>\n]*)>/g;
-const LINK_TARGET = /\]\([^)\n]*\)/g;
+const PLACEHOLDER = /<(?:…|\.\.\.|[A-Z][^<>\n\s]*\s[^<>\n]*)>/g;
+// A `]` ends the scan: a run of "](" without ")" is read once, not once per bracket.
+const LINK_TARGET = /\]\([^)\n\]]*\)/g;
 
 /** Blanks what is not prose, keeping every offset: emphasis and code marks, link targets, HTML, placeholders. */
 /**
@@ -348,8 +349,9 @@ function splitSentences(b: Block): void {
 }
 
 // Clause boundaries: ";", ": ", spaced dashes, and conjunctions that turn to a new commitment ("but", "while",
-// "whereas", "instead", ", so", ", which", ", and we…").
-const CLAUSE_BREAK = /;|:(?=\s)|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?:so|which|instead|then|and\s+(?=(?:we|it|they|the|every|each|all|our|this|that|these|those|its|their)\b))\s*/gi;
+// "whereas", "instead", ", so", ", which", ", and we…"). A run of spaces is tried from its start only (`(?<!\s)`):
+// tried from each of its spaces, a long run cost time quadratic in its length.
+const CLAUSE_BREAK = /;|:(?=\s)|\s[—–]\s|\s-\s|,?(?<!\s)\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?:so|which|instead|then|and\s+(?=(?:we|it|they|the|every|each|all|our|this|that|these|those|its|their)\b))\s*/gi;
 
 function splitClauses(s: Sentence): void {
   const t = s.text;
