@@ -107,6 +107,16 @@ await Promise.all([
     target: 'node20',
     minify: true,
   }),
+  // The Markdown parser for large or odd documents, in a worker thread of the extension host with a time budget.
+  build({
+    ...common,
+    entryPoints: ['src/extension/markdown-worker.ts'],
+    outfile: 'dist/markdown-worker.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+  }),
   // The preview webview (browser): mermaid, ELK, the icon packs and @vscode-elements/elements live only here. ES
   // modules split into chunks: the page loads preview.js (its UI), then mermaid's core; each diagram type, ELK and
   // each icon pack is a chunk of its own, loaded the first time a diagram needs it. The CSP lets in chunks from the

@@ -8,6 +8,7 @@ import { readFrontmatter, type Frontmatter } from './frontmatter.js';
 import type { MermaidChecker } from './mermaid.js';
 import { parseSnapshot, type ParsedSnapshot } from './model.js';
 import { LineIndex } from './position.js';
+import type { Root } from 'mdast';
 import { severityOf, toFinding, type Rule, type RuleContext } from './rule.js';
 import { defaultSchema, validationFailure, type CompiledSchema, type SchemaError, type SchemaProblem, type SectionCatalog } from './schema.js';
 import { pruneErrors } from './schema-errors.js';
@@ -53,6 +54,8 @@ export interface DocumentVersion {
  * export and the CLI. Each part is computed on first use and kept, so the
  * Markdown and the frontmatter are each parsed at most once per version.
  */
+const EMPTY_TREE: Root = { type: 'root', children: [] };
+
 export class Analysis {
   readonly uri: string;
   readonly version: number;
@@ -63,6 +66,10 @@ export class Analysis {
   #snapshot: SnapshotVerdict | undefined;
   #parsed: ParsedSnapshot | undefined;
   #errors: SchemaError[] | undefined;
+  /** The Markdown tree when the host parsed it off its main thread. */
+  #tree: Root | undefined;
+  /** Why the document's Markdown could not be read at all (over the host's time budget), when it could not. */
+  #unreadable: string | undefined;
   /** Why the schema in force could not validate this document, when it could not. */
   #schemaFailure: string | undefined;
   #diagrams: DiagramBlock[] | undefined;
@@ -133,11 +140,23 @@ export class Analysis {
     if (!this.#parsed) {
       this.context.stats.markdownParses++;
       const frontmatter = this.frontmatter;
+      // A document that could not be read is an empty one to every feature (its one finding says why).
+      const tree = this.#unreadable !== undefined ? EMPTY_TREE : this.#tree;
       this.#parsed = this.#timed(() =>
-        parseSnapshot(this.text, this.context.catalog, { tolerance: this.context.config.tolerance, estimates: this.context.estimates, frontmatter, lines: this.lines }),
+        parseSnapshot(this.text, this.context.catalog, { tolerance: this.context.config.tolerance, estimates: this.context.estimates, frontmatter, lines: this.lines, ...(tree ? { tree } : {}) }),
       );
     }
     return this.#parsed;
+  }
+
+  /** The Markdown tree, parsed by the host off its main thread (the engine's `markdown` option); before any use. */
+  useTree(tree: Root): void {
+    if (!this.#parsed) this.#tree = tree;
+  }
+
+  /** The host could not parse the Markdown within its budget: the document is reported as not analyzed. */
+  cannotRead(why: string): void {
+    if (!this.#parsed) this.#unreadable = why;
   }
 
   /** The document's title: its first level-1 heading, else the frontmatter's title. */
@@ -196,6 +215,10 @@ export class Analysis {
   get findings(): readonly Finding[] {
     if (!this.#findings) {
       try {
+        if (this.#unreadable !== undefined) {
+          this.#findings = [this.#problem(`This document was not analyzed: ${this.#unreadable}; every other document is linted as usual. Expected Markdown that reads in a moment.`, 'warning')];
+          return this.#findings;
+        }
         const parsed = this.parsed;
         this.#findings = this.#timed(() => this.#run(parsed).sort(compareFindings));
         if (this.#schemaFailure) this.#findings.unshift(this.#problem(`Design Snapshot: ${this.#schemaFailure}`, 'warning'));

@@ -4,6 +4,8 @@ import { EstimateEvaluator } from './estimates/block.js';
 import type { EngineHost } from './host.js';
 import { Lru } from './lru.js';
 import { MermaidChecker, type MermaidParse } from './mermaid.js';
+import { OVER_BUDGET } from './mermaid-errors.js';
+import type { Root } from 'mdast';
 import { parseSnapshot, type ParsedSnapshot } from './model.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -41,6 +43,29 @@ export interface EngineOptions {
   docsBase?: string;
   /** How many documents' analyses are kept (least recently used dropped first). */
   maxDocuments?: number;
+  /**
+   * Parses Markdown off the host's main thread, within a time budget (the extension host: a worker thread), for
+   * documents large or odd enough that a parse might take long (see costlyToParse). A rejection named OVER_BUDGET
+   * leaves the document unread, with one finding that says so; any other rejection parses on the main thread.
+   */
+  markdown?: (text: string) => Promise<Root>;
+}
+
+/** Documents from this size on are parsed by the host's `markdown` option when it has one. */
+export const OFF_THREAD_CHARS = 16 * 1024;
+/** So are documents with a line this long (real prose lines are far shorter; parser pathologies are long lines). */
+export const OFF_THREAD_LINE = 1000;
+
+/** True when a parse of the text might take long enough to matter: it is large, or has a very long line. */
+export function costlyToParse(text: string): boolean {
+  if (text.length >= OFF_THREAD_CHARS) return true;
+  for (let from = 0; from < text.length; ) {
+    const lf = text.indexOf('\n', from);
+    const end = lf === -1 ? text.length : lf;
+    if (end - from >= OFF_THREAD_LINE) return true;
+    from = end + 1;
+  }
+  return false;
 }
 
 /** One document version to analyze, and where it sits. */
@@ -290,13 +315,21 @@ export function createEngine(options: EngineOptions): Engine {
     analyze(input) {
       const cached = docs.get(input.uri);
       if (cached && cached.version === input.version && cached.text === input.text) return cached.analysis;
-      const analysis = contextFor(input).then((context) => {
+      const analysis = contextFor(input).then(async (context) => {
         const a = new Analysis(input, context);
         const verdict = a.snapshot;
         const line = `${verdict.isSnapshot ? 'Linted' : 'Not linted'}: ${input.uri}, because ${verdict.reason}.`;
         if (verdicts.get(input.uri) !== line) {
           verdicts.set(input.uri, line);
           logger?.info(line);
+        }
+        if (options.markdown && verdict.isSnapshot && costlyToParse(input.text)) {
+          try {
+            a.useTree(await options.markdown(input.text));
+          } catch (e) {
+            if ((e as { name?: unknown } | null)?.name === OVER_BUDGET) a.cannotRead(`reading its Markdown ${(e as Error).message}`);
+            else logger?.warn(`Parsing ${input.uri} off the main thread failed (${e instanceof Error ? e.message : String(e)}); parsed here instead.`);
+          }
         }
         return a;
       });

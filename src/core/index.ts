@@ -31,18 +31,19 @@ export {
   type SnapshotVerdict,
   type Stage,
 } from './config.js';
-export { CONFIG_DIR, CONFIG_FILE, SCHEMA_FILE, createEngine, relativePath, type AnalyzeInput, type Engine, type EngineOptions, type Logger, type ResolvedSchema } from './engine.js';
+export { CONFIG_DIR, CONFIG_FILE, SCHEMA_FILE, costlyToParse, createEngine, relativePath, type AnalyzeInput, type Engine, type EngineOptions, type Logger, type ResolvedSchema } from './engine.js';
 export type { Finding, FindingData, Fix, Severity, TextEdit } from './finding.js';
 export { compareFindings } from './finding.js';
 export { diagramBlocks, type DiagramBlock } from './diagrams.js';
 export { findFrontmatter, readFrontmatter, type Frontmatter, type FrontmatterInfo } from './frontmatter.js';
 export { EXPORT_CSP, snapshotHtml, type HtmlExportOptions } from './html.js';
 export { MermaidChecker, type MermaidError, type MermaidParse } from './mermaid.js';
-export { explainMermaidError, mermaidErrorDetails, type DiagramEdit, type ExplainedError, type MermaidErrorDetails } from './mermaid-errors.js';
+export { explainMermaidError, mermaidErrorDetails, OVER_BUDGET, type DiagramEdit, type ExplainedError, type MermaidErrorDetails } from './mermaid-errors.js';
 export type { EngineHost } from './host.js';
 export { InMemoryHost } from './host.js';
 export type { ParsedSnapshot, SnapshotModel, SectionModel } from './model.js';
 export { parseSnapshot } from './model.js';
+export { markdownTree } from './parse.js';
 export { LineIndex, type Position, type Range } from './position.js';
 export { severityOf, type LintOptions, type Rule, type RuleContext } from './rule.js';
 export { RULES } from './rules/index.js';

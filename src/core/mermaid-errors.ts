@@ -39,6 +39,9 @@ export interface DiagramEdit {
 }
 
 /** Mermaid's error, explained. */
+/** The error name of a diagram whose parse ran past the host's time budget (the worker was ended). */
+export const OVER_BUDGET = 'OverBudget';
+
 export interface ExplainedError {
   /** What is wrong and what was expected, in words. */
   message: string;
@@ -48,6 +51,8 @@ export interface ExplainedError {
   /** Mermaid's own message, for experts. */
   original: string;
   fix?: { title: string; edits: DiagramEdit[] };
+  /** True when the diagram was not checked at all (over the time budget): information, not an error. */
+  unchecked?: boolean;
 }
 
 type Obj = Record<string, unknown>;
@@ -486,6 +491,9 @@ function explainLine(details: MermaidErrorDetails, diagram: string, lines: strin
 export function explainMermaidError(details: MermaidErrorDetails, diagram: string): ExplainedError {
   const lines = diagram.replace(/\r\n?/g, '\n').split('\n');
   const original = details.message;
+  if (details.name === OVER_BUDGET) {
+    return { line: 0, column: 0, original, unchecked: true, message: `This diagram was not checked: mermaid's parser ${original}; the other diagrams are checked. Expected a diagram mermaid reads in a moment (split a very large one).` };
+  }
   if (details.name === 'UnknownDiagramError' || /No diagram type detected/i.test(original)) return missingType(details, diagram, lines);
   if (details.icon) return unknownIcon(details.icon, original);
   const family = familyOf(diagramHeader(diagram)?.word);

@@ -2,7 +2,7 @@ import type { Heading, Root, RootContent, Nodes, Table, Code } from 'mdast';
 import { scanInline, type InlineEstimate } from './estimates/scan.js';
 import { readFrontmatter, type Frontmatter, type FrontmatterInfo } from './frontmatter.js';
 import { scanNumbers } from './numbers.js';
-import { parseMarkdown } from './parse.js';
+import { markdownTree } from './parse.js';
 import { headingKey, isGeneralHeading } from './headings.js';
 import { LineIndex, type Range } from './position.js';
 import type { SectionCatalog } from './schema.js';
@@ -128,6 +128,8 @@ export interface ParseOptions {
   frontmatter?: Frontmatter;
   /** The document's line index when there is one already. */
   lines?: LineIndex;
+  /** The Markdown tree of the text when it was parsed already (off the host's main thread); see markdownTree. */
+  tree?: Root;
 }
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -157,7 +159,7 @@ export function countWords(text: string): number {
 /** Parses a snapshot's Markdown and builds the model the schema validates. */
 export function parseSnapshot(text: string, catalog: SectionCatalog, options: ParseOptions = {}): ParsedSnapshot {
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = parseMarkdown(shift ? text.slice(1) : text);
+  const tree = options.tree ?? markdownTree(text);
   const lines = options.lines ?? new LineIndex(text);
   const b = new Builder(text, lines, shift, catalog, options.tolerance ?? 0.1, options.estimates ?? true, options.frontmatter);
   return b.build(tree);

@@ -31,6 +31,11 @@ export function parseMarkdown(text: string): Root {
   return processor.parse(flattenDeepContainers(text));
 }
 
+/** The Markdown tree parseSnapshot builds on (a byte order mark is left out; offsets are shifted back by the model). */
+export function markdownTree(text: string): Root {
+  return parseMarkdown(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
 /** Lists and block quotes nested deeper than this are read as text of the deepest one (no real document comes close). */
 export const MAX_CONTAINER_MARKERS = 32;
 /** The same cap by indentation: a list item marker this far right is text (64 levels at two spaces each). */

@@ -34,6 +34,8 @@ export interface Report {
   data?: FindingData;
   /** More for experts (see Finding.detail). */
   detail?: string;
+  /** Something that could not be checked (too large, too slow): information, whatever the rule's severity. */
+  unchecked?: boolean;
 }
 
 /** What a rule sees: the parsed snapshot, the schema and its validation errors, and the document's shared parts. */
@@ -90,7 +92,7 @@ export function severityOf(rule: Pick<Rule, 'id' | 'severity'>, strict: boolean,
 export function toFinding(rule: Rule, report: Report, severity: Severity, docsBase: string): Finding {
   return {
     ruleId: rule.id,
-    severity,
+    severity: report.unchecked ? 'info' : severity,
     message: report.message,
     range: report.range,
     ...(report.section ? { section: report.section } : {}),

@@ -9,6 +9,7 @@ import { workspaceHost } from './host.js';
 import { SnapshotHover } from './hover.js';
 import { EstimateInlayHints } from './inlay-hints.js';
 import { ExtensionLog } from './log.js';
+import { markdownInWorker } from './markdown-client.js';
 import { mermaidInWorker } from './mermaid-client.js';
 import { DiagramPreview, PREVIEW_VIEW_TYPE } from './preview/panel.js';
 import { ScorecardView } from './scorecard-view.js';
@@ -34,10 +35,13 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   const isTrusted = (): boolean => vscode.workspace.isTrusted;
   // Mermaid runs in a worker thread started on the first diagram: activation stays light, and its DOM globals stay out of the shared host.
   const mermaid = mermaidInWorker(context.extensionUri, log);
-  context.subscriptions.push({ dispose: mermaid.dispose });
+  // Large or odd Markdown is parsed in a worker thread too, within a budget: no document can freeze the shared host.
+  const markdown = markdownInWorker(context.extensionUri, log);
+  context.subscriptions.push({ dispose: mermaid.dispose }, { dispose: markdown.dispose });
   const engine = createEngine({
     host: workspaceHost(isTrusted, context.extensionUri),
     mermaid: async () => mermaid.parse,
+    markdown: markdown.parse,
     logger: log,
     // Settings the user set win over the workspace's config file; defaults do not.
     config: (uri) => settingsOverrides(vscode.Uri.parse(uri)),

@@ -1,42 +1,26 @@
 // Runs in the VS Code extension host: mermaid's parser behind a worker thread, started on the first diagram.
-import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
+import { BudgetedWorker } from './budgeted-worker.js';
 import type { ExtensionLog } from './log.js';
 import type { MermaidErrorDetails, MermaidParse } from '../core/index.js';
 
-/** A parse function backed by dist/mermaid-worker.cjs; the worker starts on first use and is ended on dispose. */
-export function mermaidInWorker(extensionUri: vscode.Uri, log: ExtensionLog): { parse: MermaidParse; dispose: () => void } {
-  let worker: Worker | undefined;
+/** How long one diagram may take to parse: real diagrams take milliseconds; past this, the worker is ended. */
+export const MERMAID_BUDGET_MS = 5000;
+
+/**
+ * A parse function backed by dist/mermaid-worker.cjs; the worker starts on first use and is ended on dispose. A
+ * diagram over the budget is reported as not checked, and the next diagram gets a fresh worker.
+ */
+export function mermaidInWorker(extensionUri: vscode.Uri, log: ExtensionLog, budgetMs = MERMAID_BUDGET_MS): { parse: MermaidParse; dispose: () => void } {
+  const file = vscode.Uri.joinPath(extensionUri, 'dist', 'mermaid-worker.cjs').fsPath;
   let next = 0;
-  const pending = new Map<number, { resolve: () => void; reject: (e: Error | MermaidErrorDetails) => void }>();
-  const start = (): Worker => {
-    if (worker) return worker;
-    const file = vscode.Uri.joinPath(extensionUri, 'dist', 'mermaid-worker.cjs').fsPath;
-    log.info(`Starting the mermaid-syntax worker thread (${file}).`);
-    const w = new Worker(file);
-    w.on('message', (m: { id: number; error?: MermaidErrorDetails }) => {
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      if (m.error === undefined) p?.resolve();
-      // The checker reads message, hash and position from the details as from mermaid's own error.
-      else p?.reject(m.error);
-    });
-    w.on('error', (e) => {
-      log.error('The mermaid-syntax worker failed; it restarts on the next diagram', e);
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
-      worker = undefined;
-    });
-    worker = w;
-    return w;
-  };
+  const worker = new BudgetedWorker<void>(file, 'mermaid-syntax', budgetMs, log, (m) => {
+    // The checker reads message, hash and position from the details as from mermaid's own error.
+    const { error } = m as { id: number; error?: MermaidErrorDetails };
+    return error === undefined ? { value: undefined } : { error };
+  });
   return {
-    parse: (diagram) =>
-      new Promise<void>((resolve, reject) => {
-        const id = next++;
-        pending.set(id, { resolve, reject });
-        start().postMessage({ id, diagram });
-      }),
-    dispose: () => void worker?.terminate(),
+    parse: (diagram) => worker.request({ id: next++, diagram }),
+    dispose: () => worker.dispose(),
   };
 }

@@ -39,6 +39,7 @@ function report(ctx: RuleContext, d: DiagramBlock, verdict: MermaidError | null)
     range: { start: { line, character: start }, end: range.end },
     message: x.message,
     detail: `Mermaid's own message: ${x.original}`,
+    ...(x.unchecked ? { unchecked: true } : {}),
     ...(x.fix && edits ? { fix: { title: x.fix.title, edits } } : {}),
   });
 }

@@ -1,0 +1,115 @@
+// Runs in the VS Code extension host: a worker thread that answers one request at a time, each within a time budget.
+import { Worker } from 'node:worker_threads';
+import { OVER_BUDGET } from '../core/index.js';
+import type { ExtensionLog } from './log.js';
+
+/** A request that ran past its budget: the worker was ended (it may be stuck in a loop) and a fresh one serves the rest. */
+export class OverBudget extends Error {
+  override readonly name = OVER_BUDGET;
+  constructor(readonly budgetMs: number) {
+    super(`took longer than ${budgetMs / 1000} s`);
+  }
+}
+
+interface Job<Res> {
+  payload: unknown;
+  resolve: (r: Res) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * A worker started on first use. Requests queue and are sent one at a time: a request over its budget ends the
+ * worker (JavaScript cannot interrupt a synchronous loop any other way), fails alone, and the next request starts a
+ * fresh worker, so a slow input delays the others by at most the budget.
+ */
+export class BudgetedWorker<Res> {
+  #worker: Worker | undefined;
+  #current: { job: Job<Res>; timer: ReturnType<typeof setTimeout> } | undefined;
+  readonly #queue: Job<Res>[] = [];
+  #disposed = false;
+
+  constructor(
+    readonly file: string,
+    readonly name: string,
+    readonly budgetMs: number,
+    readonly log: ExtensionLog,
+    /** Reads the worker's answer: a value, or an error to reject with. */
+    readonly read: (message: unknown) => { value: Res } | { error: unknown },
+  ) {}
+
+  request(payload: unknown): Promise<Res> {
+    if (this.#disposed) return Promise.reject(new Error(`the ${this.name} worker was stopped`));
+    return new Promise<Res>((resolve, reject) => {
+      this.#queue.push({ payload, resolve, reject });
+      this.#next();
+    });
+  }
+
+  #start(): Worker {
+    if (this.#worker) return this.#worker;
+    this.log.info(`Starting the ${this.name} worker thread (${this.file}).`);
+    const w = new Worker(this.file);
+    w.on('message', (m: unknown) => {
+      if (w !== this.#worker) return;
+      this.#settle((job) => {
+        const r = this.read(m);
+        if ('value' in r) job.resolve(r.value);
+        else job.reject(r.error);
+      });
+    });
+    w.on('error', (e) => {
+      if (w !== this.#worker) return;
+      this.log.error(`The ${this.name} worker failed; a fresh one serves the next request`, e);
+      this.#worker = undefined;
+      this.#settle((job) => job.reject(e));
+    });
+    w.on('exit', () => {
+      if (w !== this.#worker) return;
+      this.#worker = undefined;
+      this.#settle((job) => job.reject(new Error(`the ${this.name} worker exited`)));
+    });
+    this.#worker = w;
+    return w;
+  }
+
+  #settle(how: (job: Job<Res>) => void): void {
+    const current = this.#current;
+    if (!current) return;
+    clearTimeout(current.timer);
+    this.#current = undefined;
+    how(current.job);
+    this.#next();
+  }
+
+  #next(): void {
+    if (this.#current || this.#disposed) return;
+    const job = this.#queue.shift();
+    if (!job) return;
+    let worker: Worker;
+    try {
+      worker = this.#start();
+      worker.postMessage(job.payload);
+    } catch (e) {
+      job.reject(e);
+      this.#next();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.log.warn(`A ${this.name} request ${new OverBudget(this.budgetMs).message}; ending the worker, a fresh one serves the rest.`);
+      this.#worker = undefined;
+      void worker.terminate();
+      this.#settle((j) => j.reject(new OverBudget(this.budgetMs)));
+    }, this.budgetMs);
+    this.#current = { job, timer };
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    if (this.#current) clearTimeout(this.#current.timer);
+    for (const job of [...this.#queue, ...(this.#current ? [this.#current.job] : [])]) job.reject(new Error(`the ${this.name} worker was stopped`));
+    this.#queue.length = 0;
+    this.#current = undefined;
+    void this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+}
