@@ -176,6 +176,25 @@ async function lint(args: string[], io: CliIo): Promise<number> {
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
 
+/**
+ * Creates a folder and its missing parents, one level at a time. Node 20's `mkdir(…, { recursive: true })` never
+ * returns for a path under a folder such as /proc where creating fails with ENOENT at every level.
+ */
+async function makeFolders(dir: string, depth = 0): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir || depth > 64) throw e;
+    await makeFolders(parent, depth + 1);
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again;
+    });
+  }
+}
+
 function titleFromFile(file: string): string {
   const base = file.replace(/^.*[\\/]/, '').replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
   return base.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) || 'Untitled';
@@ -200,16 +219,19 @@ async function scaffold(args: string[], io: CliIo): Promise<number> {
     author: values.author ?? io.author(),
     date: io.today(),
   });
-  await mkdir(dirname(target), { recursive: true });
   try {
+    await makeFolders(dirname(target));
     // "wx" fails when the file exists: an existing snapshot is never overwritten.
     await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
       io.stderr(`design-snapshot: ${displayPath(target, io.cwd)} already exists; refusing to overwrite it. Choose another file name.\n`);
       return 2;
     }
-    throw e;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'its folder cannot be created there' : code === 'ENOSPC' ? 'the disk is full' : (code ?? (e as Error).message);
+    io.stderr(`design-snapshot: cannot write ${displayPath(target, io.cwd)}: ${why}.\n`);
+    return 2;
   }
   io.stdout(`Created ${displayPath(target, io.cwd)} from template "${template.id}" (${template.name}).\n`);
   return 0;

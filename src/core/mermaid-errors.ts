@@ -311,7 +311,7 @@ function errorPlace(details: MermaidErrorDetails, diagram: string, family: Diagr
 
 function lastContentLine(diagram: string, lineCount: number): number {
   const lines = [...contentLines(diagram)];
-  return lines.length ? Math.max(...lines) : Math.max(0, lineCount - 1);
+  return lines.length ? lines.reduce((a, b) => Math.max(a, b)) : Math.max(0, lineCount - 1);
 }
 
 /** Where on its line a construct's closer belongs: before the arrow, `&` or `:` that follows the label, else at the end. */
@@ -320,9 +320,10 @@ function labelEnd(text: string, from: number, closer: string): number {
   // A label in quotes ends with its closing quote.
   const quoted = closer !== '"' ? /^"[^"]*"/.exec(rest) : null;
   if (quoted) return from + 1 + quoted[0].length;
-  const stops = [/\s*(?:[<ox]?(?:--|==|-\.|~~~)|&|\s:::|:::|\s:\s|;\s*$)/];
+  // Each run of spaces is tried from its start only (`(?<!\s)`); tried from each of its spaces it was quadratic.
+  const stops = [/(?<!\s)\s*(?:[<ox]?(?:--|==|-\.|~~~)|&|\s:::|:::|\s:\s|;\s*$)/];
   // A round bracket around an icon or a parameter list ends before the next label or block: api(cloud[API], f(x {.
-  if (closer === ')') stops.push(/(?<=\w)\[/, /\s*\{\s*$/);
+  if (closer === ')') stops.push(/(?<=\w)\[/, /(?<!\s)\s*\{\s*$/);
   const found = stops.map((re) => re.exec(rest)).filter((m): m is RegExpExecArray => !!m).sort((a, b) => a.index - b.index)[0];
   let end = found ? from + 1 + found.index : text.trimEnd().length;
   // A label that already ends with part of a doubled closer ("((x)") takes the missing one right there.
@@ -501,7 +502,7 @@ export function explainMermaidError(details: MermaidErrorDetails, diagram: strin
   const place = errorPlace(details, diagram, family, lines.length) ?? { line: end, bound: end, column: undefined };
   const open = unbalanced(diagram, family).filter((p) => p.line <= place.bound);
   const unclosed = open.filter((p) => p.kind === 'unclosed');
-  const lastLine = Math.max(...unclosed.map((p) => p.line), -1);
+  const lastLine = unclosed.reduce((a, p) => Math.max(a, p.line), -1);
   const pick = unclosed.find((p) => p.line === lastLine) ?? open.find((p) => p.kind === 'stray' && p.line === place.line);
   if (pick?.kind === 'unclosed') {
     const { message, title, edits } = unclosedMessage(pick, lines, place.line);

@@ -31,13 +31,14 @@ function remove(view: { text: string; at: number[] }, re: RegExp): { text: strin
   re.lastIndex = 0;
   for (let m = re.exec(view.text); m; m = re.global ? re.exec(view.text) : null) {
     text += view.text.slice(last, m.index);
-    at.push(...view.at.slice(last, m.index));
+    // A loop, not a spread: spreading a diagram-long array into arguments overflows the stack past ~125k characters.
+    for (let k = last; k < m.index; k++) at.push(view.at[k] as number);
     last = m.index + m[0].length;
     if (m[0].length === 0) re.lastIndex++;
     if (!re.global) break;
   }
   text += view.text.slice(last);
-  at.push(...view.at.slice(last));
+  for (let k = last; k < view.at.length; k++) at.push(view.at[k] as number);
   return { text, at };
 }
 

@@ -348,6 +348,8 @@ class Builder {
   #scanEstimates(nodes: readonly RootContent[], parsed: ParsedSnapshot, contents: Map<SectionHeading, RootContent[]>): void {
     const ownerOf = new Map<RootContent, SectionHeading>();
     for (const [h, ns] of contents) for (const n of ns) ownerOf.set(n, h.partOf ?? h);
+    // Lines already counted, per section: kept as they grow (rebuilt per node, it was quadratic in the lines).
+    const seenBySection = new Map<string, Set<number>>();
     for (const n of nodes) {
       const estimates = scanInline(this.#text, [n], this.#shift, this.#tolerance);
       if (!estimates.length) continue;
@@ -358,7 +360,8 @@ class Builder {
         const s = parsed.model.sections[id];
         if (!s) continue;
         // A line with a checkable calculation counts once, however many relations it holds.
-        const seen = new Set(s.calculations.map((c) => c.range.start.line));
+        let seen = seenBySection.get(id);
+        if (!seen) seenBySection.set(id, (seen = new Set(s.calculations.map((c) => c.range.start.line))));
         for (const e of estimates) {
           const lead = e.lineText.length - e.lineText.trimStart().length;
           const range = this.#lines.range(e.lineStart + lead, e.lineStart + e.lineText.trimEnd().length);

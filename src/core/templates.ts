@@ -60,7 +60,9 @@ export function isTemplateProblem(t: Template | TemplateProblem): t is TemplateP
  */
 export function renderTemplate(t: Template, vars: TemplateVariables): string {
   const text = t.text.replace(/^\uFEFF/, '');
-  const values: Record<string, string> = { title: vars.title, author: vars.author, date: vars.date };
+  // One line each: a title with a line break would end the YAML string and the heading it fills.
+  const oneLine = (v: string): string => v.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  const values: Record<string, string> = { title: oneLine(vars.title), author: oneLine(vars.author), date: oneLine(vars.date) };
   const fill = (s: string, escape: (v: string) => string): string =>
     s.replace(/\{\{\s*(title|author|date)\s*\}\}/g, (_, k: string) => escape(values[k] ?? ''));
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);

@@ -201,6 +201,24 @@ test('cli new: creates from a template and refuses to overwrite', async () => {
   assert.match(r.err, /no template "no-such-template"; available: .*generic/);
 });
 
+test('cli new: a title with line breaks stays one line; a file that cannot be written is one line on stderr and exit 2', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ds-cli-'));
+  let r = await run(['new', 'generic', 'a.md', '--title', 'Line one\nstatus: approved\r\n# Injected'], dir);
+  assert.equal(r.code, 0, r.err);
+  const text = readFileSync(join(dir, 'a.md'), 'utf8');
+  assert.match(text, /^---\ntitle: "Line one status: approved # Injected"\nstatus: draft\n/);
+  assert.match(text, /^# Line one status: approved # Injected$/m);
+  assert.doesNotMatch(text, /^status: approved/m);
+  // Under /proc no folder can be made (Node's recursive mkdir never returns there).
+  r = await run(['new', 'generic', '/proc/no-such-folder/a.md'], dir);
+  assert.equal(r.code, 2);
+  assert.equal(r.err, 'design-snapshot: cannot write /proc/no-such-folder/a.md: its folder cannot be created there.\n');
+  writeFileSync(join(dir, 'file'), 'x');
+  r = await run(['new', 'generic', 'file/a.md'], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /^design-snapshot: cannot write file\/a\.md: ENOTDIR\.\n$/);
+});
+
 test('cli templates: lists built-in and workspace templates; a malformed one is named and skipped', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ds-cli-'));
   mkdirSync(join(dir, '.design-snapshot/templates'), { recursive: true });

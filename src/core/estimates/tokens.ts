@@ -64,7 +64,7 @@ function digitsEnd(s: string, i: number): number {
  * exponent ("1e6"), a power ("10^6", "10⁶"), a scientific product ("4.2×10^22", "1.33x10²⁶") and a multiplier
  * ("K", "bn", " M", " million"). Undefined when no number starts there.
  */
-export function readLiteral(line: string, start: number): { value: number; end: number; b: boolean } | undefined {
+export function readLiteral(line: string, start: number, scientific = true): { value: number; end: number; b: boolean } | undefined {
   let i = start;
   let text = '';
   if (isDigit(line[i])) {
@@ -118,9 +118,10 @@ export function readLiteral(line: string, start: number): { value: number; end: 
     value = value ** Number(exp);
   }
   // "4.2×10^22", "1.33x10²⁶": one number in scientific notation.
-  const sci = /^[×x*·]10(?=\^|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻])/.exec(line.slice(i, i + 6));
+  // The power is read as a plain literal: one level, so a chain "1×10^1×10^1…" cannot recurse once per link.
+  const sci = scientific ? /^[×x*·]10(?=\^|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻])/.exec(line.slice(i, i + 6)) : null;
   if (sci) {
-    const power = readLiteral(line, i + sci[0].length - 2);
+    const power = readLiteral(line, i + sci[0].length - 2, false);
     if (power) {
       value *= power.value;
       i = power.end;

@@ -200,7 +200,7 @@ const NOT_NEGATION = /^(?:no|not) (?:more|less|later|earlier|longer|only|just|ma
 const SHORT_SCOPE = /^(?:instead of|rather than|unlike|as opposed to|avoid|avoids|avoiding|avoided|skip|skips|skipping|zero|free of|drop|drops|dropped|ditch|ditched|reject|rejects|rejected|exclude|excludes|excluding)$/;
 // Where a negation's scope ends before the mention: a turn to another commitment.
 const SCOPE_END =
-  /,\s*(?:and|then|so|instead|but|the|we|it|they|our|this|these|those|each|every|its|their)\b|\b(?:and|then)\s+(?:we|it|they|instead|use|uses|rely|relies|call|calls|retrieve|retrieves|cite|cites|ground|grounds|answer|answers|start|starts|route|routes|send|sends|serve|serves|keep|keeps|log|logs|run|runs|store|stores|fall|falls|return|returns|show|shows|ask|asks|check|checks|is|are|has|have)\b|\((?![^)]*$)/u;
+  /,\s*(?:and|then|so|instead|but|the|we|it|they|our|this|these|those|each|every|its|their)\b|\b(?:and|then)\s+(?:we|it|they|instead|use|uses|rely|relies|call|calls|retrieve|retrieves|cite|cites|ground|grounds|answer|answers|start|starts|route|routes|send|sends|serve|serves|keep|keeps|log|logs|run|runs|store|stores|fall|falls|return|returns|show|shows|ask|asks|check|checks|is|are|has|have)\b/u;
 // After the mention: "X is out of scope", "X: none", "X is not needed".
 const POST_NEGATION =
   /^[^;]{0,60}?\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:not|never|out of scope|unnecessary|not necessary|a non-goal|deferred|postponed|dropped|rejected|ruled out|excluded|overkill|not needed)\b|^\s*[:=–—-]?\s*(?:none|n\/a|no|not planned|not needed|not yet)\b(?![\p{L}\p{N}])|\b(?:out of scope|non-goals?|not in scope|was rejected|were rejected|is rejected|are rejected|rejected|ruled out|not (?:planned|needed|required|used|supported|pursued))\b/u;
@@ -263,7 +263,10 @@ function negatedBefore(prefix: string): boolean {
   }
   if (!last) return false;
   const between = prefix.slice(last.index + last[0].length);
-  if (SCOPE_END.test(between)) return false;
+  // An aside "(…)" closed before the mention ends the scope too (tested with indexOf: a pattern for it rescanned the
+  // rest of the text from every "(").
+  const paren = between.indexOf('(');
+  if (SCOPE_END.test(between) || (paren !== -1 && between.lastIndexOf(')') > paren)) return false;
   const words = between.split(/\s+/).filter(Boolean).length;
   if (SHORT_SCOPE.test(last[0])) return !between.includes(',') && words <= 6;
   return words <= 12;

@@ -135,7 +135,8 @@ function scanLine(line: string, lineNo: number, out: Flowchart, seen: Map<string
       i += pipe[0].length;
       continue;
     }
-    const inline = /^(?:<?--|==|-\.)(?![->.=])\s*("[^"]*"|[^-=.>"|][^>]*?)\s*(?:-->|---|==>|===|\.->|-\.-|--[ox]|<-->)/.exec(line.slice(i));
+    // A label is at most 200 characters: unbounded, the lazy scan ran to the line's end from every "==" (quadratic).
+    const inline = /^(?:<?--|==|-\.)(?![->.=])\s*("[^"]{0,200}"|[^-=.>"|][^>]{0,200}?)\s*(?:-->|---|==>|===|\.->|-\.-|--[ox]|<-->)/.exec(line.slice(i, i + 420));
     if (inline) {
       const text = unquote(inline[1] ?? '');
       const at = i + inline[0].indexOf(inline[1] ?? '');

@@ -132,7 +132,9 @@ function cleanAfresh(source: string): { text: string; placeholders: number } {
     t = t.replace(/<\/?[a-z][^<>\n]*>/gi, (m) => ' '.repeat(m.length));
   }
   // Emphasis and code marks; an underscore inside a word (snake_case) stays.
-  if (/[*`~_[\]\\\n]|^\s*(?:[-+]|\d+[.)])\s/.test(t)) t = t.replace(/[*`~]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|^\s*(?:[-+*]|\d+[.)])\s|\[|\]|\\(?=\W)/gmu, (m) => ' '.repeat(m.length));
+  // A list marker's indent is spaces and tabs only: `\s` there spans line breaks, and every line start then rescans
+  // the blank lines after it.
+  if (/[*`~_[\]\\\n]|^[ \t]*(?:[-+]|\d+[.)])\s/.test(t)) t = t.replace(/[*`~]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|^[ \t]*(?:[-+*]|\d+[.)])\s|\[|\]|\\(?=\W)/gmu, (m) => ' '.repeat(m.length));
   if (t.includes('>')) t = t.replace(/^[ \t]*>/gm, (m) => ' '.repeat(m.length));
   return { text: t, placeholders };
 }
@@ -264,13 +266,17 @@ function build(parsed: ParsedSnapshot): Reading {
   return reading;
 }
 
-const WORDISH = /\S*[\p{L}\p{N}]\S*/gu;
+const TOKEN = /\S+/g;
+const WORDY = /[\p{L}\p{N}]/u;
 
-/** Whitespace-separated words that hold a letter or digit (as the model counts them). */
+/**
+ * Whitespace-separated words that hold a letter or digit (as the model counts them). Token by token: a pattern
+ * that looks for the letter inside a token retried from every character of a long run without one (quadratic).
+ */
 function countWords(text: string): number {
-  WORDISH.lastIndex = 0;
+  TOKEN.lastIndex = 0;
   let n = 0;
-  while (WORDISH.exec(text)) n++;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) if (WORDY.test(m[0])) n++;
   return n;
 }
 
@@ -333,17 +339,20 @@ function splitSentences(b: Block): void {
     }
     from = to;
   };
+  // The last character that is not whitespace, kept as the text is walked (slicing back from each line break to find
+  // it was quadratic in a run of blank-looking lines).
+  let lastSolid = -1;
   for (let i = 0; i < t.length; i++) {
-    const c = t[i];
+    const c = t[i] as string;
     if (c === '.' || c === '!' || c === '?') {
+      lastSolid = i;
       const next = t[i + 1];
       if (next !== undefined && !/\s/.test(next)) continue;
       if (c === '.' && abbreviation(t, i)) continue;
       push(i + 1);
     } else if (c === '\n') {
-      const before = t.slice(from, i).trimEnd();
-      if (/[.:;!?]$/.test(before)) push(i + 1);
-    }
+      if (lastSolid >= from && '.:;!?'.includes(t[lastSolid] as string)) push(i + 1);
+    } else if (!/\s/.test(c)) lastSolid = i;
   }
   push(t.length);
 }
@@ -353,13 +362,20 @@ function splitSentences(b: Block): void {
 // tried from each of its spaces, a long run cost time quadratic in its length.
 const CLAUSE_BREAK = /;|:(?=\s)|\s[—–]\s|\s-\s|,?(?<!\s)\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?:so|which|instead|then|and\s+(?=(?:we|it|they|the|every|each|all|our|this|that|these|those|its|their)\b))\s*/gi;
 
+/**
+ * A clause is read up to this many characters. Real clauses are a line or two; the rules read each mention's
+ * surroundings in its clause, so one 60 KB "clause" (a run of numbers or terms without a full stop) made every
+ * mention cost the whole clause.
+ */
+export const MAX_CLAUSE_CHARS = 1000;
+
 function splitClauses(s: Sentence): void {
   const t = s.text;
   let from = 0;
   const push = (to: number, next: number): void => {
     const raw = t.slice(from, to);
     const lead = raw.length - raw.trimStart().length;
-    const body = raw.trim();
+    const body = raw.trim().slice(0, MAX_CLAUSE_CHARS);
     if (/[\p{L}\p{N}]/u.test(body)) {
       const start = s.start + from + lead;
       // The sentence is lower-cased once; a clause is a slice of it (same length for the text we read).

@@ -4,6 +4,9 @@ import { tooLong } from '../review/context.js';
 import { readSnapshot } from '../review/reader.js';
 import type { Rule } from '../rule.js';
 
+/** How many numeric statements a document's consistency check reads. */
+export const MAX_STATEMENTS = 400;
+
 const NAMES: Record<Kind, string> = {
   latency: 'latency',
   ttft: 'time to first token',
@@ -70,6 +73,9 @@ export const numberConsistency: Rule = {
     }
     kept.push(...lastOf.values());
     kept.sort((a, b) => a.start - b.start);
+    // Each statement is compared with the earlier ones: the first MAX_STATEMENTS are read (a real snapshot states a
+    // few dozen figures; thousands are generated text, and comparing them all is quadratic).
+    if (kept.length > MAX_STATEMENTS) kept.length = MAX_STATEMENTS;
     const requirementsOf = (k: Kind): Statement[] => kept.filter((s) => s.kind === k && s.section === 'requirements');
     for (const [i, b] of kept.entries()) {
       const earlier = kept.slice(0, i).filter((a) => comparable(a, b, requirementsOf));

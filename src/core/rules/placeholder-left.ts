@@ -61,7 +61,14 @@ function scan(ctx: RuleContext, parsed: ParsedSnapshot, value: string, start: nu
   }
   // One finding per placeholder: "<TBD>" and "{{TODO}}" are one placeholder each, not a marker inside a marker.
   found.sort((a, b) => a.at - b.at || b.text.length - a.text.length);
-  const kept = found.filter((f, i) => !found.slice(0, i).some((o) => f.at >= o.at && f.at + f.text.length <= o.at + o.text.length));
+  // Sorted by start, longest first: a match lies inside an earlier one exactly when it ends by the furthest end so far.
+  let furthest = -1;
+  const kept = found.filter((f) => {
+    const end = f.at + f.text.length;
+    if (end <= furthest) return false;
+    furthest = end;
+    return true;
+  });
   if (!kept.length) return;
   if (!exact) {
     // Escapes or entities shift the positions: one finding for the whole text, naming each placeholder.
