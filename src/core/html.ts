@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Code } from 'mdast';
 import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
@@ -17,7 +18,41 @@ export interface HtmlExportOptions {
 }
 
 /** Scripts, remote styles, fonts and images cannot load in the exported file, whatever its SVGs or links hold. */
-export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** Elements an SVG in the export never keeps: anything that runs, loads, submits or animates attributes. */
+const UNSAFE_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta', 'base', 'form', 'input', 'button', 'textarea', 'select', 'option', 'audio', 'video', 'source', 'track', 'portal', 'animate', 'set', 'animatemotion', 'animatetransform', 'animatecolor', 'handler', 'listener', 'template', 'noscript']);
+/** Attributes that hold a URL: kept only for a fragment ("#arrowhead") or an inline image. */
+const URL_PROPERTIES = new Set(['href', 'xLinkHref', 'src', 'srcSet', 'action', 'formAction', 'data', 'poster', 'background', 'codeBase', 'cite', 'ping']);
+const SAFE_REFERENCE = /^\s*(?:#|data:image\/(?:png|gif|jpe?g|webp);)/i;
+
+/**
+ * The SVG the preview rendered, parsed and cleaned for the export: no scripts, event handlers, frames, forms or
+ * animations, and URLs only to fragments or inline images. The webview that sends it is not trusted to have done
+ * so, and the export is a file people open anywhere (the CSP is a second line: a browser honours it, a mail client
+ * or a wiki may not). Undefined when the text is not an SVG.
+ */
+export function cleanSvg(svg: string): Element | undefined {
+  const tree = fromHtml(svg, { fragment: true });
+  const root = tree.children.find((n): n is Element => n.type === 'element');
+  if (!root || root.tagName !== 'svg' || tree.children.some((n) => n.type === 'element' && n !== root)) return undefined;
+  const clean = (node: Element): void => {
+    node.children = node.children.filter((c) => c.type === 'text' || (c.type === 'element' && !UNSAFE_ELEMENTS.has(c.tagName.toLowerCase())));
+    for (const key of Object.keys(node.properties)) {
+      const value = node.properties[key];
+      const url = URL_PROPERTIES.has(key) || /href$/i.test(key);
+      if (/^on/i.test(key) || key === 'srcDoc' || (url && !SAFE_REFERENCE.test(String(Array.isArray(value) ? value.join(' ') : value)))) delete node.properties[key];
+      else if (key === 'style' && /url\s*\(\s*['"]?(?!#|data:image\/)|expression\s*\(|@import/i.test(String(value))) delete node.properties[key];
+    }
+    if (node.tagName.toLowerCase() === 'style') {
+      // Mermaid's own <style> styles the diagram; remote loads and old script hooks in it are cut.
+      for (const c of node.children) if (c.type === 'text') c.value = c.value.replace(/@import[^;]*;?|url\s*\(\s*['"]?(?!#|data:image\/)[^)]*\)|expression\s*\(/gi, '');
+    }
+    for (const c of node.children) if (c.type === 'element') clean(c);
+  };
+  clean(root);
+  return root;
+}
 
 const SAFE_URL = /^(?:https?:|mailto:|#|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
 
@@ -62,7 +97,8 @@ export function snapshotHtml(analysis: Pick<Analysis, 'parsed' | 'diagrams' | 'e
     if (lang === 'mermaid') {
       const i = diagramIndex.get(lineOf(node)) ?? -1;
       const svg = options.svgs[i];
-      if (svg && /^\s*<svg[\s>]/i.test(svg)) return el('figure', 'diagram', [{ type: 'raw', value: svg } as unknown as ElementContent]);
+      const safe = svg && /^\s*<svg[\s>]/i.test(svg) ? cleanSvg(svg) : undefined;
+      if (safe) return el('figure', 'diagram', [safe]);
       const error = options.errors?.[i];
       return el('figure', 'diagram', [
         ...(error ? [el('p', 'diagram-error', [text(`This diagram did not render: ${error}`)])] : []),
@@ -111,7 +147,7 @@ export function snapshotHtml(analysis: Pick<Analysis, 'parsed' | 'diagrams' | 'e
       ] },
     ],
   };
-  return toHtml(doc, { allowDangerousHtml: true });
+  return toHtml(doc);
 }
 
 function stripUnsafeUrls(node: HastNodes): void {

@@ -41,7 +41,7 @@ test('html export: text, the rendered SVG per diagram, estimate values, the erro
   assert.match(html, /^<!doctype html><html lang="en">/);
   assert.match(html, /<title>Inference API<\/title>/);
   assert.match(html, /<p class="meta">pattern: llm-serving · status: review<\/p>/);
-  assert.match(html, /<figure class="diagram"><svg id="d1"><g\/><\/svg><\/figure>/);
+  assert.match(html, /<figure class="diagram"><svg id="d1"><g><\/g><\/svg><\/figure>/);
   assert.match(html, /This diagram did not render: Parse error on line 2/);
   // The failed diagram's source stays visible, as code.
   assert.match(html, /<code class="language-mermaid">flowchart LR\n {2}a -->\n<\/code>/);
@@ -59,6 +59,18 @@ test('html export: self-contained and inert — CSP meta, raw HTML dropped, unsa
   assert.match(html, /<a href="\.\/other\.md">rel<\/a>/);
   assert.match(html, /<img src="data:image\/png;base64,AAAA" alt="img">/);
   assert.doesNotMatch(html, /<link|<script|@import/);
+});
+
+test('html export: an SVG is cleaned before it goes in: no scripts, handlers, frames, animations or remote URLs; mermaid\'s own markup kept', async () => {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><style>#a{fill:red} @import url(http://x/y.css); .b{background:url(http://x/i.png)}</style><marker id="arrowhead" markerWidth="3"><path d="M0"/></marker><a href="javascript:alert(1)"><text>t</text></a><foreignObject width="5"><div xmlns="http://www.w3.org/1999/xhtml"><span class="nodeLabel">Hi <b>x</b></span><img src="x" onerror="alert(2)"><iframe srcdoc="&lt;script>alert(3)&lt;/script>"></iframe></div></foreignObject><path marker-end="url(#arrowhead)" style="stroke:red"/><script>alert(4)</script><animate attributeName="href" to="javascript:alert(5)"/><image href="data:image/png;base64,AAAA"/></svg>`;
+  const html = await snapshotHtml(DOC, { svgs: [svg, undefined] });
+  const figure = /<figure class="diagram"><svg[\s\S]*?<\/svg><\/figure>/.exec(html)?.[0] ?? '';
+  for (const bad of [/onload|onerror/i, /<script/i, /alert\(/, /<iframe|srcdoc/i, /<animate/i, /@import|http:\/\/x/, /javascript:/]) assert.doesNotMatch(figure, bad);
+  for (const kept of [/viewBox="0 0 10 10"/, /<marker id="arrowhead" markerWidth="3">/, /marker-end="url\(#arrowhead\)"/, /<span class="nodeLabel">Hi <b>x<\/b><\/span>/, /#a\{fill:red\}/]) assert.match(figure, kept);
+  assert.match(html, /base-uri &#x27;none&#x27;; form-action &#x27;none&#x27;/);
+  // Two elements where one SVG was promised: nothing of it goes in.
+  const two = await snapshotHtml(DOC, { svgs: ['<svg></svg><img src=x onerror=alert(1)>', undefined] });
+  assert.doesNotMatch(two, /onerror|<svg><\/svg>/);
 });
 
 test('html export: a string from the webview that is not an SVG is never inserted as HTML', async () => {
