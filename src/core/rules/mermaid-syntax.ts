@@ -4,6 +4,9 @@ import type { MermaidError } from '../mermaid.js';
 import { explainMermaidError, type ExplainedError } from '../mermaid-errors.js';
 import type { Rule, RuleContext } from '../rule.js';
 
+/** Diagrams larger than this are not parsed (real architecture diagrams are a few KB). */
+export const MAX_DIAGRAM_CHARS = 64 * 1024;
+
 /** Explanations by verdict: a verdict belongs to one diagram text, so it is explained once. */
 const explained = new WeakMap<MermaidError, ExplainedError>();
 
@@ -53,6 +56,11 @@ export const mermaidSyntax: Rule = {
     if (!mermaid) return;
     const waiting: Array<Promise<void>> = [];
     for (const d of ctx.diagrams()) {
+      if (d.source.length > MAX_DIAGRAM_CHARS) {
+        // Mermaid's own preprocessing is quadratic on some large inputs, and so would be explaining its error.
+        ctx.report({ range: ctx.parsed.lines.lineRange(d.contentLine, ctx.parsed.text), message: `This diagram was not checked: it is ${Math.round(d.source.length / 1024)} KB, more than the ${MAX_DIAGRAM_CHARS / 1024} KB checked; expected a diagram a reader can take in (split a very large one).`, unchecked: true });
+        continue;
+      }
       // Diagrams checked before are reported now; only new ones wait for the parser.
       const known = mermaid.cached(d.source);
       if (known !== undefined) report(ctx, d, known);
