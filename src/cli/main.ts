@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
-import { createEngine, renderTemplate, type ConfigProblem, type SchemaProblem } from '../core/index.js';
+import { createEngine, renderTemplate, templateInfo, type ConfigProblem, type SchemaProblem } from '../core/index.js';
 import { displayPath, expandArgs, UsageError } from './files.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
@@ -221,7 +221,7 @@ async function templates(args: string[], io: CliIo): Promise<number> {
   const { templates: list, problems } = await engine.listTemplates(join(io.packageRoot, 'templates'), io.cwd);
   for (const p of problems) io.stderr(`design-snapshot: skipped template ${p.source}: ${p.message}\n`);
   if (values.format === 'json') {
-    io.stdout(`${JSON.stringify(list.map(({ id, name, description, tags, origin }) => ({ id, name, description, tags, origin })))}\n`);
+    io.stdout(`${JSON.stringify(list.map(templateInfo))}\n`);
   } else {
     const width = Math.max(0, ...list.map((t) => t.id.length));
     for (const t of list) {

@@ -1,42 +1,59 @@
-// Runs in the VS Code extension host: mermaid's parser behind a worker thread, started on the first diagram.
-import { Worker } from 'node:worker_threads';
-import * as vscode from 'vscode';
+// Runs in the VS Code extension host: mermaid's parser behind a worker (a worker thread on the desktop, a Web Worker in
+// the browser), started on the first diagram.
 import type { ExtensionLog } from './log.js';
+import type { MermaidWorkerPort } from './platform.js';
 import type { MermaidErrorDetails, MermaidParse } from '../core/index.js';
 
-/** A parse function backed by dist/mermaid-worker.cjs; the worker starts on first use and is ended on dispose. */
-export function mermaidInWorker(extensionUri: vscode.Uri, log: ExtensionLog): { parse: MermaidParse; dispose: () => void } {
-  let worker: Worker | undefined;
+/** A parse function backed by a worker; the worker starts on first use, restarts after a failure, and ends on dispose. */
+export function mermaidInWorker(startWorker: () => Promise<MermaidWorkerPort>, log: ExtensionLog): { parse: MermaidParse; dispose: () => void } {
+  let worker: Promise<MermaidWorkerPort> | undefined;
+  let disposed = false;
   let next = 0;
   const pending = new Map<number, { resolve: () => void; reject: (e: Error | MermaidErrorDetails) => void }>();
-  const start = (): Worker => {
-    if (worker) return worker;
-    const file = vscode.Uri.joinPath(extensionUri, 'dist', 'mermaid-worker.cjs').fsPath;
-    log.info(`Starting the mermaid-syntax worker thread (${file}).`);
-    const w = new Worker(file);
-    w.on('message', (m: { id: number; error?: MermaidErrorDetails }) => {
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      if (m.error === undefined) p?.resolve();
-      // The checker reads message, hash and position from the details as from mermaid's own error.
-      else p?.reject(m.error);
-    });
-    w.on('error', (e) => {
-      log.error('The mermaid-syntax worker failed; it restarts on the next diagram', e);
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
-      worker = undefined;
-    });
-    worker = w;
-    return w;
+  const failAll = (e: Error): void => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
   };
+  const start = (): Promise<MermaidWorkerPort> =>
+    (worker ??= startWorker().then(
+      (w) => {
+        log.info(`Started the mermaid-syntax worker (${w.source}).`);
+        w.onMessage((message) => {
+          const m = message as { id: number; error?: MermaidErrorDetails };
+          const p = pending.get(m.id);
+          pending.delete(m.id);
+          if (m.error === undefined) p?.resolve();
+          // The checker reads message, hash and position from the details as from mermaid's own error.
+          else p?.reject(m.error);
+        });
+        w.onError((e) => {
+          log.error('The mermaid-syntax worker failed; it restarts on the next diagram', e);
+          failAll(e);
+          worker = undefined;
+        });
+        if (disposed) w.terminate();
+        return w;
+      },
+      (e: unknown) => {
+        // Could not start (no worker support, its code unreadable): said once per try; the next diagram tries again.
+        log.error('Could not start the mermaid-syntax worker; diagrams are not checked until it starts', e);
+        worker = undefined;
+        throw e;
+      },
+    ));
   return {
-    parse: (diagram) =>
-      new Promise<void>((resolve, reject) => {
+    parse: async (diagram) => {
+      const w = await start();
+      return new Promise<void>((resolve, reject) => {
         const id = next++;
         pending.set(id, { resolve, reject });
-        start().postMessage({ id, diagram });
-      }),
-    dispose: () => void worker?.terminate(),
+        w.post({ id, diagram });
+      });
+    },
+    dispose: () => {
+      disposed = true;
+      failAll(new Error('the extension was deactivated'));
+      void worker?.then((w) => w.terminate(), () => undefined);
+    },
   };
 }
