@@ -52,6 +52,21 @@ function shownInTabs(): Set<string> {
 /** A document whose lint takes at most this long is linted at once on the first edit after a pause. */
 const QUICK_LINT_MS = 50;
 
+/** How often, at most, the config and schema files in force are compared with the disk (a missed file event). */
+const IN_FORCE_CHECK_MS = 1000;
+/** How often the files in force are compared with the disk while nothing else happens (a stat or two each time). */
+const IN_FORCE_POLL_MS = 2000;
+
+/** What a file in force looked like when it was read: its modification time and size, or that it is gone. */
+async function fingerprint(uri: vscode.Uri): Promise<string> {
+  try {
+    const s = await vscode.workspace.fs.stat(uri);
+    return `${s.mtime}:${s.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 export class DiagnosticsController implements vscode.Disposable {
   readonly #collection = vscode.languages.createDiagnosticCollection('design-snapshot');
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -71,6 +86,12 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly onDidLint = this.#changed.event;
   /** The config and schema problems shown to the user, in order (each once). */
   readonly problems: string[] = [];
+  /**
+   * The workspace's config and schema files in force, with their fingerprint when first seen in force. File watchers
+   * miss events (network drives, some remote hosts, a burst of writes): a change they missed still reloads.
+   */
+  readonly #inForce = new Map<string, Promise<string>>();
+  #inForceCheckedAt = 0;
 
   constructor(
     readonly engine: Engine,
@@ -92,6 +113,17 @@ export class DiagnosticsController implements vscode.Disposable {
         for (const e of editors) if (!this.#states.has(e.document.uri.toString())) this.lintSoon(e.document, 0);
       }),
     );
+    // A change the watcher missed is found even when no document is edited (checked on each lint as well).
+    const poll = setInterval(() => void this.#pollInForce(), IN_FORCE_POLL_MS);
+    this.#disposables.push({ dispose: () => clearInterval(poll) });
+  }
+
+  async #pollInForce(): Promise<void> {
+    try {
+      if (this.#inForce.size > 0 && (await this.#inForceChanged())) this.reload();
+    } catch (e) {
+      this.log.error('Checking the configuration files in force failed', e);
+    }
   }
 
   #forgetUnshown(): void {
@@ -199,7 +231,9 @@ export class DiagnosticsController implements vscode.Disposable {
         this.forget(doc.uri, doc.languageId !== 'markdown' ? `its language is ${doc.languageId}` : 'linting is off');
         return;
       }
+      if (await this.#inForceChanged()) this.reload();
       const analysis = await this.analyze(doc);
+      this.#rememberInForce(analysis);
       if (!current() || analysis.version !== doc.version) {
         this.log.debug(`Dropped the lint of ${key} v${analysis.version}: ${current() ? `the document is at v${doc.version}` : 'it was closed or forgotten meanwhile'}.`);
         return;
@@ -252,8 +286,33 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
+  /** Notes the workspace files a lint used (its config and custom schema), to compare them with the disk later. */
+  #rememberInForce(analysis: Analysis): void {
+    const { config, schema, schemaProblem } = analysis.context;
+    for (const source of [config.source, config.problem?.source, schema.source, schemaProblem?.source]) {
+      if (!source || !/^[a-z][\w+.-]*:/i.test(source) || this.#inForce.has(source)) continue;
+      this.#inForce.set(source, fingerprint(vscode.Uri.parse(source)));
+    }
+  }
+
+  /** True when a config or schema file in force changed on disk since it was read (checked at most once a second). */
+  async #inForceChanged(): Promise<boolean> {
+    const now = Date.now();
+    if (now - this.#inForceCheckedAt < IN_FORCE_CHECK_MS || this.#inForce.size === 0) return false;
+    this.#inForceCheckedAt = now;
+    for (const [source, seen] of [...this.#inForce]) {
+      const [before, after] = await Promise.all([seen, fingerprint(vscode.Uri.parse(source))]);
+      if (before !== after) {
+        this.log.info(`Reloading the configuration: ${vscode.workspace.asRelativePath(vscode.Uri.parse(source))} changed on disk (no file event arrived).`);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Forgets everything read from the workspace (a schema or config changed, settings changed, trust granted), then lints again. */
   reload(): void {
+    this.#inForce.clear();
     this.engine.invalidate();
     this.#analyses.clear();
     this.#reported.clear();

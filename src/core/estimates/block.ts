@@ -1,4 +1,10 @@
-import { all, create, type MathJsInstance, type Unit } from 'mathjs';
+import {
+  absDependencies, addDependencies, cbrtDependencies, ceilDependencies, create, createUnitDependencies, divideDependencies, dotDivideDependencies,
+  dotMultiplyDependencies, dotPowDependencies, eDependencies, expDependencies, fixDependencies, floorDependencies, formatDependencies,
+  log10Dependencies, log2Dependencies, logDependencies, maxDependencies, minDependencies, modDependencies, multiplyDependencies,
+  parseDependencies, piDependencies, powDependencies, roundDependencies, sqrtDependencies, subtractDependencies, toDependencies,
+  unaryMinusDependencies, unaryPlusDependencies, unitDependencies, type FactoryFunctionMap, type MathJsInstance, type Unit,
+} from 'mathjs';
 import { Lru } from '../lru.js';
 
 /** The value of one line of an ```estimate block, or why it has none. */
@@ -13,7 +19,8 @@ export interface BlockLine {
   display?: string;
   /** The expression as written, for hover. */
   expression: string;
-  error?: { kind: 'unit' | 'parse'; message: string };
+  /** Why the line has no value; `expected` says what to write instead when the line is refused (not allowed, too large). */
+  error?: { kind: 'unit' | 'parse'; message: string; expected?: string };
   /** Set when the line depends on a name whose line failed: not reported again. */
   dependsOnFailed?: string;
 }
@@ -24,10 +31,117 @@ function simplify(u: Unit): Unit {
   return typeof s === 'function' ? s.call(u) : u;
 }
 
-/** mathjs with the units design estimates use; created on the first estimate block, not at start-up. */
+/**
+ * What an estimate line may call. Everything else mathjs offers (matrices, ranges, sets, config, createUnit,
+ * import, evaluate, parse, simplify, derivative, rationalize…) is refused before evaluation: documents come from
+ * any repository, and one document's line must never change how another's is read.
+ */
+export const ESTIMATE_FUNCTIONS: readonly string[] = ['round', 'ceil', 'floor', 'fix', 'abs', 'min', 'max', 'sqrt', 'cbrt', 'exp', 'log', 'log2', 'log10', 'pow', 'mod'];
+const FUNCTIONS = new Set(ESTIMATE_FUNCTIONS);
+/** Operators as mathjs names them: arithmetic, powers and unit conversion ("to", "in"). */
+const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'unaryMinus', 'unaryPlus', 'pow', 'mod', 'to', 'dotMultiply', 'dotDivide', 'dotPow']);
+
+/** Budgets of one line and one block: beyond them a line is a finding, never a hang. */
+export const ESTIMATE_LIMITS = {
+  /** Characters of one line, comments excluded. */
+  lineLength: 500,
+  /** Nested brackets in one line. */
+  depth: 16,
+  /** Terms, operators and calls in one line. */
+  nodes: 200,
+  /** Lines of one block that are evaluated. */
+  lines: 400,
+  /** Milliseconds of evaluation per block. */
+  blockMs: 250,
+  /** Characters of a displayed value. */
+  display: 48,
+} as const;
+
+/** Why a line is refused before mathjs reads it, if it is. */
+function overLimits(text: string): string | undefined {
+  if (text.length > ESTIMATE_LIMITS.lineLength) return `too large to evaluate: ${text.length.toLocaleString('en-US')} characters (at most ${ESTIMATE_LIMITS.lineLength})`;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > ESTIMATE_LIMITS.depth) return `too deeply nested to evaluate: more than ${ESTIMATE_LIMITS.depth} brackets inside each other`;
+    } else if (c === 41 || c === 93 || c === 125) depth--;
+  }
+  return undefined;
+}
+
+interface MathNode {
+  type: string;
+  fn?: MathNode | string;
+  name?: string;
+  value?: unknown;
+  args?: MathNode[];
+  content?: MathNode;
+}
+
+/** Why a parsed line is not an estimate mathjs may evaluate, if it is not (an explicit stack: no recursion a line can drive). */
+function refused(root: MathNode): string | undefined {
+  const stack: MathNode[] = [root];
+  let count = 0;
+  while (stack.length) {
+    const n = stack.pop() as MathNode;
+    if (++count > ESTIMATE_LIMITS.nodes) return `too large to evaluate: more than ${ESTIMATE_LIMITS.nodes} terms and operators`;
+    switch (n.type) {
+      case 'ConstantNode':
+        if (typeof n.value !== 'number') return `${typeof n.value === 'string' ? 'text in quotes' : String(n.value)} is not allowed in an estimate`;
+        break;
+      case 'SymbolNode':
+        break;
+      case 'ParenthesisNode':
+        if (n.content) stack.push(n.content);
+        break;
+      case 'OperatorNode':
+        if (typeof n.fn !== 'string' || !OPERATORS.has(n.fn)) return `the operator ${JSON.stringify((n as { op?: string }).op ?? n.fn)} is not allowed in an estimate`;
+        stack.push(...(n.args ?? []));
+        break;
+      case 'FunctionNode': {
+        const fn = typeof n.fn === 'object' && n.fn.type === 'SymbolNode' ? n.fn.name : undefined;
+        if (!fn || !FUNCTIONS.has(fn)) return `${fn ? `${fn}()` : 'this call'} is not allowed in an estimate`;
+        stack.push(...(n.args ?? []));
+        break;
+      }
+      case 'ArrayNode':
+      case 'RangeNode':
+      case 'IndexNode':
+      case 'AccessorNode':
+        return 'matrices, ranges and indexing are not allowed in an estimate';
+      case 'FunctionAssignmentNode':
+        return 'defining functions is not allowed in an estimate';
+      case 'AssignmentNode':
+        return 'one assignment per line: "name = expression"';
+      default:
+        return `${n.type.replace(/Node$/, '').toLowerCase()} expressions are not allowed in an estimate`;
+    }
+  }
+  return undefined;
+}
+
+/** What a refused line should hold instead. */
+const ALLOWED = `numbers, units, names defined above, + - * / ^ "to", and ${ESTIMATE_FUNCTIONS.join(', ')}`;
+
+/**
+ * mathjs with the units design estimates use and only the functions they need; created on the first estimate
+ * block, not at start-up. Shared by documents: nothing a line can call changes it (see refused()).
+ */
 function createMath(): MathJsInstance {
-  if (!all) throw new Error('mathjs did not provide its function set');
-  const m = create(all, { number: 'number' });
+  const needed = {
+    addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, unaryMinusDependencies, unaryPlusDependencies,
+    powDependencies, modDependencies, absDependencies, sqrtDependencies, cbrtDependencies, expDependencies, logDependencies,
+    log2Dependencies, log10Dependencies, roundDependencies, ceilDependencies, floorDependencies, fixDependencies, minDependencies,
+    maxDependencies, dotMultiplyDependencies, dotDivideDependencies, dotPowDependencies, unitDependencies, createUnitDependencies,
+    toDependencies, parseDependencies, formatDependencies, piDependencies, eDependencies,
+  };
+  const factories: FactoryFunctionMap = {};
+  for (const [name, deps] of Object.entries(needed)) {
+    if (!deps) throw new Error(`mathjs did not provide ${name}`);
+    Object.assign(factories, deps);
+  }
+  const m = create(factories, { number: 'number' });
   m.createUnit('req', { aliases: ['reqs', 'request', 'requests', 'query', 'queries', 'call', 'calls', 'msg', 'message', 'messages', 'event', 'events', 'txn', 'txns', 'transaction', 'transactions'] });
   m.createUnit('token', { aliases: ['tokens', 'tok', 'toks'] });
   m.createUnit('GPU', { aliases: ['GPUs', 'gpu', 'gpus'] });
@@ -66,10 +180,42 @@ export function normalize(expr: string): string {
     .replace(/\bKiB\b/g, 'KiB');
 }
 
-function display(m: MathJsInstance, v: unknown): string {
-  if (typeof v === 'number') return m.format(v, { precision: 4, lowerExp: -4, upperExp: 9 });
-  if (m.isUnit(v)) return m.format(simplify(v as Unit), { precision: 4, lowerExp: -4, upperExp: 9 }).replace(/\s*\/\s*/g, '/').replace(/\s*\*\s*/g, '·');
-  return m.format(v, { precision: 4 });
+/** Strips a trailing "# comment" or "// comment" (one pass, whatever the line holds). */
+function stripComment(raw: string): string {
+  const hash = raw.indexOf('#');
+  const slashes = raw.indexOf('//');
+  const cut = hash < 0 ? slashes : slashes < 0 ? hash : Math.min(hash, slashes);
+  return cut < 0 ? raw : raw.slice(0, cut);
+}
+
+/** Caps a displayed value: a hover or inlay hint never carries more than a short line. */
+function capped(s: string): string {
+  return s.length > ESTIMATE_LIMITS.display ? `${s.slice(0, ESTIMATE_LIMITS.display - 1)}…` : s;
+}
+
+function display(m: MathJsInstance, v: number | Unit): string {
+  if (typeof v === 'number') return capped(m.format(v, { precision: 4, lowerExp: -4, upperExp: 9 }));
+  return capped(m.format(simplify(v), { precision: 4, lowerExp: -4, upperExp: 9 }).replace(/\s*\/\s*/g, '/').replace(/\s*\*\s*/g, '·'));
+}
+
+/** A line that cannot be evaluated for a reason of ours (not allowed, over a budget): what it says and what to write instead. */
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly expected: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a value that is neither a number nor a quantity is called in a message. */
+function kindOf(m: MathJsInstance, v: unknown): string {
+  if (typeof v === 'function') return 'a function';
+  if (typeof v === 'string') return 'text';
+  if (typeof v === 'boolean') return 'true or false';
+  if (m.isMatrix(v) || Array.isArray(v)) return 'a matrix';
+  if (m.isComplex(v)) return 'a complex number';
+  return 'not a number';
 }
 
 type Compiled = { evaluate(scope: Map<string, unknown>): unknown };
@@ -85,10 +231,16 @@ export class EstimateEvaluator {
   // Compiled expressions by text: editing one line of a block recompiles that line only.
   readonly #compiled = new Lru<string, Compiled>(2048);
 
+  /** The line compiled, once it is known to hold only what an estimate may use. */
   #compile(m: MathJsInstance, text: string): Compiled {
     let c = this.#compiled.get(text);
     if (!c) {
-      c = m.compile(text) as Compiled;
+      const over = overLimits(text);
+      if (over) throw new Refused(over, 'a shorter line: split the calculation into named steps');
+      const node = m.parse(text) as unknown as MathNode & Compiled & { compile(): Compiled };
+      const why = refused(node);
+      if (why) throw new Refused(why, ALLOWED);
+      c = node.compile();
       this.#compiled.set(text, c);
     }
     return c;
@@ -111,29 +263,50 @@ export class EstimateEvaluator {
     const scope = new Map<string, unknown>();
     const failed = new Set<string>();
     const out: BlockLine[] = [];
-    content.split(/\r?\n/).forEach((raw, line) => {
-      const text = raw.replace(/\s*(?:#|\/\/).*$/, '');
-      const trimmed = text.trim();
-      if (!trimmed) return;
+    const started = Date.now();
+    let evaluated = 0;
+    let line = -1;
+    for (const raw of content.split(/\r\n|\r|\n/)) {
+      line++;
+      const trimmed = stripComment(raw).trim();
+      if (!trimmed) continue;
       const start = raw.indexOf(trimmed);
-      const assign = /^([A-Za-z_][\w]*)\s*=(?!=)\s*(.*)$/.exec(trimmed);
-      const name = assign?.[1];
-      const expression = assign ? (assign[2] ?? '') : trimmed;
-      const result: BlockLine = { line, start, end: start + trimmed.length, expression, ...(name ? { name } : {}) };
-      try {
-        const v: unknown = this.#compile(m, normalize(expression)).evaluate(scope);
-        if (name) scope.set(name, v);
-        result.display = display(m, v);
-      } catch (e) {
-        const message = (e as Error).message;
-        const missing = /Undefined symbol (\w+)/.exec(message)?.[1];
-        if (name) failed.add(name);
-        if (missing && failed.has(missing)) result.dependsOnFailed = missing;
-        else result.error = { kind: /unit|Units do not match|dimension/i.test(message) && !missing ? 'unit' : 'parse', message };
-      }
+      const result: BlockLine = { line, start, end: start + trimmed.length, expression: trimmed };
       out.push(result);
-    });
+      // Past a budget, the rest of the block is one finding on the first line not evaluated.
+      const spent = Date.now() - started;
+      if (++evaluated > ESTIMATE_LIMITS.lines || spent > ESTIMATE_LIMITS.blockMs) {
+        const why = spent > ESTIMATE_LIMITS.blockMs ? `the block took over ${ESTIMATE_LIMITS.blockMs} ms` : `the block has over ${ESTIMATE_LIMITS.lines} lines`;
+        result.error = { kind: 'parse', message: `too large to evaluate: ${why}; this line and the ones below it are not evaluated`, expected: 'a shorter block: split it into blocks per part of the system' };
+        break;
+      }
+      const assign = trimmed.length <= ESTIMATE_LIMITS.lineLength ? /^([A-Za-z_]\w*)\s*=(?!=)\s*(.*)$/.exec(trimmed) : null;
+      const name = assign?.[1];
+      if (name) result.name = name;
+      if (assign) result.expression = assign[2] ?? '';
+      try {
+        const v: unknown = this.#compile(m, normalize(result.expression)).evaluate(scope);
+        if (typeof v !== 'number' && !m.isUnit(v)) throw new Refused(`the value is ${kindOf(m, v)}`, 'a number or a quantity with units');
+        if (name) scope.set(name, v);
+        result.display = display(m, v as number | Unit);
+      } catch (e) {
+        if (name) failed.add(name);
+        if (e instanceof Refused) {
+          result.error = { kind: 'parse', message: e.message, expected: e.expected };
+          continue;
+        }
+        const message = e instanceof Error ? e.message : String(e);
+        const missing = /Undefined symbol (\w+)/.exec(message)?.[1];
+        if (missing && failed.has(missing)) result.dependsOnFailed = missing;
+        else result.error = { kind: /unit|Units do not match|dimension/i.test(message) && !missing ? 'unit' : 'parse', message: cappedMessage(message) };
+      }
+    }
     this.#blocks.set(content, out);
     return out;
   }
+}
+
+/** mathjs' own messages can quote the whole line: kept to a readable length. */
+function cappedMessage(message: string): string {
+  return message.length > 200 ? `${message.slice(0, 199)}…` : message;
 }

@@ -15,7 +15,9 @@ export function reportBlockErrors(ctx: RuleContext, blocks: readonly EstimateBlo
       const message =
         kind === 'unit'
           ? `${what} combines incompatible units (${l.error.message}); expected quantities of one kind to add, or a conversion with "to".`
-          : `${what} cannot be read (${l.error.message}); expected "name = expression" using numbers, units and names defined above.`;
+          : l.error.expected
+            ? `${what} is not evaluated: ${l.error.message}; expected ${l.error.expected}.`
+            : `${what} cannot be read (${l.error.message}); expected "name = expression" using numbers, units and names defined above.`;
       ctx.report({ range, message });
     }
   }

@@ -39,7 +39,7 @@ export function diagnosticsWhere(uri: vscode.Uri, predicate: (ds: vscode.Diagnos
     const timer = setTimeout(() => {
       sub.dispose();
       // The extension's own log says what it did meanwhile (what was linted, what failed).
-      void api().then((a) => a.log.recent.filter((l) => !l.startsWith('debug Forgot')).slice(-12).join('\n    ')).catch(() => 'no log').then((log) =>
+      void api().then((a) => a.log.recent.filter((l) => !l.startsWith('debug Forgot')).slice(-60).join('\n    ')).catch(() => 'no log').then((log) =>
         reject(new Error(`timed out waiting for ${what}; diagnostics: ${ours(uri).map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).join(', ')}\n  last log lines:\n    ${log}`)),
       );
     }, timeoutMs);

@@ -1,0 +1,112 @@
+// Estimate blocks come from any repository: what a line may call, the budgets of a line and a block, and that
+// nothing one document evaluates changes how another is read.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { ESTIMATE_LIMITS, EstimateEvaluator } from '../../../src/core/estimates/block.js';
+import { lintText } from '../../../src/core/index.js';
+
+const first = (content: string) => new EstimateEvaluator().evaluate(content)[0];
+
+test('sandbox: matrices, ranges, sets, symbolic maths, config and unit definitions are refused by name, before evaluation', () => {
+  const cases: [string, RegExp][] = [
+    ['x = zeros(100000,100000)', /^zeros\(\) is not allowed/],
+    ['x = ones(1e5,1e5)', /^ones\(\) is not allowed/],
+    ['x = range(1,1e9)', /^range\(\) is not allowed/],
+    ['x = 1:1e9', /^matrices, ranges and indexing are not allowed/],
+    ['x = [1:1e8]', /^matrices, ranges and indexing are not allowed/],
+    ['x = setPowerset(1:30)', /^setPowerset\(\) is not allowed/],
+    ['x = rationalize("(x+1)^50")', /^rationalize\(\) is not allowed/],
+    ['x = ones(2000,2000)*ones(2000,2000)', /^ones\(\) is not allowed/],
+    ['x = concat(a, a)', /^concat\(\) is not allowed/],
+    ['x = config({number: "Fraction"})', /^config\(\) is not allowed/],
+    ['x = createUnit({day: "1 s"}, {override: true})', /^createUnit\(\) is not allowed/],
+    ['x = import({})', /^import\(\) is not allowed/],
+    ['x = evaluate("1+1")', /^evaluate\(\) is not allowed/],
+    ['x = parse("1")', /^parse\(\) is not allowed/],
+    ['x = simplify("x+x")', /^simplify\(\) is not allowed/],
+    ['x = derivative("x^2", "x")', /^derivative\(\) is not allowed/],
+    ['f(x) = f(x) + f(x)', /^defining functions is not allowed/],
+    ['x = "text"', /^text in quotes is not allowed/],
+    ['x = a.b', /^matrices, ranges and indexing are not allowed/],
+    ['x = 3 > 2', /^the operator ">" is not allowed/],
+    ['x = zeros', /^the value is a function/],
+    ['x = sqrt(-1)', /^the value is a complex number/],
+  ];
+  for (const [line, why] of cases) {
+    const start = Date.now();
+    const l = first(line);
+    assert.ok(Date.now() - start < 1000, `${line} answered at once`);
+    assert.equal(l?.error?.kind, 'parse', line);
+    assert.match(l?.error?.message ?? '', why, line);
+    assert.ok(l?.error?.expected, `${line} says what to write instead`);
+    assert.equal(l?.display, undefined);
+  }
+});
+
+test('sandbox: what estimates need still works (units, conversions, rounding, min/max, logs, powers)', () => {
+  const lines = new EstimateEvaluator().evaluate(
+    ['qps = 1M * 10 req/day to req/s', 'gpus = ceil(7.2 GPU)', 'm = max(3, 4) * min(2, 5)', 'l = log10(1000) + log2(8) + sqrt(16)', 'p = 2^10', 'b = 5 GB to MB', 'c = round(2.6)'].join('\n'),
+  );
+  assert.deepEqual(
+    lines.map((l) => l.display ?? l.error?.message),
+    ['115.7 req/s', '8 GPU', '8', '10', '1024', '5000 MB', '3'],
+  );
+});
+
+test('sandbox: what one document evaluates never changes another document (no config, no unit redefinition)', () => {
+  const evaluator = new EstimateEvaluator();
+  const before = evaluator.evaluate('qps = 10M req/day to req/s')[0]?.display;
+  evaluator.evaluate('x = config({number: "Fraction"})\ny = createUnit({day: "1 s"}, {override: true})\nday = 1 s');
+  evaluator.clear();
+  assert.equal(evaluator.evaluate('qps = 10M req/day to req/s')[0]?.display, before);
+  assert.equal(before, '115.7 req/s');
+  // Through the whole lint: the shipped example keeps its findings beside a hostile document.
+  const hostile = '---\ntitle: x\npattern: rag\n---\n\n```estimate\nx = config({number: "Fraction"})\nday = createUnit({day: "1 s"}, {override: true})\n```\n';
+  const good = '---\ntitle: y\npattern: rag\n---\n\n```estimate\nqps = 10M req/day to req/s\n```\n\nPeak is 10M req/day ÷ 86,400 s ≈ 116 req/s.\n';
+  const alone = lintText(good).map((f) => `${f.ruleId}:${f.message}`);
+  lintText(hostile);
+  assert.deepEqual(lintText(good).map((f) => `${f.ruleId}:${f.message}`), alone);
+});
+
+test('sandbox: a line or block over a budget is a finding on its line, never a hang', () => {
+  const long = first(`x = ${'1+'.repeat(ESTIMATE_LIMITS.lineLength)}1`);
+  assert.match(long?.error?.message ?? '', /^too large to evaluate: 1,00\d characters/);
+  const deep = first(`x = ${'('.repeat(40)}1${')'.repeat(40)}`);
+  assert.match(deep?.error?.message ?? '', /^too deeply nested to evaluate/);
+  const wide = first(`x = ${Array.from({ length: 150 }, () => 'a*b').join('+')}`);
+  assert.match(wide?.error?.message ?? '', /^too large to evaluate/);
+  const many = new EstimateEvaluator().evaluate(Array.from({ length: ESTIMATE_LIMITS.lines + 50 }, (_, i) => `v${i} = ${i} * 2`).join('\n'));
+  assert.equal(many.length, ESTIMATE_LIMITS.lines + 1, 'evaluation stops at the budget');
+  assert.match(many.at(-1)?.error?.message ?? '', /^too large to evaluate: the block has over \d+ lines/);
+  assert.ok(many.slice(0, -1).every((l) => l.display && !l.error));
+  // A run of spaces before a comment (the old comment stripper was quadratic on it).
+  const start = Date.now();
+  const spaces = new EstimateEvaluator().evaluate(`x = 1${' '.repeat(200_000)}# a comment\ny = 2${' '.repeat(200_000)}+ 1`);
+  assert.ok(Date.now() - start < 500, 'a long run of spaces is read in one pass');
+  assert.equal(spaces[0]?.display, '1');
+  assert.match(spaces[1]?.error?.message ?? '', /^too large to evaluate: 200,00\d characters/);
+});
+
+test('sandbox: a displayed value is capped', () => {
+  const l = first('x = 1 kg*m*A*K*mol*cd*rad*b*ohm*Wb*T*H*bytes*tokens*GPU*req*users*USD');
+  assert.ok(l?.display, JSON.stringify(l?.error));
+  assert.ok((l?.display ?? '').length <= ESTIMATE_LIMITS.display);
+});
+
+test('property: any estimate-block line is answered (a value or an error) without throwing, within budget', () => {
+  const tokens = ['x', 'y', '=', '1', '1e308', '2.5k', '1,000', '$3', '(', ')', '[', ']', ':', '+', '-', '*', '/', '^', '!', 'to', 'GB', 'req/s', 'tokens', 'ceil(', 'zeros(', 'f(x) =', '"s"', '#', '//', ' ', ',', '.', '?', '%'];
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 6 })), { maxLength: 40 }), fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }), (parts, extra) => {
+      const evaluator = new EstimateEvaluator();
+      const start = Date.now();
+      const lines = evaluator.evaluate([`y = 3`, parts.join(''), ...extra].join('\n'));
+      assert.ok(Date.now() - start < ESTIMATE_LIMITS.blockMs + 500);
+      for (const l of lines) {
+        assert.ok(l.display !== undefined || l.error !== undefined || l.dependsOnFailed !== undefined);
+        if (l.display) assert.ok(l.display.length <= ESTIMATE_LIMITS.display);
+      }
+    }),
+    { numRuns: 400 },
+  );
+});
