@@ -12,6 +12,7 @@ import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import { lintFiles, type LintJob } from './lint-files.js';
+import { mcp } from './mcp.js';
 import { nodeHost } from './node-host.js';
 import { review } from './review.js';
 import { summarize, type FileReport, type LintReport } from './report.js';
@@ -73,6 +74,10 @@ Commands:
       --title T                  Title (default: from the file name)
       --author A                 Author (default: git user.name, else the login name)
   templates                    List the templates (built-in and .design-snapshot/templates)
+  mcp                          Serve the engine to AI agents over stdio (Model Context Protocol): lint_snapshot,
+                               list_templates, new_snapshot, check_estimates, review_snapshot. Reads and writes
+                               only under the working folder
+      --root DIR                 Work under DIR instead of the working folder
 
 Exit codes: 0 no errors, 1 errors (or warnings over --max-warnings), 2 usage, I/O, config or schema error.
 `;
@@ -90,6 +95,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await scaffold(rest, io);
       case 'templates':
         return await templates(rest, io);
+      case 'mcp':
+        return await mcp(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${pkg.version}\n`);
