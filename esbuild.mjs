@@ -118,13 +118,18 @@ await Promise.all([
     minify: true,
   }),
   // The web extension (package.json "browser"): the same extension for VS Code's web worker extension host (vscode.dev,
-  // github.dev). CommonJS, as that host loads it; platform browser, so a Node built-in anywhere fails the build.
+  // github.dev). CommonJS, as that host loads it; platform browser, so a Node built-in anywhere fails the build. A .js
+  // name although the package is "type": "module": VS Code 1.100's web host appends ".js" to an entry that lacks it,
+  // and decides CommonJS or ES module by `main` (dist/extension.cjs), so CommonJS it is.
   build({
     ...common,
     entryPoints: ['src/extension/browser.ts'],
     outfile: 'dist/web/extension.js',
     plugins: [builtInTemplates],
     platform: 'browser',
+    // A web worker has no DOM: packages' "worker" builds over their "browser" ones (decode-named-character-reference's
+    // browser build decodes entities with document.createElement, which throws at load in the worker).
+    conditions: ['worker'],
     format: 'cjs',
     target: ['chrome120'],
     external: ['vscode'],
