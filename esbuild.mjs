@@ -194,6 +194,19 @@ await Promise.all([
     target: 'node20',
     external: ['vscode'],
   }),
+  // The web suite, run by VS Code's web worker extension host in the browser, with mocha's browser build bundled; and
+  // the harness extension that holds its workspace (an in-memory file system) and, as runner.js, the suite itself.
+  build({
+    ...common,
+    entryPoints: { index: 'test/web/index.ts', memfs: 'test/web/memfs/extension.ts' },
+    outdir: 'out/test-web',
+    plugins: [builtInTemplates],
+    platform: 'browser',
+    conditions: ['worker'],
+    format: 'cjs',
+    target: ['chrome120'],
+    external: ['vscode'],
+  }),
   // The integration suite, loaded by mocha inside the extension host; mocha itself stays in node_modules.
   build({
     ...common,
