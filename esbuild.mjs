@@ -52,6 +52,12 @@ const inertDomPurify = {
   },
 };
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+/**
+ * Code for VS Code's web worker extension host: CommonJS, as that host loads it; platform browser, so a Node built-in
+ * anywhere fails the build; packages' "worker" builds over their "browser" ones, since a web worker has no DOM
+ * (decode-named-character-reference's browser build calls document.createElement at load and throws there).
+ */
+const webWorkerExtension = { platform: 'browser', conditions: ['worker'], format: 'cjs', target: ['chrome120'], external: ['vscode'] };
 
 /**
  * What the preview page preloads, from esbuild's metafile (dist/webview/preload.json):
@@ -118,21 +124,14 @@ await Promise.all([
     minify: true,
   }),
   // The web extension (package.json "browser"): the same extension for VS Code's web worker extension host (vscode.dev,
-  // github.dev). CommonJS, as that host loads it; platform browser, so a Node built-in anywhere fails the build. A .js
-  // name although the package is "type": "module": VS Code 1.100's web host appends ".js" to an entry that lacks it,
-  // and decides CommonJS or ES module by `main` (dist/extension.cjs), so CommonJS it is.
+  // github.dev). A .js name although the package is "type": "module": VS Code 1.100's web host appends ".js" to an
+  // entry that lacks it, and decides CommonJS or ES module by `main` (dist/extension.cjs), so CommonJS it is.
   build({
     ...common,
     entryPoints: ['src/extension/browser.ts'],
     outfile: 'dist/web/extension.js',
     plugins: [builtInTemplates],
-    platform: 'browser',
-    // A web worker has no DOM: packages' "worker" builds over their "browser" ones (decode-named-character-reference's
-    // browser build decodes entities with document.createElement, which throws at load in the worker).
-    conditions: ['worker'],
-    format: 'cjs',
-    target: ['chrome120'],
-    external: ['vscode'],
+    ...webWorkerExtension,
     minify: true,
     metafile: true,
   }).then(({ metafile }) => writeFile('dist/web/extension.meta.json', JSON.stringify(metafile))),
@@ -201,11 +200,7 @@ await Promise.all([
     entryPoints: { index: 'test/web/index.ts', memfs: 'test/web/memfs/extension.ts' },
     outdir: 'out/test-web',
     plugins: [builtInTemplates],
-    platform: 'browser',
-    conditions: ['worker'],
-    format: 'cjs',
-    target: ['chrome120'],
-    external: ['vscode'],
+    ...webWorkerExtension,
   }),
   // The integration suite, loaded by mocha inside the extension host; mocha itself stays in node_modules.
   build({

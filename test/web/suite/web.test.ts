@@ -2,8 +2,7 @@
 // extension as vscode.dev and github.dev run it — diagnostics, a quick fix, mermaid-syntax from the browser's own
 // parser, the diagram preview and its export, New Design Snapshot, and the language-model tools.
 import * as vscode from 'vscode';
-import type { RenderedEvent } from '../../../src/extension/preview/panel.js';
-import { api, applyQuickFix, diagnosticsWhere, open, ours, ruleOf, workspaceUri, write } from '../../integration/suite/helpers.js';
+import { api, applyQuickFix, diagnosticsWhere, open, ours, renderedWhere, ruleOf, workspaceUri, write } from '../../integration/suite/helpers.js';
 import { deepEqual, equal, match, ok, rejects } from './assert.js';
 
 const BROKEN = `---
@@ -23,26 +22,6 @@ sequenceDiagram
   R-->>User answer
 \`\`\`
 `;
-
-function renderedWhere(predicate: (e: RenderedEvent) => boolean, what: string, timeoutMs = 60_000): Promise<RenderedEvent> {
-  return api().then(
-    ({ preview }) =>
-      new Promise((resolve, reject) => {
-        const seen: string[] = [];
-        const sub = preview.onDidRender((e) => {
-          seen.push(`v${e.version}: ${e.rendered} rendered, ${e.reused} reused, ${e.errors} errors`);
-          if (!predicate(e)) return;
-          sub.dispose();
-          clearTimeout(timer);
-          resolve(e);
-        });
-        const timer = setTimeout(() => {
-          sub.dispose();
-          reject(new Error(`timed out waiting for ${what}; reports: ${seen.join(' | ') || 'none'}`));
-        }, timeoutMs);
-      }),
-  );
-}
 
 describe('Design Snapshot on the web (VS Code for the Web, virtual file system)', () => {
   afterEach(async () => {
@@ -93,7 +72,7 @@ describe('Design Snapshot on the web (VS Code for the Web, virtual file system)'
     const uri = workspaceUri('docs', 'design', 'preview.md');
     await write(uri, BROKEN.replace('  R-->>User answer', '  R-->>User: answer') + '\n## Data\n```mermaid\nflowchart LR\n  a[Docs] --> b[(Index)]\n```\n');
     await open(uri);
-    const rendered = renderedWhere((e) => e.rendered + e.reused === 2, 'both diagrams rendered');
+    const rendered = renderedWhere((await api()).preview, (e) => e.rendered + e.reused === 2, 'both diagrams rendered', 60_000);
     await vscode.commands.executeCommand('designSnapshot.openDiagramPreview');
     const r = await rendered;
     equal(r.errors, 0, 'both diagrams render');
@@ -107,7 +86,7 @@ describe('Design Snapshot on the web (VS Code for the Web, virtual file system)'
     await write(uri, '---\npattern: rag\n---\n# Export\n\n## Architecture\n```mermaid\nflowchart LR\n  a --> b\n```\n');
     await open(uri);
     const { preview } = await api();
-    const rendered = renderedWhere((e) => e.rendered + e.reused === 1, 'the diagram rendered');
+    const rendered = renderedWhere(preview, (e) => e.rendered + e.reused === 1, 'the diagram rendered', 60_000);
     await vscode.commands.executeCommand('designSnapshot.openDiagramPreview');
     await rendered;
     const folder = workspaceUri('docs', 'design');
