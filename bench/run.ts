@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { glob } from 'tinyglobby';
 import { unified } from 'unified';
 import { clearLintTextCaches, clearReviewCaches, lintText, RULES } from '../src/core/index.js';
+import { webEntrySection } from './web-entry.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const keps = `${root}../shared/corpora/keps`;
@@ -220,6 +221,7 @@ The ${REVIEW_RULES.length} review rules (${REVIEW_RULES.join(', ')}) read the pr
 | --- | --- |
 ${cliRows || '| (shared/corpora/keps not found) | |'}
 
+${webEntrySection(root)}
 ${editor?.markdown ?? ''}
 ${webview?.markdown ?? ''}
 ## Targets
