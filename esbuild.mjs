@@ -1,5 +1,5 @@
 // Runs in Node at build time: bundles each host of the engine into dist/.
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -31,7 +31,33 @@ const nodeMermaidExtras = {
     }));
   },
 };
+// The built-in templates as a module (file name → text), for both extension hosts: the browser's cannot list a folder
+// of the extension (src/extension/host.ts, withBuiltInTemplates).
+const builtInTemplates = {
+  name: 'built-in-templates',
+  setup(b) {
+    b.onResolve({ filter: /^design-snapshot:built-in-templates$/ }, (args) => ({ path: args.path, namespace: 'built-in-templates' }));
+    b.onLoad({ filter: /.*/, namespace: 'built-in-templates' }, async () => {
+      const names = (await readdir('templates')).filter((n) => n.endsWith('.md')).sort();
+      const files = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(`templates/${n}`, 'utf8')])));
+      return { contents: `export default ${JSON.stringify(files)};`, loader: 'js', watchFiles: names.map((n) => `templates/${n}`) };
+    });
+  },
+};
+// The browser's mermaid worker only parses and has no DOM: DOMPurify, which needs one, gives way to an inert stand-in.
+const inertDomPurify = {
+  name: 'inert-dompurify',
+  setup(b) {
+    b.onResolve({ filter: /^dompurify$/ }, () => ({ path: new URL('src/shared/dompurify-inert.ts', import.meta.url).pathname }));
+  },
+};
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+/**
+ * Code for VS Code's web worker extension host: CommonJS, as that host loads it; platform browser, so a Node built-in
+ * anywhere fails the build; packages' "worker" builds over their "browser" ones, since a web worker has no DOM
+ * (decode-named-character-reference's browser build calls document.createElement at load and throws there).
+ */
+const webWorkerExtension = { platform: 'browser', conditions: ['worker'], format: 'cjs', target: ['chrome120'], external: ['vscode'] };
 
 /**
  * What the preview page preloads, from esbuild's metafile (dist/webview/preload.json):
@@ -90,11 +116,38 @@ await Promise.all([
     ...common,
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.cjs',
+    plugins: [builtInTemplates],
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
     minify: true,
+  }),
+  // The web extension (package.json "browser"): the same extension for VS Code's web worker extension host (vscode.dev,
+  // github.dev). A .js name although the package is "type": "module": VS Code 1.100's web host appends ".js" to an
+  // entry that lacks it, and decides CommonJS or ES module by `main` (dist/extension.cjs), so CommonJS it is.
+  build({
+    ...common,
+    entryPoints: ['src/extension/browser.ts'],
+    outfile: 'dist/web/extension.js',
+    plugins: [builtInTemplates],
+    ...webWorkerExtension,
+    minify: true,
+    metafile: true,
+  }).then(({ metafile }) => writeFile('dist/web/extension.meta.json', JSON.stringify(metafile))),
+  // Mermaid's parser in a Web Worker of the web extension, DOM-free: the same parse as the Node hosts' (icon names
+  // only, no ELK renderer), with DOMPurify inert (the worker renders nothing). One classic script, no chunks: a
+  // worker started from a blob: URL cannot resolve relative imports.
+  build({
+    ...common,
+    entryPoints: ['src/extension/mermaid-web-worker.ts'],
+    outfile: 'dist/web/mermaid-worker.js',
+    plugins: [inertDomPurify, nodeMermaidExtras],
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome120'],
+    minify: true,
+    sourcemap: false,
   }),
   // Mermaid's parser on a minimal DOM, run in a worker thread of the extension host from the first diagram on.
   build({
@@ -149,6 +202,15 @@ await Promise.all([
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+  }),
+  // The web suite, run by VS Code's web worker extension host in the browser, with mocha's browser build bundled; and
+  // the harness extension that holds its workspace (an in-memory file system) and, as runner.js, the suite itself.
+  build({
+    ...common,
+    entryPoints: { index: 'test/web/index.ts', memfs: 'test/web/memfs/extension.ts' },
+    outdir: 'out/test-web',
+    plugins: [builtInTemplates],
+    ...webWorkerExtension,
   }),
   // The integration suite, loaded by mocha inside the extension host; mocha itself stays in node_modules.
   build({

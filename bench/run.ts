@@ -12,6 +12,7 @@ import { glob } from 'tinyglobby';
 import { unified } from 'unified';
 import { clearLintTextCaches, clearReviewCaches, lintText, RULES } from '../src/core/index.js';
 import { HOSTILE_CASES } from '../test/fixtures/hostile/cases.js';
+import { webEntrySection } from './web-entry.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const keps = `${root}../shared/corpora/keps`;
@@ -252,6 +253,7 @@ The ${REVIEW_RULES.length} review rules (${REVIEW_RULES.join(', ')}) read the pr
 | --- | --- |
 ${cliRows || '| (shared/corpora/keps not found) | |'}
 
+${webEntrySection(root)}
 ${editor?.markdown ?? ''}
 ${webview?.markdown ?? ''}
 ## Targets

@@ -1,3 +1,4 @@
+import { jsonFinding } from '../core/index.js';
 import type { LintReport } from './report.js';
 
 /**
@@ -7,17 +8,7 @@ import type { LintReport } from './report.js';
 export function formatJson(report: LintReport): string {
   const files = report.files.map((f) => ({
     path: f.path,
-    diagnostics: f.findings.map((d) => ({
-      ruleId: d.ruleId,
-      severity: d.severity,
-      message: d.message,
-      line: d.range.start.line + 1,
-      column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1,
-      endColumn: d.range.end.character + 1,
-      ...(d.section ? { section: d.section } : {}),
-      ...(d.topic ? { topic: d.topic } : {}),
-    })),
+    diagnostics: f.findings.map(jsonFinding),
   }));
   const { files: n, errors, warnings, infos } = report.summary;
   return `${JSON.stringify({ files, summary: { files: n, errors, warnings, infos } })}\n`;

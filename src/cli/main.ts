@@ -6,12 +6,13 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
-import { createEngine, renderTemplate, type ConfigProblem, type SchemaProblem } from '../core/index.js';
+import { createEngine, renderTemplate, templateInfo, type ConfigProblem, type SchemaProblem } from '../core/index.js';
 import { displayPath, expandArgs, UsageError } from './files.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import { lintFiles, type LintJob } from './lint-files.js';
+import { mcp } from './mcp.js';
 import { nodeHost } from './node-host.js';
 import { review } from './review.js';
 import { summarize, type FileReport, type LintReport } from './report.js';
@@ -73,6 +74,10 @@ Commands:
       --title T                  Title (default: from the file name)
       --author A                 Author (default: git user.name, else the login name)
   templates                    List the templates (built-in and .design-snapshot/templates)
+  mcp                          Serve the engine to AI agents over stdio (Model Context Protocol): lint_snapshot,
+                               list_templates, new_snapshot, check_estimates, review_snapshot. Reads and writes
+                               only under the working folder
+      --root DIR                 Work under DIR instead of the working folder
 
 Exit codes: 0 no errors, 1 errors (or warnings over --max-warnings), 2 usage, I/O, config or schema error.
 `;
@@ -90,6 +95,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await scaffold(rest, io);
       case 'templates':
         return await templates(rest, io);
+      case 'mcp':
+        return await mcp(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${pkg.version}\n`);
@@ -243,7 +250,7 @@ async function templates(args: string[], io: CliIo): Promise<number> {
   const { templates: list, problems } = await engine.listTemplates(join(io.packageRoot, 'templates'), io.cwd);
   for (const p of problems) io.stderr(`design-snapshot: skipped template ${p.source}: ${p.message}\n`);
   if (values.format === 'json') {
-    io.stdout(`${JSON.stringify(list.map(({ id, name, description, tags, origin }) => ({ id, name, description, tags, origin })))}\n`);
+    io.stdout(`${JSON.stringify(list.map(templateInfo))}\n`);
   } else {
     const width = Math.max(0, ...list.map((t) => t.id.length));
     for (const t of list) {

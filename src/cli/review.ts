@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scorecard, type Finding, type Scorecard } from '../core/index.js';
+import { scorecard, scorecardResult, type Scorecard } from '../core/index.js';
 import { displayPath, expandArgs, UsageError } from './files.js';
 import { cliEngine } from './lint-files.js';
 
@@ -15,33 +15,12 @@ export interface ReviewIo {
 
 const MARK: Record<string, string> = { covered: '✓', thin: '~', missing: '✗', 'not-applicable': '·' };
 
-function jsonFinding(f: Finding): Record<string, unknown> {
-  return {
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    line: f.range.start.line + 1,
-    column: f.range.start.character + 1,
-    endLine: f.range.end.line + 1,
-    endColumn: f.range.end.character + 1,
-    ...(f.section ? { section: f.section } : {}),
-    ...(f.topic ? { topic: f.topic } : {}),
-  };
-}
-
 /**
  * The JSON shape (stable, additive only): {"files":[{"path","title","pattern"?,"stage"?,"dimensions":[{"id","title",
  * "status","reason","findings":[…lint's diagnostic shape…]}],"summary":{"covered","thin","missing"}}]}
  */
 export function formatReviewJson(cards: Array<{ path: string; card: Scorecard }>): string {
-  const files = cards.map(({ path, card }) => ({
-    path,
-    title: card.title,
-    ...(card.pattern ? { pattern: card.pattern } : {}),
-    ...(card.stage ? { stage: card.stage } : {}),
-    dimensions: card.dimensions.map((d) => ({ id: d.id, title: d.title, status: d.status, reason: d.reason, findings: d.findings.map(jsonFinding) })),
-    summary: card.summary,
-  }));
+  const files = cards.map(({ path, card }) => scorecardResult(path, card));
   return `${JSON.stringify({ files })}\n`;
 }
 

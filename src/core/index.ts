@@ -11,6 +11,20 @@ import type { LintOptions } from './rule.js';
 import { RULES } from './rules/index.js';
 import { defaultSchema, type CompiledSchema } from './schema.js';
 
+export {
+  countFindings,
+  estimateReport,
+  jsonFinding,
+  lintResult,
+  scorecardResult,
+  templateInfo,
+  type EstimateEntry,
+  type FindingCounts,
+  type JsonFinding,
+  type LintResult,
+  type ScorecardResult,
+  type TemplateInfo,
+} from './agent.js';
 export { Analysis, type AnalysisContext, type DocumentVersion, type EngineStats } from './analysis.js';
 export {
   DEFAULT_CONFIG,

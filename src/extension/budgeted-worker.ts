@@ -1,7 +1,7 @@
-// Runs in the VS Code extension host: a worker thread that answers one request at a time, each within a time budget.
-import { Worker } from 'node:worker_threads';
+// Runs in the VS Code extension host: a worker that answers one request at a time, each within a time budget.
 import { OVER_BUDGET } from '../core/index.js';
 import type { ExtensionLog } from './log.js';
+import type { WorkerPort } from './platform.js';
 
 /** A request that ran past its budget: the worker was ended (it may be stuck in a loop) and a fresh one serves the rest. */
 export class OverBudget extends Error {
@@ -20,16 +20,17 @@ interface Job<Res> {
 /**
  * A worker started on first use. Requests queue and are sent one at a time: a request over its budget ends the
  * worker (JavaScript cannot interrupt a synchronous loop any other way), fails alone, and the next request starts a
- * fresh worker, so a slow input delays the others by at most the budget.
+ * fresh worker, so a slow input delays the others by at most the budget. A worker that fails or cannot start fails
+ * the request in hand; the next one starts another.
  */
 export class BudgetedWorker<Res> {
-  #worker: Worker | undefined;
-  #current: { job: Job<Res>; timer: ReturnType<typeof setTimeout> } | undefined;
+  #worker: Promise<WorkerPort> | undefined;
+  #current: { job: Job<Res>; timer: ReturnType<typeof setTimeout> | undefined } | undefined;
   readonly #queue: Job<Res>[] = [];
   #disposed = false;
 
   constructor(
-    readonly file: string,
+    readonly startWorker: () => Promise<WorkerPort>,
     readonly name: string,
     readonly budgetMs: number,
     readonly log: ExtensionLog,
@@ -45,31 +46,29 @@ export class BudgetedWorker<Res> {
     });
   }
 
-  #start(): Worker {
+  #start(): Promise<WorkerPort> {
     if (this.#worker) return this.#worker;
-    this.log.info(`Starting the ${this.name} worker thread (${this.file}).`);
-    const w = new Worker(this.file);
-    w.on('message', (m: unknown) => {
-      if (w !== this.#worker) return;
-      this.#settle((job) => {
-        const r = this.read(m);
-        if ('value' in r) job.resolve(r.value);
-        else job.reject(r.error);
+    const started = this.startWorker().then((w) => {
+      this.log.info(`Started the ${this.name} worker (${w.source}).`);
+      w.onMessage((m) => {
+        if (started !== this.#worker) return;
+        this.#settle((job) => {
+          const r = this.read(m);
+          if ('value' in r) job.resolve(r.value);
+          else job.reject(r.error);
+        });
       });
+      w.onError((e) => {
+        if (started !== this.#worker) return;
+        this.log.error(`The ${this.name} worker failed; a fresh one serves the next request`, e);
+        this.#worker = undefined;
+        this.#settle((job) => job.reject(e));
+      });
+      if (this.#disposed) w.terminate();
+      return w;
     });
-    w.on('error', (e) => {
-      if (w !== this.#worker) return;
-      this.log.error(`The ${this.name} worker failed; a fresh one serves the next request`, e);
-      this.#worker = undefined;
-      this.#settle((job) => job.reject(e));
-    });
-    w.on('exit', () => {
-      if (w !== this.#worker) return;
-      this.#worker = undefined;
-      this.#settle((job) => job.reject(new Error(`the ${this.name} worker exited`)));
-    });
-    this.#worker = w;
-    return w;
+    this.#worker = started;
+    return started;
   }
 
   #settle(how: (job: Job<Res>) => void): void {
@@ -85,22 +84,27 @@ export class BudgetedWorker<Res> {
     if (this.#current || this.#disposed) return;
     const job = this.#queue.shift();
     if (!job) return;
-    let worker: Worker;
-    try {
-      worker = this.#start();
-      worker.postMessage(job.payload);
-    } catch (e) {
-      job.reject(e);
-      this.#next();
-      return;
-    }
-    const timer = setTimeout(() => {
-      this.log.warn(`A ${this.name} request ${new OverBudget(this.budgetMs).message}; ending the worker, a fresh one serves the rest.`);
-      this.#worker = undefined;
-      void worker.terminate();
-      this.#settle((j) => j.reject(new OverBudget(this.budgetMs)));
-    }, this.budgetMs);
-    this.#current = { job, timer };
+    const current: { job: Job<Res>; timer: ReturnType<typeof setTimeout> | undefined } = { job, timer: undefined };
+    this.#current = current;
+    const worker = this.#start();
+    worker.then(
+      (w) => {
+        if (this.#current !== current) return;
+        w.post(job.payload);
+        current.timer = setTimeout(() => {
+          this.log.warn(`A ${this.name} request ${new OverBudget(this.budgetMs).message}; ending the worker, a fresh one serves the rest.`);
+          if (this.#worker === worker) this.#worker = undefined;
+          w.terminate();
+          this.#settle((j) => j.reject(new OverBudget(this.budgetMs)));
+        }, this.budgetMs);
+      },
+      (e: unknown) => {
+        // Could not start (no worker support, its code unreadable): this request fails; the next one tries again.
+        this.log.error(`Could not start the ${this.name} worker`, e);
+        if (this.#worker === worker) this.#worker = undefined;
+        if (this.#current === current) this.#settle((j) => j.reject(e));
+      },
+    );
   }
 
   dispose(): void {
@@ -109,7 +113,7 @@ export class BudgetedWorker<Res> {
     for (const job of [...this.#queue, ...(this.#current ? [this.#current.job] : [])]) job.reject(new Error(`the ${this.name} worker was stopped`));
     this.#queue.length = 0;
     this.#current = undefined;
-    void this.#worker?.terminate();
+    void this.#worker?.then((w) => w.terminate(), () => undefined);
     this.#worker = undefined;
   }
 }

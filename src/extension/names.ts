@@ -15,7 +15,8 @@ export function slugify(title: string): string {
   );
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** True when the URI names an existing file or folder. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

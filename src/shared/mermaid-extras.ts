@@ -5,6 +5,7 @@
 import type { IconifyJSON } from '@iconify/types';
 import elkLayouts from '@mermaid-js/layout-elk';
 import type { Mermaid } from 'mermaid';
+import type { MermaidParse } from '../core/mermaid.js';
 import type { MermaidErrorDetails } from '../core/mermaid-errors.js';
 import { closestIcon, iconReferences } from '../core/mermaid-icons.js';
 
@@ -56,4 +57,21 @@ export async function missingIcon(diagram: string): Promise<MermaidErrorDetails 
     return { name: 'UnknownIconError', message: `Icon not found: ${ref.name}`, icon: { ...base, known: true, ...(suggestion ? { suggestion } : {}) } };
   }
   return undefined;
+}
+
+/**
+ * mermaid.parse with strict security, ELK's layouts and the icon packs registered as in the preview, and a diagram
+ * that parses also checked for icons no bundled pack has (the preview would draw a "?"): this check accepts what
+ * the preview renders and nothing else. Every parse-only host (Node on happy-dom, the browser's DOM-free Web Worker)
+ * goes through here.
+ */
+export function parserFor(mermaid: Mermaid): MermaidParse {
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+  registerExtras(mermaid);
+  return async (diagram: string) => {
+    const result = await mermaid.parse(diagram);
+    const icon = await missingIcon(diagram);
+    if (icon) throw Object.assign(new Error(icon.message), icon);
+    return result;
+  };
 }

@@ -2,7 +2,7 @@
 // on 127.0.0.1, opens it in headless Chromium with the extension under development and the test runner in the page's
 // payload, and waits for the runner's results file. Usage: launch.ts [--restricted]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -58,7 +58,8 @@ export interface Harness {
  * `extensions`: folders of unpacked extensions installed beside the one under development (code-server takes one
  * development path only), such as the benchmark's empty panel.
  */
-export async function startHarness(fixture: string, trusted: boolean, extensions: string[] = []): Promise<Harness> {
+/** Starts code-server on the fixture's copy; `settings` are the user settings it starts with. */
+export async function startHarness(fixture: string, trusted: boolean, extensions: string[] = [], settings: object = {}): Promise<Harness> {
   if (!existsSync(CODE_SERVER)) throw new Error(`code-server is not installed: run scripts/setup-code-server.sh (looked for ${CODE_SERVER})`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   const base = mkdtempSync(join(tmpdir(), 'ds-vscode-'));
@@ -68,6 +69,8 @@ export async function startHarness(fixture: string, trusted: boolean, extensions
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
     cpSync(dir, join(base, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
   }
+  mkdirSync(join(base, 'user-data', 'User'), { recursive: true });
+  writeFileSync(join(base, 'user-data', 'User', 'settings.json'), JSON.stringify(settings));
   const port = await freePort();
   const args = [
     CODE_SERVER,
@@ -140,10 +143,10 @@ async function runSuite(trusted: boolean): Promise<number> {
     const page = await h.browser.newPage();
     await page.goto(h.url([['extensionDevelopmentPath', ROOT], ['extensionTestsPath', join(ROOT, 'out/test/index.cjs')]]));
     await waitForFile(results, 300_000, () => (/Extension Host Process exited with code/.test(h.log()) && !existsSync(results) ? `the extension host exited:\n${h.log().slice(-3000)}` : undefined));
-    const report = JSON.parse(readFileSync(results, 'utf8')) as { results: Array<{ title: string; state: string; error?: string }> };
+    const report = JSON.parse(readFileSync(results, 'utf8')) as { activationMs?: number; results: Array<{ title: string; state: string; error?: string }> };
     for (const r of report.results) console.log(`${r.state === 'passed' ? '✔' : '✖'} [${mode}] ${r.title}${r.error ? `\n    ${r.error.split('\n').slice(0, 6).join('\n    ')}` : ''}`);
     const failed = report.results.filter((r) => r.state !== 'passed').length;
-    console.log(`integration (${mode}): ${report.results.length - failed} passed, ${failed} failed`);
+    console.log(`integration (${mode}): ${report.results.length - failed} passed, ${failed} failed; activate() took ${report.activationMs?.toFixed(1) ?? '?'} ms`);
     if (report.results.length === 0) return 1;
     return failed;
   } finally {

@@ -3,9 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { BudgetedWorker, OverBudget } from '../../src/extension/budgeted-worker.js';
 import { OVER_BUDGET } from '../../src/core/index.js';
 import type { ExtensionLog } from '../../src/extension/log.js';
+import type { WorkerPort } from '../../src/extension/platform.js';
 
 // A worker that answers "echo" at once and never answers "spin" (a loop no message can interrupt).
 const dir = mkdtempSync(join(tmpdir(), 'ds-worker-'));
@@ -16,6 +18,12 @@ writeFileSync(
    parentPort.on('message', (m) => { if (m === 'spin') for (;;) {} else parentPort.postMessage({ echo: m, threadId }); });`,
 );
 
+/** The desktop's worker port (src/extension/extension.ts does the same). */
+const start = async (): Promise<WorkerPort> => {
+  const w = new Worker(file);
+  return { source: file, post: (m) => w.postMessage(m), onMessage: (fn) => void w.on('message', fn), onError: (fn) => void w.on('error', fn), terminate: () => void w.terminate() };
+};
+
 function logger(): ExtensionLog & { lines: string[] } {
   const lines: string[] = [];
   return { lines, info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`), error: (m: string) => lines.push(`error ${m}`) } as unknown as ExtensionLog & { lines: string[] };
@@ -23,7 +31,7 @@ function logger(): ExtensionLog & { lines: string[] } {
 
 test('budgeted worker: a request over its budget fails alone; the requests queued behind it are answered by a fresh worker', async () => {
   const log = logger();
-  const worker = new BudgetedWorker<{ echo: string; threadId: number }>(file, 'test', 300, log, (m) => ({ value: m as { echo: string; threadId: number } }));
+  const worker = new BudgetedWorker<{ echo: string; threadId: number }>(start, 'test', 300, log, (m) => ({ value: m as { echo: string; threadId: number } }));
   try {
     const first = await worker.request('a');
     const spin = worker.request('spin');
@@ -38,8 +46,25 @@ test('budgeted worker: a request over its budget fails alone; the requests queue
   }
 });
 
+test('budgeted worker: a worker that cannot start fails the request in hand; the next request tries again', async () => {
+  let tries = 0;
+  const flaky = async (): Promise<WorkerPort> => {
+    if (tries++ === 0) throw new Error('no workers here');
+    return start();
+  };
+  const log = logger();
+  const worker = new BudgetedWorker<{ echo: string }>(flaky, 'test', 5000, log, (m) => ({ value: m as { echo: string } }));
+  try {
+    await assert.rejects(worker.request('a'), /no workers here/);
+    assert.equal((await worker.request('b')).echo, 'b');
+    assert.ok(log.lines.some((l) => /^error Could not start the test worker/.test(l)), log.lines.join('\n'));
+  } finally {
+    worker.dispose();
+  }
+});
+
 test('budgeted worker: dispose rejects what is still waiting', async () => {
-  const worker = new BudgetedWorker<unknown>(file, 'test', 10_000, logger(), (m) => ({ value: m }));
+  const worker = new BudgetedWorker<unknown>(start, 'test', 10_000, logger(), (m) => ({ value: m }));
   const spin = worker.request('spin');
   const queued = worker.request('x');
   worker.dispose();

@@ -1,5 +1,4 @@
 // Runs in the VS Code extension host: "Design Snapshot: New Design Snapshot".
-import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
 import type { ExtensionLog } from '../log.js';
 import { firstPlaceholderOffset, renderTemplate, type Engine, type Template } from '../../core/index.js';
@@ -11,6 +10,8 @@ export interface NewSnapshotDeps {
   builtInTemplates: vscode.Uri;
   isTrusted: () => boolean;
   log: ExtensionLog;
+  /** Who is writing (the desktop's login name); undefined leaves the template's author placeholder in place. */
+  author: () => string | undefined;
   today?: () => string;
 }
 
@@ -31,6 +32,9 @@ export async function listTemplates(deps: NewSnapshotDeps): Promise<Template[]> 
   return templates;
 }
 
+/** What a new snapshot's author field says when the host cannot tell who is writing: placeholder-left flags it. */
+const AUTHOR_PLACEHOLDER = 'TODO: your name';
+
 export async function newSnapshot(deps: NewSnapshotDeps): Promise<vscode.TextEditor | undefined> {
   const templates = await listTemplates(deps);
   const pick = await vscode.window.showQuickPick(
@@ -46,7 +50,7 @@ export async function newSnapshot(deps: NewSnapshotDeps): Promise<vscode.TextEdi
   });
   if (title === undefined || !title.trim()) return undefined;
   const date = deps.today?.() ?? new Date().toISOString().slice(0, 10);
-  const text = renderTemplate(pick.template, { title: title.trim(), author: userInfo().username, date });
+  const text = renderTemplate(pick.template, { title: title.trim(), author: deps.author() ?? AUTHOR_PLACEHOLDER, date });
   const folder = vscode.workspace.workspaceFolders?.[0];
   let doc: vscode.TextDocument;
   if (!folder) {

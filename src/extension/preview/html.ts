@@ -1,6 +1,11 @@
 // Runs in the VS Code extension host: the preview webview's page, under a strict CSP with a fresh nonce per load.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+
+/** 18 random bytes from the platform's CSPRNG (Web Crypto, in Node and in browsers alike), base64. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
+}
 
 /** The folder of the built webview assets: the only folder the webview may load from. */
 export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
@@ -42,7 +47,7 @@ export async function readPreload(extensionUri: vscode.Uri): Promise<Preload> {
 
 /** The preview page: chrome from @vscode-elements/elements, diagrams filled in by dist/webview/preview.js. */
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, preload: Preload = { core: [], modules: {} }, needed: readonly string[] = []): string {
-  const nonce = randomBytes(18).toString('base64');
+  const nonce = newNonce();
   const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot(extensionUri), name)).toString();
   // What preview.js preloads as its first act, while the page is still idle (inert data, not script): mermaid's core,
   // the modules the snapshot's diagrams `needed` (their types, ELK, icon packs), and every lazy module's chunks for

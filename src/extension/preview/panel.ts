@@ -37,7 +37,12 @@ export type RenderedEvent = Extract<WebviewMessage, { type: 'rendered' }>;
 
 /** The bytes of an exported image: SVG text, or a PNG data URL's payload. */
 function imageBytes(format: ImageFormat, data: string): Uint8Array {
-  return format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.slice(data.indexOf(',') + 1), 'base64');
+  if (format === 'svg') return new TextEncoder().encode(data);
+  // atob, not Buffer: the same code runs in the browser's extension host.
+  const binary = atob(data.slice(data.indexOf(',') + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 export class DiagramPreview implements vscode.Disposable {

@@ -1,6 +1,7 @@
 // Runs inside the VS Code extension host: helpers for the integration tests. They wait on events, never on fixed sleeps.
 import * as vscode from 'vscode';
 import type { DesignSnapshotApi } from '../../../src/extension/extension.js';
+import type { DiagramPreview, RenderedEvent } from '../../../src/extension/preview/panel.js';
 
 export async function api(): Promise<DesignSnapshotApi> {
   const ext = vscode.extensions.getExtension<DesignSnapshotApi>('design-snapshot.design-snapshot');
@@ -65,4 +66,22 @@ export async function applyQuickFix(uri: vscode.Uri, diag: vscode.Diagnostic, ti
   // As the light bulb does: the action's command runs after its edit.
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   return action.title;
+}
+
+/** Resolves with the first render report that satisfies `predicate` (reports only, no sleeps). */
+export function renderedWhere(preview: DiagramPreview, predicate: (e: RenderedEvent) => boolean, what: string, timeoutMs = 30_000): Promise<RenderedEvent> {
+  return new Promise((resolve, reject) => {
+    const seen: string[] = [];
+    const sub = preview.onDidRender((e) => {
+      seen.push(`v${e.version}: ${e.rendered} rendered, ${e.reused} reused, ${e.errors} errors`);
+      if (!predicate(e)) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(e);
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; reports: ${seen.join(' | ') || 'none'}`));
+    }, timeoutMs);
+  });
 }

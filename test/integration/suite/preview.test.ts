@@ -1,30 +1,12 @@
 // Runs inside the VS Code extension host: the diagram preview with its real webview, driven through the extension's API.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DiagramPreview, RenderedEvent } from '../../../src/extension/preview/panel.js';
+import type { DiagramPreview } from '../../../src/extension/preview/panel.js';
 import { PREVIEW_VIEW_TYPE } from '../../../src/extension/preview/panel.js';
-import { api, open, workspaceUri, write } from './helpers.js';
+import { api, open, renderedWhere, workspaceUri, write } from './helpers.js';
 
 const doc = (diagrams: string[]): string =>
   ['---', 'pattern: rag', 'status: draft', '---', '# Preview', '', ...diagrams.flatMap((d, i) => [`## Section ${i + 1}`, '', '```mermaid', d, '```', ''])].join('\n');
-
-/** Resolves with the first render report that satisfies `predicate` (reports only, no sleeps). */
-function renderedWhere(preview: DiagramPreview, predicate: (e: RenderedEvent) => boolean, what: string, timeoutMs = 30_000): Promise<RenderedEvent> {
-  return new Promise((resolve, reject) => {
-    const seen: string[] = [];
-    const sub = preview.onDidRender((e) => {
-      seen.push(`v${e.version}: ${e.rendered} rendered, ${e.reused} reused, ${e.errors} errors`);
-      if (!predicate(e)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(e);
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; reports: ${seen.join(' | ') || 'none'}`));
-    }, timeoutMs);
-  });
-}
 
 describe('Diagram preview', () => {
   let preview: DiagramPreview;
