@@ -36,7 +36,8 @@ function replaceBetween(text: string, name: string, body: string): string {
   return text.replace(re, `$1\n${body}\n$2`);
 }
 
-const severityText = (s: string): string => (s === 'stage' ? 'warning in draft, error from review on' : s === 'review' ? 'info in draft, warning from review on' : s);
+const severityText = (s: string): string =>
+  s === 'stage' ? 'warning in draft, error from review on' : s === 'review' ? 'info in draft, warning from review on' : s === 'scaffold' ? 'info in draft (one finding for the whole document), error from review on (one per item)' : s;
 
 async function readme(): Promise<string> {
   const { templates } = await createEngine({ host: nodeHost }).listTemplates(fileURLToPath(new URL('templates', root)));

@@ -9,6 +9,8 @@ import type { MermaidChecker } from './mermaid.js';
 import { parseSnapshot, type ParsedSnapshot } from './model.js';
 import { LineIndex } from './position.js';
 import { severityOf, toFinding, type Rule, type RuleContext } from './rule.js';
+import { templateLeftovers, type Leftover } from './rules/placeholder-left.js';
+import type { Range } from './position.js';
 import type { CompiledSchema, SchemaError, SchemaProblem, SectionCatalog } from './schema.js';
 import { pruneErrors } from './schema-errors.js';
 
@@ -176,6 +178,21 @@ export class Analysis {
   /** Each estimate-block line's value, placed at the end of its line. */
   get estimateAnnotations(): readonly EstimateAnnotation[] {
     return (this.#annotations ??= estimateAnnotations(this.estimateBlocks, this.lines, this.text));
+  }
+
+  /** Template scaffolding left in the text (guidance comments, placeholders, markers, variables), in document order. */
+  get leftovers(): readonly Leftover[] {
+    return templateLeftovers(this.parsed);
+  }
+
+  /**
+   * What an author replaces first in a new snapshot: the first `<…>` placeholder after the frontmatter (selecting
+   * it lets typing replace it), else the first other leftover there; undefined when nothing is left.
+   */
+  get firstToFill(): Range | undefined {
+    const body = this.frontmatter.info ? this.frontmatter.info.range.end.line : 0;
+    const inBody = this.leftovers.filter((l) => l.whole.start.line >= body);
+    return (inBody.find((l) => l.kind === 'placeholder') ?? inBody[0])?.whole;
   }
 
   /** The ids of the sections the schema requires of this document (they depend on its frontmatter). */

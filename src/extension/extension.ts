@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { createEngine, RULES } from '../core/index.js';
 import { saveConfig } from './alias-fix.js';
-import { insertAllEdit, SnapshotCodeActions, type TemplateLookup } from './code-actions.js';
+import { guidanceEdit, insertAllEdit, SnapshotCodeActions, type TemplateLookup } from './code-actions.js';
 import { listTemplates, newSnapshot, type NewSnapshotDeps } from './commands/new-snapshot.js';
 import { DiagnosticsController } from './diagnostics.js';
 import { workspaceHost } from './host.js';
@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
       )?.format,
     log,
   });
-  const deps: NewSnapshotDeps = { engine, builtInTemplates: vscode.Uri.joinPath(context.extensionUri, 'templates'), isTrusted, log };
+  const deps: NewSnapshotDeps = { engine, builtInTemplates: vscode.Uri.joinPath(context.extensionUri, 'templates'), isTrusted, log, analyze: (doc) => controller.analyze(doc) };
 
   const templateFor: TemplateLookup = async (doc) => {
     const analysis = await controller.analyze(doc);
@@ -173,6 +173,17 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
       const edit = analysis.snapshot.isSnapshot && analysis.version === editor.document.version ? insertAllEdit(editor.document, analysis.findings, await templateFor(editor.document)) : undefined;
       if (!edit) {
         void vscode.window.showInformationMessage('Design Snapshot: no required section is missing.');
+        return false;
+      }
+      return vscode.workspace.applyEdit(edit);
+    }),
+    vscode.commands.registerCommand('designSnapshot.removeTemplateGuidance', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return false;
+      const analysis = await controller.analyze(editor.document);
+      const edit = analysis.snapshot.isSnapshot && analysis.version === editor.document.version ? guidanceEdit(editor.document, analysis) : undefined;
+      if (!edit) {
+        void vscode.window.showInformationMessage('Design Snapshot: no template guidance is left in this document.');
         return false;
       }
       return vscode.workspace.applyEdit(edit);

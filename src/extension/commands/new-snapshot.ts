@@ -2,7 +2,7 @@
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
 import type { ExtensionLog } from '../log.js';
-import { firstPlaceholderOffset, renderTemplate, type Engine, type Template } from '../../core/index.js';
+import { renderTemplate, type Analysis, type Engine, type Template } from '../../core/index.js';
 import { freeName, slugify } from '../names.js';
 import { readSettings } from '../settings.js';
 
@@ -11,6 +11,8 @@ export interface NewSnapshotDeps {
   builtInTemplates: vscode.Uri;
   isTrusted: () => boolean;
   log: ExtensionLog;
+  /** The document's shared analysis (the diagnostics controller's). */
+  analyze: (doc: vscode.TextDocument) => Promise<Analysis>;
   today?: () => string;
 }
 
@@ -59,11 +61,12 @@ export async function newSnapshot(deps: NewSnapshotDeps): Promise<vscode.TextEdi
     doc = await vscode.workspace.openTextDocument(uri);
   }
   const editor = await vscode.window.showTextDocument(doc);
-  const at = firstPlaceholderOffset(doc.getText());
-  if (at !== undefined) {
-    const pos = doc.positionAt(at);
-    editor.selection = new vscode.Selection(pos, pos);
-    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  // Select the first <…> placeholder, so typing replaces it.
+  const first = (await deps.analyze(doc)).firstToFill;
+  if (first) {
+    const range = new vscode.Range(first.start.line, first.start.character, first.end.line, first.end.character);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
   return editor;
 }
