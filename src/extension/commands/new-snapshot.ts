@@ -1,6 +1,6 @@
 // Runs in the VS Code extension host: "Design Snapshot: New Design Snapshot".
-import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
+import { resolveAuthor } from '../author.js';
 import type { ExtensionLog } from '../log.js';
 import { renderTemplate, type Analysis, type Engine, type Template } from '../../core/index.js';
 import { freeName, slugify } from '../names.js';
@@ -48,19 +48,22 @@ export async function newSnapshot(deps: NewSnapshotDeps): Promise<vscode.TextEdi
   });
   if (title === undefined || !title.trim()) return undefined;
   const date = deps.today?.() ?? new Date().toISOString().slice(0, 10);
-  const text = renderTemplate(pick.template, { title: title.trim(), author: userInfo().username, date });
   const folder = vscode.workspace.workspaceFolders?.[0];
+  const dir = folder ? vscode.Uri.joinPath(folder.uri, readSettings(folder.uri).folder) : undefined;
+  const author = await resolveAuthor(folder?.uri, deps.isTrusted);
+  deps.log.info(`New snapshot from template ${pick.template.id}; author "${author.name}" (${author.source}).`);
+  const text = renderTemplate(pick.template, { title: title.trim(), author: author.name, date });
   let doc: vscode.TextDocument;
-  if (!folder) {
+  if (!dir) {
     doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   } else {
-    const dir = vscode.Uri.joinPath(folder.uri, readSettings(folder.uri).folder);
     await vscode.workspace.fs.createDirectory(dir);
     const uri = await freeName(dir, `${date}-${slugify(title)}`);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     doc = await vscode.workspace.openTextDocument(uri);
   }
-  const editor = await vscode.window.showTextDocument(doc);
+  // Pinned, not a preview tab: the next file opened must not replace it (and take its problems with it).
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
   // Select the first <…> placeholder, so typing replaces it.
   const first = (await deps.analyze(doc)).firstToFill;
   if (first) {

@@ -3,3 +3,4 @@ import './extension.test.js';
 import './preview.test.js';
 import './config.test.js';
 import './scorecard.test.js';
+import './authoring.test.js';
