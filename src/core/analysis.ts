@@ -1,6 +1,6 @@
 import { stageOf, snapshotVerdict, type ResolvedConfig, type SnapshotVerdict, type Stage } from './config.js';
 import { diagramBlocks, type DiagramBlock } from './diagrams.js';
-import { estimateAnnotations, requiredSections, type EstimateAnnotation } from './editor-support.js';
+import { estimateAnnotations, inlineEstimateAnnotations, requiredSections, type EstimateAnnotation } from './editor-support.js';
 import type { EstimateEvaluator } from './estimates/block.js';
 import { estimateBlocks, type EstimateBlock } from './estimates/scan.js';
 import { compareFindings, type Finding, type Severity } from './finding.js';
@@ -68,6 +68,7 @@ export class Analysis {
   #diagrams: DiagramBlock[] | undefined;
   #blocks: EstimateBlock[] | undefined;
   #annotations: EstimateAnnotation[] | undefined;
+  #inlineAnnotations: EstimateAnnotation[] | undefined;
   #required: string[] | undefined;
   #findings: Finding[] | undefined;
   #late: Finding[] = [];
@@ -178,6 +179,11 @@ export class Analysis {
   /** Each estimate-block line's value, placed at the end of its line. */
   get estimateAnnotations(): readonly EstimateAnnotation[] {
     return (this.#annotations ??= estimateAnnotations(this.estimateBlocks, this.lines, this.text));
+  }
+
+  /** An annotation per calculation written inline in the prose (✓ when it holds, else what its arithmetic gives). */
+  get inlineAnnotations(): readonly EstimateAnnotation[] {
+    return (this.#inlineAnnotations ??= inlineEstimateAnnotations(this.parsed.inlineEstimates, this.lines, this.context.config.tolerance));
   }
 
   /** Template scaffolding left in the text (guidance comments, placeholders, markers, variables), in document order. */
