@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { createEngine, RULES } from '../core/index.js';
 import { saveConfig } from './alias-fix.js';
 import { guidanceEdit, insertAllEdit, SnapshotCodeActions, type TemplateLookup } from './code-actions.js';
+import { SnapshotCodeLens } from './code-lens.js';
 import { listTemplates, newSnapshot, type NewSnapshotDeps } from './commands/new-snapshot.js';
 import { DiagnosticsController } from './diagnostics.js';
 import { workspaceHost } from './host.js';
@@ -12,6 +13,7 @@ import { ExtensionLog } from './log.js';
 import { mermaidInWorker } from './mermaid-client.js';
 import { DiagramPreview, PREVIEW_VIEW_TYPE } from './preview/panel.js';
 import { ScorecardView } from './scorecard-view.js';
+import { plainText, showRulePage, SHOW_RULE_DOCUMENTATION } from './rule-docs.js';
 import { readPreviewOptions, readSettings, settingsOverrides } from './settings.js';
 import { SnapshotStatusBar } from './status-bar.js';
 
@@ -100,6 +102,8 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   };
   void setSnapshotContext();
 
+  const inlayHints = new EstimateInlayHints(controller);
+  const codeLens = new SnapshotCodeLens(controller);
   const status = new SnapshotStatusBar(controller);
   const scorecard = new ScorecardView(controller);
   const watcher = vscode.workspace.createFileSystemWatcher('**/.design-snapshot/**');
@@ -133,6 +137,8 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     vscode.workspace.onDidChangeWorkspaceFolders(() => reload('workspace folders changed')),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('designSnapshot')) return;
+      if (e.affectsConfiguration('designSnapshot.estimates.inlayHints')) inlayHints.refresh();
+      if (e.affectsConfiguration('designSnapshot.codeLens.enabled')) codeLens.refresh();
       controller.clearAll();
       reload('designSnapshot settings changed');
     }),
@@ -140,7 +146,8 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
       providedCodeActionKinds: SnapshotCodeActions.kinds,
     }),
     vscode.languages.registerHoverProvider(MARKDOWN, new SnapshotHover(controller)),
-    vscode.languages.registerInlayHintsProvider(MARKDOWN, new EstimateInlayHints(controller)),
+    vscode.languages.registerInlayHintsProvider(MARKDOWN, inlayHints),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, codeLens),
     status,
     scorecard,
     preview,
@@ -188,15 +195,14 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
       }
       return vscode.workspace.applyEdit(edit);
     }),
-    vscode.commands.registerCommand('designSnapshot.showRuleDocumentation', async (ruleId?: string) => {
+    vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, async (ruleId?: unknown) => {
       const id =
-        ruleId ??
+        (typeof ruleId === 'string' ? ruleId : undefined) ??
         (await vscode.window.showQuickPick(
-          RULES.map((r) => ({ label: r.id, detail: r.description })),
+          RULES.map((r) => ({ label: r.id, detail: plainText(r.description) })),
           { title: 'Design Snapshot rules', placeHolder: 'Pick a rule to read about' },
         ))?.label;
-      if (!id) return;
-      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`));
+      if (id) await showRulePage(context.extensionUri, id);
     }),
     vscode.commands.registerCommand('designSnapshot.toggleLinting', async () => {
       const config = vscode.workspace.getConfiguration('designSnapshot');

@@ -99,4 +99,76 @@ describe('Calm, guided authoring', () => {
     assert.equal(await vscode.commands.executeCommand('designSnapshot.removeTemplateGuidance'), false, 'nothing left to remove');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+
+  it('inline calculations get ✓ or the computed value as inlay hints and a hover with the computation; settings switch both off', async () => {
+    const uri = workspaceUri('docs', 'design', 'inline-estimates.md');
+    await write(uri, REVIEW.replace('- Answer within 2 s.', '- Answer within 2 s.\n\n## Capacity estimates\n- Peak: 1M users × 10 req/day ÷ 86,400 s ≈ 115 QPS\n- Burst: 1M users × 10 req/day ÷ 86,400 s ≈ 150 QPS\n\n```estimate\nrequests = 20M req/day\n```'));
+    const editor = await open(uri);
+    await diagnosticsWhere(uri, (x) => x.some((d) => ruleOf(d) === 'estimate-mismatch'), 'the wrong inline estimate reported');
+    const lines = editor.document.getText().split('\n');
+    const peak = lines.findIndex((l) => l.startsWith('- Peak'));
+    const hintsNow = async (): Promise<string[]> =>
+      (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, editor.document.lineCount, 0))).map(
+        (h) => `${h.position.line}:${h.position.character}:${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`,
+      );
+    const hoverAt = async (line: number, character: number): Promise<string> =>
+      (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character))).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const hints = await hintsNow();
+    assert.ok(hints.includes(`${peak}:${(lines[peak] ?? '').length}:✓`), hints.join(', '));
+    assert.ok(hints.includes(`${peak + 1}:${(lines[peak + 1] ?? '').length}:≈ 116 QPS`), hints.join(', '));
+    assert.ok(hints.some((h) => h.endsWith(':≈ 20M req/day')), hints.join(', '));
+    assert.match(await hoverAt(peak + 1, 12), /1M users × 10 req\/day ÷ 86,400 s ≈ 116 QPS, not the stated 150 QPS/);
+    // The section's hover names the estimate block as code, with no literal fence.
+    const heading = await hoverAt(lines.indexOf('## Capacity estimates'), 4);
+    assert.match(heading, /or in an `estimate` block/);
+    assert.doesNotMatch(heading, /```/);
+    const config = vscode.workspace.getConfiguration('designSnapshot');
+    try {
+      await config.update('estimates.inlayHints', false, vscode.ConfigurationTarget.Global);
+      await config.update('estimates.hover', false, vscode.ConfigurationTarget.Global);
+      assert.deepEqual(await hintsNow(), []);
+      assert.doesNotMatch(await hoverAt(peak + 1, 12), /QPS/);
+    } finally {
+      await config.update('estimates.inlayHints', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('estimates.hover', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('CodeLens: sections present with "Insert missing" on the title, "Preview diagram" above a diagram, headline values above an estimate block; a setting switches them off', async () => {
+    const uri = workspaceUri('docs', 'design', 'lenses.md');
+    const text = '---\ntitle: Lenses\nstatus: draft\npattern: fraud-detection\n---\n# Lenses\n\n## Requirements\n- Score every transaction.\n\n## Capacity estimates\n```estimate\nrequests = 20M req/day\npeak = requests * 3 to req/s\n```\n\n## Architecture\n```mermaid\nflowchart LR\n  a --> b\n```\n';
+    await write(uri, text);
+    await open(uri);
+    await diagnosticsWhere(uri, (x) => x.some((d) => ruleOf(d) === 'section-missing'), 'sections missing');
+    const lenses = async (): Promise<string[]> =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)).filter((l) => l.command).map((l) => `${l.range.start.line}:${l.command?.title ?? ''}`);
+    const before = await lenses();
+    const title = before.find((l) => l.startsWith('5:'));
+    assert.match(title ?? '', /^5:(\d+)\/(\d+) sections · Insert missing$/, before.join(' | '));
+    const [, present, required] = /(\d+)\/(\d+)/.exec(title ?? '') ?? [];
+    assert.ok(Number(present) < Number(required));
+    assert.ok(before.includes('11:requests ≈ 20M req/day · peak ≈ 694.4 req/s'), before.join(' | '));
+    assert.ok(before.includes('17:Preview diagram'), before.join(' | '));
+    // The lenses run their commands: the diagram preview opens on this document; the missing sections are inserted.
+    const lensObjects = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const preview = lensObjects.find((l) => l.command?.title === 'Preview diagram')?.command;
+    assert.ok(preview);
+    await vscode.commands.executeCommand(preview.command, ...(preview.arguments ?? []));
+    const { preview: panel } = await api();
+    assert.equal(panel.uri?.toString(), uri.toString());
+    await open(uri);
+    const insert = lensObjects.find((l) => l.command?.title.endsWith('Insert missing'))?.command;
+    assert.ok(insert);
+    assert.equal(await vscode.commands.executeCommand(insert.command, ...(insert.arguments ?? [])), true);
+    await diagnosticsWhere(uri, (x) => !x.some((d) => ruleOf(d) === 'section-missing'), 'no section missing');
+    assert.ok((await lenses()).includes(`5:${required}/${required} sections`));
+    const config = vscode.workspace.getConfiguration('designSnapshot');
+    try {
+      await config.update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
+      assert.deepEqual(await lenses(), []);
+    } finally {
+      await config.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 });

@@ -1,7 +1,7 @@
 // Runs inside the VS Code extension host: the extension as users meet it, in a real VS Code.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, applyQuickFix, diagnosticsWhere, open, ours, ruleOf, workspaceUri, write } from './helpers.js';
+import { api, applyQuickFix, diagnosticsWhere, open, ours, ruleOf, tabWhere, workspaceUri, write } from './helpers.js';
 
 const SNAPSHOT = `---
 title: Fraud scoring
@@ -38,7 +38,14 @@ describe('Design Snapshot in VS Code', () => {
     assert.equal(missing.length, 5, 'every missing section, not only the first');
     assert.equal(missing[0]?.severity, vscode.DiagnosticSeverity.Warning, 'a draft gets warnings');
     const code = missing[0]?.code as { value: string; target: vscode.Uri };
-    assert.match(code.target.toString(), /docs\/rules\/section-missing\.md$/);
+    // The code links to the rule's page through a command, so the page opens rendered (the Problems view and the
+    // hover open code links with commands allowed); followed here as they follow it.
+    assert.equal(code.target.scheme, 'command');
+    assert.deepEqual(JSON.parse(code.target.query) as unknown, ['section-missing']);
+    await vscode.commands.executeCommand(code.target.path, ...(JSON.parse(code.target.query) as unknown[]));
+    await tabWhere((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && /section-missing/.test(t.label), 'the rule page rendered');
+    assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && /docs\/rules\//.test(t.input.uri.path)), 'the page source is not opened');
+    await vscode.window.showTextDocument(editor.document);
     // Moving to review turns the gaps into errors.
     await editor.edit((b) => b.replace(new vscode.Range(2, 0, 2, 13), 'status: review'));
     await diagnosticsWhere(uri, (ds) => ds.filter((d) => ruleOf(d) === 'section-missing').every((d) => d.severity === vscode.DiagnosticSeverity.Error) && ds.length > 0, 'errors after status: review');

@@ -66,3 +66,22 @@ export async function applyQuickFix(uri: vscode.Uri, diag: vscode.Diagnostic, ti
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   return action.title;
 }
+
+/** Resolves with the first tab for which `predicate` holds; checks now, then on every change of the tabs. */
+export function tabWhere(predicate: (tab: vscode.Tab) => boolean, what: string, timeoutMs = 20_000): Promise<vscode.Tab> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(predicate);
+      if (!tab) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(tab);
+    };
+    const sub = vscode.window.tabGroups.onDidChangeTabs(check);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`));
+    }, timeoutMs);
+    check();
+  });
+}
