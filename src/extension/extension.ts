@@ -4,6 +4,7 @@ import { createEngine, RULES } from '../core/index.js';
 import { saveConfig } from './alias-fix.js';
 import { guidanceEdit, insertAllEdit, SnapshotCodeActions, type TemplateLookup } from './code-actions.js';
 import { SnapshotCodeLens } from './code-lens.js';
+import { addCiWorkflow } from './commands/ci-workflow.js';
 import { listTemplates, newSnapshot, type NewSnapshotDeps } from './commands/new-snapshot.js';
 import { DiagnosticsController } from './diagnostics.js';
 import { workspaceHost } from './host.js';
@@ -169,6 +170,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
       return false;
     }),
     vscode.commands.registerCommand('designSnapshot.newSnapshot', () => newSnapshot(deps)),
+    vscode.commands.registerCommand('designSnapshot.addCiWorkflow', () => addCiWorkflow()),
     // Used by the quick fix that adds a heading to the config's aliases: it saves what the fix edited.
     vscode.commands.registerCommand('designSnapshot.saveConfig', (target: unknown) => (target instanceof vscode.Uri ? saveConfig(target) : false)),
     vscode.commands.registerCommand('designSnapshot.listTemplates', () => listTemplates(deps)),

@@ -12,11 +12,11 @@ export function ruleDocsLink(ruleId: string): vscode.Uri {
   return vscode.Uri.parse(`command:${SHOW_RULE_DOCUMENTATION}?${encodeURIComponent(JSON.stringify([ruleId]))}`);
 }
 
-/** Opens the rule's page in the Markdown preview, beside nothing else: the source file is never shown. */
+/** Opens the rule's page in the Markdown preview beside the editor (the snapshot stays in view); the source file is never shown. */
 export async function showRulePage(extensionUri: vscode.Uri, ruleId: string): Promise<void> {
   // Rule ids are kebab-case words; anything else is no page of ours.
   if (!/^[a-z][a-z0-9-]*$/.test(ruleId)) return;
-  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`));
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`));
 }
 
 /** Text shown outside Markdown (a quick pick, a status line) without Markdown syntax: "an ```estimate block" → "an estimate block". */

@@ -47,7 +47,7 @@ describe('Calm, guided authoring', () => {
       const editor = await newSnapshot({ ...newSnapshotDeps, today: () => '2026-11-24' });
       assert.ok(editor);
       const uri = editor.document.uri;
-      assert.match(editor.document.getText(), /^author: "Ada Lovelace"$/m);
+      assert.match(editor.document.getText(), /^authors: \["Ada Lovelace"\]$/m);
       assert.match(editor.document.getText(editor.selection), /^<[A-Z][^<>\n]+>$/);
       const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
       assert.equal(tab?.input instanceof vscode.TabInputText && tab.input.uri.toString(), uri.toString());
@@ -170,5 +170,34 @@ describe('Calm, guided authoring', () => {
       await config.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
     }
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('the walkthrough: five steps, each with Markdown media and completed by commands the extension registers; Add CI Workflow writes the workflow once', async () => {
+    const ext = vscode.extensions.getExtension('design-snapshot.design-snapshot');
+    assert.ok(ext);
+    type Step = { id: string; description: string; media: { markdown?: string }; completionEvents: string[] };
+    const [walkthrough] = (ext.packageJSON as { contributes: { walkthroughs: Array<{ id: string; steps: Step[] }> } }).contributes.walkthroughs;
+    assert.ok(walkthrough);
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['create', 'fix', 'preview', 'export', 'ci']);
+    const commands = new Set(await vscode.commands.getCommands(true));
+    for (const step of walkthrough.steps) {
+      assert.ok(step.media.markdown, `${step.id} has Markdown media`);
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, step.media.markdown));
+      assert.ok(step.completionEvents.length > 0);
+      for (const event of step.completionEvents) assert.ok(commands.has(event.replace(/^onCommand:/, '')), `${step.id}: ${event} is a registered command`);
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.has(command ?? ''), `${step.id}: its button runs ${command}`);
+    }
+    const target = workspaceUri('.github', 'workflows', 'design-snapshot.yml');
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('designSnapshot.addCiWorkflow');
+      assert.equal(uri.toString(), target.toString());
+      const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      assert.match(written, /run: npx --yes design-snapshot lint "docs\/design" --format sarif > design-snapshot\.sarif/);
+      await write(target, 'mine');
+      await vscode.commands.executeCommand('designSnapshot.addCiWorkflow');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 'mine', 'an existing workflow is never replaced');
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri('.github'), { recursive: true });
+    }
   });
 });

@@ -38,6 +38,10 @@ describe('Design Snapshot in VS Code', () => {
     assert.equal(missing.length, 5, 'every missing section, not only the first');
     assert.equal(missing[0]?.severity, vscode.DiagnosticSeverity.Warning, 'a draft gets warnings');
     const code = missing[0]?.code as { value: string; target: vscode.Uri };
+    // Moving to review turns the gaps into errors.
+    await editor.edit((b) => b.replace(new vscode.Range(2, 0, 2, 13), 'status: review'));
+    await diagnosticsWhere(uri, (ds) => ds.filter((d) => ruleOf(d) === 'section-missing').every((d) => d.severity === vscode.DiagnosticSeverity.Error) && ds.length > 0, 'errors after status: review');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
     // The code links to the rule's page through a command, so the page opens rendered (the Problems view and the
     // hover open code links with commands allowed); followed here as they follow it.
     assert.equal(code.target.scheme, 'command');
@@ -45,11 +49,6 @@ describe('Design Snapshot in VS Code', () => {
     await vscode.commands.executeCommand(code.target.path, ...(JSON.parse(code.target.query) as unknown[]));
     await tabWhere((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && /section-missing/.test(t.label), 'the rule page rendered');
     assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && /docs\/rules\//.test(t.input.uri.path)), 'the page source is not opened');
-    await vscode.window.showTextDocument(editor.document);
-    // Moving to review turns the gaps into errors.
-    await editor.edit((b) => b.replace(new vscode.Range(2, 0, 2, 13), 'status: review'));
-    await diagnosticsWhere(uri, (ds) => ds.filter((d) => ruleOf(d) === 'section-missing').every((d) => d.severity === vscode.DiagnosticSeverity.Error) && ds.length > 0, 'errors after status: review');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('never lints an ordinary README, and clears diagnostics when a snapshot closes', async () => {
