@@ -3,21 +3,11 @@
 // published lint's analysis: nothing is parsed again.
 import * as vscode from 'vscode';
 import { estimateHeadline } from '../core/index.js';
-import type { DiagnosticsController } from './diagnostics.js';
+import { FollowsLint } from './follows-lint.js';
 import { readSettings } from './settings.js';
 
-export class SnapshotCodeLens implements vscode.CodeLensProvider {
-  readonly #changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.#changed.event;
-
-  constructor(readonly controller: DiagnosticsController) {
-    controller.onDidLint(() => this.#changed.fire());
-  }
-
-  /** Asks the editor for lenses again (a setting changed). */
-  refresh(): void {
-    this.#changed.fire();
-  }
+export class SnapshotCodeLens extends FollowsLint implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses = this.changed;
 
   async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (doc.languageId !== 'markdown' || !readSettings(doc.uri).codeLens) return [];

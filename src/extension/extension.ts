@@ -147,6 +147,8 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
       providedCodeActionKinds: SnapshotCodeActions.kinds,
     }),
     vscode.languages.registerHoverProvider(MARKDOWN, new SnapshotHover(controller)),
+    inlayHints,
+    codeLens,
     vscode.languages.registerInlayHintsProvider(MARKDOWN, inlayHints),
     vscode.languages.registerCodeLensProvider(MARKDOWN, codeLens),
     status,

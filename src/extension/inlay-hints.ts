@@ -1,21 +1,11 @@
 // Runs in the VS Code extension host: each line of an ```estimate block shows its value at the end of the line, and
 // each calculation written inline shows ✓ or what its arithmetic gives after its stated result.
 import * as vscode from 'vscode';
-import type { DiagnosticsController } from './diagnostics.js';
+import { FollowsLint } from './follows-lint.js';
 import { readSettings } from './settings.js';
 
-export class EstimateInlayHints implements vscode.InlayHintsProvider {
-  readonly #changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeInlayHints = this.#changed.event;
-
-  constructor(readonly controller: DiagnosticsController) {
-    controller.onDidLint(() => this.#changed.fire());
-  }
-
-  /** Asks the editor for hints again (a setting changed). */
-  refresh(): void {
-    this.#changed.fire();
-  }
+export class EstimateInlayHints extends FollowsLint implements vscode.InlayHintsProvider {
+  readonly onDidChangeInlayHints = this.changed;
 
   async provideInlayHints(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.InlayHint[]> {
     if (doc.languageId !== 'markdown' || !readSettings(doc.uri).inlayHints) return [];
