@@ -17,12 +17,14 @@ import { ScorecardView } from './scorecard-view.js';
 import { plainText, showRulePage, SHOW_RULE_DOCUMENTATION } from './rule-docs.js';
 import { readPreviewOptions, readSettings, settingsOverrides } from './settings.js';
 import { SnapshotStatusBar } from './status-bar.js';
+import { SnapshotLanguageStatus } from './language-status.js';
 
 /** What the extension exports, for its integration tests. */
 export interface DesignSnapshotApi {
   controller: DiagnosticsController;
   newSnapshotDeps: NewSnapshotDeps;
   status: SnapshotStatusBar;
+  languageStatus: SnapshotLanguageStatus;
   preview: DiagramPreview;
   scorecard: ScorecardView;
   log: ExtensionLog;
@@ -106,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   const inlayHints = new EstimateInlayHints(controller);
   const codeLens = new SnapshotCodeLens(controller);
   const status = new SnapshotStatusBar(controller);
+  const languageStatus = new SnapshotLanguageStatus(controller);
   const scorecard = new ScorecardView(controller);
   const watcher = vscode.workspace.createFileSystemWatcher('**/.design-snapshot/**');
   // One reload for the events one change raises (the watcher and the save of the same file).
@@ -152,6 +155,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
     vscode.languages.registerInlayHintsProvider(MARKDOWN, inlayHints),
     vscode.languages.registerCodeLensProvider(MARKDOWN, codeLens),
     status,
+    languageStatus,
     scorecard,
     preview,
     vscode.window.onDidChangeActiveTextEditor((e) => void setSnapshotContext(e)),
@@ -218,7 +222,7 @@ export function activate(context: vscode.ExtensionContext): DesignSnapshotApi {
   );
   void logInForce();
   controller.lintAllOpen();
-  return { controller, newSnapshotDeps: deps, status, preview, scorecard, log };
+  return { controller, newSnapshotDeps: deps, status, languageStatus, preview, scorecard, log };
 }
 
 export function deactivate(): void {

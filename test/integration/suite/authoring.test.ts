@@ -200,4 +200,39 @@ describe('Calm, guided authoring', () => {
       await vscode.workspace.fs.delete(workspaceUri('.github'), { recursive: true });
     }
   });
+
+  it('the language status item shows the stage, the schema in force and the sections present, with "Insert missing sections"', async () => {
+    const { languageStatus, controller } = await api();
+    const item = languageStatus.item;
+    // Resolves when the item's text matches; checked now and after every published lint or editor change.
+    const textWhere = (re: RegExp, what: string): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (!re.test(item.text)) return;
+          subs.forEach((s) => s.dispose());
+          clearTimeout(timer);
+          resolve(item.text);
+        };
+        const subs = [controller.onDidLint(check), vscode.window.onDidChangeActiveTextEditor(check)];
+        const timer = setTimeout(() => {
+          subs.forEach((s) => s.dispose());
+          reject(new Error(`timed out waiting for ${what}; the item says "${item.text}"`));
+        }, 20_000);
+        check();
+      });
+    const uri = workspaceUri('docs', 'design', 'language-status.md');
+    await write(uri, '---\ntitle: Status\nstatus: draft\npattern: fraud-detection\n---\n# Status\n\n## Requirements\n- Score every transaction.\n');
+    await open(uri);
+    const before = await textWhere(/^Draft · \d+\/\d+ sections$/, 'the draft\'s sections');
+    const [, present, required] = /(\d+)\/(\d+)/.exec(before) ?? [];
+    assert.ok(Number(present) < Number(required), before);
+    assert.equal(item.detail, 'built-in schema');
+    assert.equal(item.command?.title, 'Insert missing sections');
+    assert.equal(await vscode.commands.executeCommand(item.command?.command ?? ''), true);
+    await textWhere(new RegExp(`^Draft · ${required}/${required} sections$`), 'every section present');
+    assert.equal(item.command, undefined);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await open(workspaceUri('README.md'));
+    await textWhere(/^Not a design snapshot$/, 'an ordinary Markdown file');
+  });
 });
