@@ -56,8 +56,15 @@ function packageJson(): string {
   const props = ((pkg.contributes as Json).configuration as Json).properties as Record<string, Json>;
   const severity = props['designSnapshot.lint.severity'];
   if (!severity) throw new Error('package.json has no designSnapshot.lint.severity setting');
-  severity.propertyNames = { enum: RULES.map((r) => r.id), enumDescriptions: RULES.map((r) => r.description) };
+  severity.propertyNames = { enum: RULES.map((r) => r.id), enumDescriptions: RULES.map((r) => `%rule.${r.id}.description%`) };
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** package.nls.json, the manifest's English strings, with each rule's description from the registry. */
+function packageNls(): string {
+  const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
+  const own = Object.fromEntries(Object.entries(nls).filter(([k]) => !k.startsWith('rule.')));
+  return `${JSON.stringify({ ...own, ...Object.fromEntries(RULES.map((r) => [`rule.${r.id}.description`, r.description])) }, null, 2)}\n`;
 }
 
 /** The config file's schema with one property per rule id, so editors complete and explain them. */
@@ -72,6 +79,7 @@ const outputs: Record<string, string> = {
   'docs/sections.md': sectionsDoc(),
   'README.md': await readme(),
   'package.json': packageJson(),
+  'package.nls.json': packageNls(),
   'schemas/config.schema.json': configSchema(),
 };
 const check = process.argv.includes('--check');

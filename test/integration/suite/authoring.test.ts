@@ -180,12 +180,16 @@ describe('Calm, guided authoring', () => {
     assert.ok(walkthrough);
     assert.deepEqual(walkthrough.steps.map((s) => s.id), ['create', 'fix', 'preview', 'export', 'ci']);
     const commands = new Set(await vscode.commands.getCommands(true));
+    // The manifest's text lives in package.nls.json (whether packageJSON comes translated or not, read the English).
+    const nls = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'package.nls.json')))) as Record<string, string>;
+    const english = (s: string): string => nls[/^%(.+)%$/.exec(s)?.[1] ?? ''] ?? s;
     for (const step of walkthrough.steps) {
       assert.ok(step.media.markdown, `${step.id} has Markdown media`);
       await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, step.media.markdown));
       assert.ok(step.completionEvents.length > 0);
+      assert.match(english(step.description), /\(command:/, `${step.id} has a button`);
       for (const event of step.completionEvents) assert.ok(commands.has(event.replace(/^onCommand:/, '')), `${step.id}: ${event} is a registered command`);
-      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.has(command ?? ''), `${step.id}: its button runs ${command}`);
+      for (const [, command] of english(step.description).matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.has(command ?? ''), `${step.id}: its button runs ${command}`);
     }
     const target = workspaceUri('.github', 'workflows', 'design-snapshot.yml');
     try {
