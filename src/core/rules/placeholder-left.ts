@@ -50,7 +50,7 @@ export interface Leftover {
   kind: LeftoverKind;
   /** What a per-item finding says ("Placeholder <number of users> is still in the text; …"). */
   message: string;
-  /** Where it is; a comment spanning lines is shown on its first line only, so no block of text is squiggled. */
+  /** Where it is; a guidance comment is marked at its opening "<!-- Guidance" only, so no block of text is squiggled. */
   range: Range;
   /** The whole of it, for selecting it (the first placeholder of a new snapshot) or removing it. */
   whole: Range;
@@ -124,7 +124,7 @@ function guidanceOrMarker(out: Leftover[], parsed: ParsedSnapshot, n: Html, star
     out.push({
       kind: 'guidance',
       message: 'Template guidance is still in the text; expected your own content in its place, with the comment removed.',
-      range: firstLine(parsed, start, end),
+      range: lines.range(start, start + (GUIDANCE.exec(n.value)?.[0].length ?? 0)),
       whole: lines.range(start, end),
       removal: { range: lines.range(own ? lineStart : start, to), newText: '' },
     });

@@ -55,8 +55,8 @@ test('placeholder-left: "Remove all template guidance" removes every guidance co
   const [summary, ...rest] = lintText(text).filter((f) => f.ruleId === 'placeholder-left');
   assert.equal(rest.length, 0);
   assert.ok(summary);
-  // A comment over two lines is marked on its first line only.
-  assert.deepEqual([summary.range.start.line, summary.range.end.line], [7, 7]);
+  // A comment over two lines is marked at its opening only, not squiggled as a block.
+  assert.deepEqual([summary.range.start, summary.range.end], [{ line: 7, character: 0 }, { line: 7, character: '<!-- Guidance'.length }]);
   assert.match(summary.message, /2 guidance comments and 1 placeholder, the first at line 8/);
   const fixed = applyFix(text, summary);
   assert.equal(fixed, text.replace('<!-- Guidance: who uses this,\n     and what problem it solves. -->\n', '').replace('<!-- Guidance: inline -->', ''));
