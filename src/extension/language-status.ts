@@ -1,26 +1,21 @@
 // Runs in the VS Code extension host: the language status item of a snapshot ({} in the status bar next to
 // "Markdown"): its stage, the schema in force and the sections present, with "Insert missing sections".
 import * as vscode from 'vscode';
-import type { DiagnosticsController } from './diagnostics.js';
+import type { DiagnosticsController, LintState } from './diagnostics.js';
+import { FollowsActiveSnapshot } from './follows-active.js';
 
-export class SnapshotLanguageStatus implements vscode.Disposable {
+export class SnapshotLanguageStatus extends FollowsActiveSnapshot {
   readonly item = vscode.languages.createLanguageStatusItem('designSnapshot.snapshot', { language: 'markdown' });
-  readonly #disposables: vscode.Disposable[] = [];
 
-  constructor(readonly controller: DiagnosticsController) {
+  constructor(controller: DiagnosticsController) {
+    super(controller);
     this.item.name = 'Design Snapshot';
-    this.#disposables.push(
-      this.item,
-      controller.onDidLint(() => this.update()),
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-    );
+    this.disposables.push(this.item);
     this.update();
   }
 
-  update(): void {
-    const doc = vscode.window.activeTextEditor?.document;
-    const state = doc ? this.controller.state(doc.uri) : undefined;
-    if (!doc || !state) {
+  protected render(state: LintState | undefined): void {
+    if (!state) {
       // A Markdown file that is not a snapshot (or not linted yet): say how one becomes a snapshot.
       this.item.text = 'Not a design snapshot';
       this.item.detail = 'add pattern: to the frontmatter, or designSnapshot: true';
@@ -38,9 +33,5 @@ export class SnapshotLanguageStatus implements vscode.Disposable {
     this.item.detail = analysis.context.schemaProblem ? `${schema} (the custom schema is not usable)` : schema;
     this.item.severity = analysis.context.schemaProblem ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     this.item.command = missing ? { title: 'Insert missing sections', command: 'designSnapshot.insertMissingSections', tooltip: `Insert the ${missing} missing required sections` } : undefined;
-  }
-
-  dispose(): void {
-    for (const d of this.#disposables) d.dispose();
   }
 }

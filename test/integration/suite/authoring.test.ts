@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { api, diagnosticsWhere, open, ruleOf, workspaceUri, write } from './helpers.js';
+import { activatedWithFreshEditors, api, diagnosticsWhere, open, ruleOf, workspaceUri, write } from './helpers.js';
 
 const REVIEW = `---
 title: Guided
@@ -25,13 +25,7 @@ Serves <number of users> users.
 `;
 
 describe('Calm, guided authoring', () => {
-  before(async () => {
-    await api();
-  });
-
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  activatedWithFreshEditors();
 
   it('a new snapshot opens pinned, the first placeholder selected, under one information, with the designSnapshot.author setting as author', async () => {
     const { newSnapshotDeps } = await api();

@@ -1,7 +1,7 @@
 // Runs inside the VS Code extension host: the extension as users meet it, in a real VS Code.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, applyQuickFix, diagnosticsWhere, open, ours, ruleOf, tabWhere, workspaceUri, write } from './helpers.js';
+import { activatedWithFreshEditors, api, applyQuickFix, diagnosticsWhere, open, ours, ruleOf, tabWhere, workspaceUri, write } from './helpers.js';
 
 const SNAPSHOT = `---
 title: Fraud scoring
@@ -22,13 +22,7 @@ flowchart LR
 `;
 
 describe('Design Snapshot in VS Code', () => {
-  before(async () => {
-    await api();
-  });
-
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  activatedWithFreshEditors();
 
   it('lints a snapshot on open, with codes linking to the rule pages, and again after an edit', async () => {
     const uri = workspaceUri('docs', 'design', 'fraud-draft.md');

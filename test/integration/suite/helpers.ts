@@ -8,6 +8,16 @@ export async function api(): Promise<DesignSnapshotApi> {
   return ext.isActive ? ext.exports : ext.activate();
 }
 
+/** In a mocha suite: the extension activated before its tests, and every editor closed after each one. */
+export function activatedWithFreshEditors(): void {
+  before(async () => {
+    await api();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+}
+
 export function workspaceUri(...parts: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the tests need a workspace folder');
