@@ -49,7 +49,8 @@ export interface EstimateAnnotation {
 /** A block line's value as shown: the way snapshots write numbers when its number is known, else as evaluated. */
 function shownValue(l: EstimateBlock['lines'][number]): string | undefined {
   if (!l.display) return undefined;
-  return l.value === undefined ? l.display : formatQuantity(l.value, l.unit);
+  const q = l.quantity?.();
+  return q ? formatQuantity(q.value, q.unit) : l.display;
 }
 
 /**

@@ -17,9 +17,11 @@ export interface BlockLine {
   name?: string;
   /** The value as mathjs writes it, to four significant digits ("115.7 req/s", "20000000 req/day"). */
   display?: string;
-  /** The value and its unit, for showing it the way snapshots write numbers (see display.ts). */
-  value?: number;
-  unit?: string;
+  /**
+   * The value and its unit at full precision, for showing it the way snapshots write numbers (see display.ts).
+   * Read when something is shown, not while the block is evaluated: it costs nothing against the block's budget.
+   */
+  quantity?: () => { value: number; unit: string } | undefined;
   /** The expression as written, for hover. */
   expression: string;
   /** Why the line has no value; `expected` says what to write instead when the line is refused (not allowed, too large). */
@@ -300,11 +302,8 @@ export class EstimateEvaluator {
         if (typeof v !== 'number' && !m.isUnit(v)) throw new Refused(`the value is ${kindOf(m, v)}`, 'a number or a quantity with units');
         if (name) scope.set(name, v);
         result.display = display(m, v as number | Unit);
-        const q = valueAndUnit(m, v as number | Unit);
-        if (q) {
-          result.value = q.value;
-          result.unit = q.unit;
-        }
+        let q: ReturnType<typeof valueAndUnit> | null = null;
+        result.quantity = () => (q ??= valueAndUnit(m, v as number | Unit));
       } catch (e) {
         if (name) failed.add(name);
         if (e instanceof Refused) {
