@@ -36,7 +36,8 @@ function replaceBetween(text: string, name: string, body: string): string {
   return text.replace(re, `$1\n${body}\n$2`);
 }
 
-const severityText = (s: string): string => (s === 'stage' ? 'warning in draft, error from review on' : s === 'review' ? 'info in draft, warning from review on' : s);
+const severityText = (s: string): string =>
+  s === 'stage' ? 'warning in draft, error from review on' : s === 'review' ? 'info in draft, warning from review on' : s === 'scaffold' ? 'info in draft (one finding for the whole document), error from review on (one per item)' : s;
 
 async function readme(): Promise<string> {
   const { templates } = await createEngine({ host: nodeHost }).listTemplates(fileURLToPath(new URL('templates', root)));
@@ -55,8 +56,15 @@ function packageJson(): string {
   const props = ((pkg.contributes as Json).configuration as Json).properties as Record<string, Json>;
   const severity = props['designSnapshot.lint.severity'];
   if (!severity) throw new Error('package.json has no designSnapshot.lint.severity setting');
-  severity.propertyNames = { enum: RULES.map((r) => r.id), enumDescriptions: RULES.map((r) => r.description) };
+  severity.propertyNames = { enum: RULES.map((r) => r.id), enumDescriptions: RULES.map((r) => `%rule.${r.id}.description%`) };
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** package.nls.json, the manifest's English strings, with each rule's description from the registry. */
+function packageNls(): string {
+  const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
+  const own = Object.fromEntries(Object.entries(nls).filter(([k]) => !k.startsWith('rule.')));
+  return `${JSON.stringify({ ...own, ...Object.fromEntries(RULES.map((r) => [`rule.${r.id}.description`, r.description])) }, null, 2)}\n`;
 }
 
 /** The config file's schema with one property per rule id, so editors complete and explain them. */
@@ -71,6 +79,7 @@ const outputs: Record<string, string> = {
   'docs/sections.md': sectionsDoc(),
   'README.md': await readme(),
   'package.json': packageJson(),
+  'package.nls.json': packageNls(),
   'schemas/config.schema.json': configSchema(),
 };
 const check = process.argv.includes('--check');

@@ -9,7 +9,7 @@ export function formatSarif(report: LintReport, opts: { version: string; docsBas
   const rules = ids.map((id) => {
     const rule = RULES.find((r) => r.id === id);
     // A stage-dependent rule's default is its draft level.
-    const level = rule ? (rule.severity === 'stage' ? 'warning' : rule.severity === 'review' ? 'note' : LEVEL[rule.severity]) : 'note';
+    const level = rule ? (rule.severity === 'stage' ? 'warning' : rule.severity === 'review' || rule.severity === 'scaffold' ? 'note' : LEVEL[rule.severity]) : 'note';
     const text = rule?.description ?? 'A rule failed on a document; please report it.';
     return {
       id,

@@ -1,6 +1,6 @@
 import { stageOf, snapshotVerdict, type ResolvedConfig, type SnapshotVerdict, type Stage } from './config.js';
 import { diagramBlocks, type DiagramBlock } from './diagrams.js';
-import { estimateAnnotations, requiredSections, type EstimateAnnotation } from './editor-support.js';
+import { estimateAnnotations, inlineEstimateAnnotations, requiredSections, type EstimateAnnotation } from './editor-support.js';
 import type { EstimateEvaluator } from './estimates/block.js';
 import { estimateBlocks, type EstimateBlock } from './estimates/scan.js';
 import { compareFindings, type Finding, type Severity } from './finding.js';
@@ -10,6 +10,8 @@ import { parseSnapshot, type ParsedSnapshot } from './model.js';
 import { LineIndex } from './position.js';
 import type { Root } from 'mdast';
 import { severityOf, toFinding, type Rule, type RuleContext } from './rule.js';
+import { templateLeftovers, type Leftover } from './rules/placeholder-left.js';
+import type { Range } from './position.js';
 import { defaultSchema, validationFailure, type CompiledSchema, type SchemaError, type SchemaProblem, type SectionCatalog } from './schema.js';
 import { pruneErrors } from './schema-errors.js';
 
@@ -75,6 +77,7 @@ export class Analysis {
   #diagrams: DiagramBlock[] | undefined;
   #blocks: EstimateBlock[] | undefined;
   #annotations: EstimateAnnotation[] | undefined;
+  #inlineAnnotations: EstimateAnnotation[] | undefined;
   #required: string[] | undefined;
   #findings: Finding[] | undefined;
   #late: Finding[] = [];
@@ -204,6 +207,26 @@ export class Analysis {
   /** Each estimate-block line's value, placed at the end of its line. */
   get estimateAnnotations(): readonly EstimateAnnotation[] {
     return (this.#annotations ??= estimateAnnotations(this.estimateBlocks, this.lines, this.text));
+  }
+
+  /** An annotation per calculation written inline in the prose (✓ when it holds, else what its arithmetic gives). */
+  get inlineAnnotations(): readonly EstimateAnnotation[] {
+    return (this.#inlineAnnotations ??= inlineEstimateAnnotations(this.parsed.inlineEstimates, this.lines, this.context.config.tolerance));
+  }
+
+  /** Template scaffolding left in the text (guidance comments, placeholders, markers, variables), in document order. */
+  get leftovers(): readonly Leftover[] {
+    return templateLeftovers(this.parsed);
+  }
+
+  /**
+   * What an author replaces first in a new snapshot: the first `<…>` placeholder after the frontmatter (selecting
+   * it lets typing replace it), else the first other leftover there; undefined when nothing is left.
+   */
+  get firstToFill(): Range | undefined {
+    const body = this.frontmatter.info ? this.frontmatter.info.range.end.line : 0;
+    const inBody = this.leftovers.filter((l) => l.whole.start.line >= body);
+    return (inBody.find((l) => l.kind === 'placeholder') ?? inBody[0])?.whole;
   }
 
   /** The ids of the sections the schema requires of this document (they depend on its frontmatter). */

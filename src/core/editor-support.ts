@@ -1,4 +1,7 @@
-import type { EstimateBlock } from './estimates/scan.js';
+import { formatQuantity } from './estimates/display.js';
+import { formatLike } from './estimates/format.js';
+import { unitWord } from './estimates/inline.js';
+import type { EstimateBlock, InlineEstimate } from './estimates/scan.js';
 import type { ParsedSnapshot } from './model.js';
 import type { LineIndex, Range } from './position.js';
 import { defaultSchema, type CompiledSchema } from './schema.js';
@@ -28,16 +31,39 @@ export function requiredSections(frontmatter: Record<string, unknown>, schema: C
   return required;
 }
 
-/** The value of one line of an estimate block, placed at the end of that line. */
+/** The value of one line of an estimate block, or of one calculation written inline, placed where it ends. */
 export interface EstimateAnnotation {
-  /** 0-based document line and the character where the line's text ends. */
+  /** 0-based document line and the character where the line's text (or the stated result) ends. */
   line: number;
   character: number;
-  /** "≈ 115.7 req/s" */
+  /** "≈ 115.7 req/s"; for an inline calculation "✓" when it holds, else what the arithmetic gives ("≈ 116 QPS"). */
   label: string;
   /** "qps = users * per_user to req/s ≈ 115.7 req/s" */
   detail: string;
+  /** The block line, or the inline calculation from its arithmetic to its stated result. */
   range: Range;
+  /** Whether it annotates an inline calculation, and whether that one holds. */
+  inline?: { holds: boolean };
+}
+
+/** A block line's value as shown: the way snapshots write numbers when its number is known, else as evaluated. */
+function shownValue(l: EstimateBlock['lines'][number]): string | undefined {
+  if (!l.display) return undefined;
+  const q = l.quantity?.();
+  return q ? formatQuantity(q.value, q.unit) : l.display;
+}
+
+/**
+ * The headline of an ```estimate block, for a CodeLens above it: its last `max` named values, which are the results
+ * an estimate builds up to ("qps ≈ 115.7 req/s · gpus ≈ 453 GPU"); undefined when no named line has a value.
+ */
+export function estimateHeadline(block: EstimateBlock, max = 3): string | undefined {
+  const named = block.lines.filter((l) => l.name && !l.error && l.display);
+  if (named.length === 0) return undefined;
+  return named
+    .slice(-max)
+    .map((l) => `${l.name ?? ''} ≈ ${shownValue(l) ?? ''}`)
+    .join(' · ');
 }
 
 /** Values of every line of the given ```estimate blocks, for inlay hints, hovers and the HTML export. */
@@ -45,18 +71,48 @@ export function estimateAnnotations(blocks: readonly EstimateBlock[], lines: Lin
   const out: EstimateAnnotation[] = [];
   for (const block of blocks) {
     for (const l of block.lines) {
-      if (!l.display) continue;
+      const shown = shownValue(l);
+      if (!shown) continue;
       const line = block.contentLine + l.line;
       const end = Math.min(lines.lineStart(line) + l.end, lines.lineEnd(line, text));
       const start = Math.min(lines.lineStart(line) + l.start, end);
       out.push({
         line,
         character: end - lines.lineStart(line),
-        label: `≈ ${l.display}`,
-        detail: `${l.name ? `${l.name} = ` : ''}${l.expression} ≈ ${l.display}`,
+        label: `≈ ${shown}`,
+        detail: `${l.name ? `${l.name} = ` : ''}${l.expression} ≈ ${shown}`,
         range: lines.range(start, end),
       });
     }
   }
   return out;
+}
+
+/**
+ * One annotation per calculation written inline ("1M users × 10 req/day ÷ 86,400 s ≈ 115 QPS"), after its stated
+ * result: "✓" when the arithmetic gives it within `tolerance`, else what the arithmetic gives, written the way the
+ * author wrote the stated number ("≈ 116 QPS"); the detail shows the computation.
+ */
+export function inlineEstimateAnnotations(estimates: readonly InlineEstimate[], lines: LineIndex, tolerance: number): EstimateAnnotation[] {
+  return estimates.map(({ check, lineStart, lineText }) => {
+    const { stated } = check;
+    const unit = unitWord(lineText, stated.to);
+    const written = lineText.slice(stated.from, stated.to).replace(/\s+/g, ' ').trim();
+    const expr = lineText.slice(check.exprStart, check.exprEnd).replace(/\s+/g, ' ').trim();
+    // The computed value in the stated quantity's own form ("$262k"); a step stated as arithmetic gets a plain number.
+    const single = !!check.replacement || check.holds;
+    const number = check.replacement || formatLike(check.computed, single ? stated.raw : '1.23');
+    const gives = single ? lineText.slice(stated.from, stated.start) + number + lineText.slice(stated.end, stated.to) : number;
+    const end = lineStart + stated.to + unit.length;
+    const line = lines.positionAt(lineStart).line;
+    const within = `within ${Math.round(tolerance * 100)} %`;
+    return {
+      line,
+      character: end - lines.lineStart(line),
+      label: check.holds ? '✓' : `≈ ${gives}${unit}`,
+      detail: check.holds ? `${expr} ≈ ${gives}${unit}: the stated ${written}${unit} holds (${within}).` : `${expr} ≈ ${gives}${unit}, not the stated ${written}${unit} (more than ${Math.round(tolerance * 100)} % apart).`,
+      range: lines.range(lineStart + Math.min(check.exprStart, stated.from), end),
+      inline: { holds: check.holds },
+    };
+  });
 }

@@ -61,12 +61,14 @@ export { markdownTree } from './parse.js';
 export { LineIndex, type Position, type Range } from './position.js';
 export { severityOf, type LintOptions, type Rule, type RuleContext } from './rule.js';
 export { RULES } from './rules/index.js';
+export { guidanceRemovalEdits, REMOVE_ALL_GUIDANCE, templateLeftovers, type Leftover, type LeftoverKind } from './rules/placeholder-left.js';
 export { clearReviewCaches } from './review/caches.js';
 export { scorecard, type Coverage, type Dimension, type DimensionId, type Scorecard } from './review/scorecard.js';
 export type { Topic } from './review/topics.js';
 export { compileSchema, defaultSchema, DEFAULT_SCHEMA_ID, isSchemaProblem, type CompiledSchema, type SchemaProblem, type SectionSpec } from './schema.js';
-export { estimateAnnotations, requiredSections, sectionFromTemplate, type EstimateAnnotation } from './editor-support.js';
-export { firstPlaceholderOffset, renderTemplate, type Template, type TemplateProblem, type TemplateVariables } from './templates.js';
+export { estimateAnnotations, estimateHeadline, inlineEstimateAnnotations, requiredSections, sectionFromTemplate, type EstimateAnnotation } from './editor-support.js';
+export { formatNumber, formatQuantity } from './estimates/display.js';
+export { renderTemplate, type Template, type TemplateProblem, type TemplateVariables } from './templates.js';
 
 /** Lint options plus the schema to use (the built-in one when absent). */
 export interface LintTextOptions extends LintOptions {

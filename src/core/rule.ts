@@ -73,9 +73,10 @@ export interface Rule {
   description: string;
   /**
    * "stage" means error once status is review or approved, warning before; "review" (the review rules,
-   * which read prose) means warning once status is review or approved, information before.
+   * which read prose) means warning once status is review or approved, information before; "scaffold" (template
+   * leftovers, expected in a draft) means error once status is review or approved, information before.
    */
-  severity: Severity | 'stage' | 'review';
+  severity: Severity | 'stage' | 'review' | 'scaffold';
   check(ctx: RuleContext): void | Promise<void>;
 }
 
@@ -85,6 +86,7 @@ export function severityOf(rule: Pick<Rule, 'id' | 'severity'>, strict: boolean,
   if (override) return override;
   if (rule.severity === 'stage') return strict ? 'error' : 'warning';
   if (rule.severity === 'review') return strict ? 'warning' : 'info';
+  if (rule.severity === 'scaffold') return strict ? 'error' : 'info';
   return rule.severity;
 }
 

@@ -79,13 +79,3 @@ export function renderTemplate(t: Template, vars: TemplateVariables): string {
   const yaml = fill(kept.join(nl), (v) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"'));
   return `---${nl}${yaml}${nl}---${nl}${fill(text.slice(m[0].length), (v) => v)}`;
 }
-
-/** Offset of the first thing an author should replace: a placeholder marker or guidance comment after the frontmatter. */
-export function firstPlaceholderOffset(text: string): number | undefined {
-  const fm = /^(?:\uFEFF)?---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
-  const from = fm ? fm[0].length : 0;
-  const re = /<!--\s*Guidance\b|<(?:…|[a-z][^<>\n]*?)>|\bTODO\b|\bTBD\b/gi;
-  re.lastIndex = from;
-  const m = re.exec(text);
-  return m ? m.index : undefined;
-}

@@ -4,7 +4,9 @@
 import * as vscode from 'vscode';
 import { createEngine, RULES } from '../core/index.js';
 import { saveConfig } from './alias-fix.js';
-import { insertAllEdit, SnapshotCodeActions, type TemplateLookup } from './code-actions.js';
+import { guidanceEdit, insertAllEdit, SnapshotCodeActions, type TemplateLookup } from './code-actions.js';
+import { SnapshotCodeLens } from './code-lens.js';
+import { addCiWorkflow } from './commands/ci-workflow.js';
 import { listTemplates, newSnapshot, type NewSnapshotDeps } from './commands/new-snapshot.js';
 import { DiagnosticsController } from './diagnostics.js';
 import { withBuiltInTemplates, workspaceHost } from './host.js';
@@ -18,14 +20,17 @@ import { mermaidInWorker } from './mermaid-client.js';
 import type { Platform } from './platform.js';
 import { DiagramPreview, PREVIEW_VIEW_TYPE } from './preview/panel.js';
 import { ScorecardView } from './scorecard-view.js';
+import { plainText, showRulePage, SHOW_RULE_DOCUMENTATION } from './rule-docs.js';
 import { readPreviewOptions, readSettings, settingsOverrides } from './settings.js';
 import { SnapshotStatusBar } from './status-bar.js';
+import { SnapshotLanguageStatus } from './language-status.js';
 
 /** What the extension exports, for its integration tests. */
 export interface DesignSnapshotApi {
   controller: DiagnosticsController;
   newSnapshotDeps: NewSnapshotDeps;
   status: SnapshotStatusBar;
+  languageStatus: SnapshotLanguageStatus;
   preview: DiagramPreview;
   scorecard: ScorecardView;
   log: ExtensionLog;
@@ -83,7 +88,15 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       )?.format,
     log,
   });
-  const deps: NewSnapshotDeps = { engine, builtInTemplates: vscode.Uri.joinPath(context.extensionUri, 'templates'), isTrusted, log, author: platform.author };
+  const deps: NewSnapshotDeps = {
+    engine,
+    builtInTemplates: vscode.Uri.joinPath(context.extensionUri, 'templates'),
+    isTrusted,
+    log,
+    author: platform.author,
+    ...(platform.gitUserName ? { gitUserName: platform.gitUserName } : {}),
+    analyze: (doc) => controller.analyze(doc),
+  };
 
   const templateFor: TemplateLookup = async (doc) => {
     const analysis = await controller.analyze(doc);
@@ -120,7 +133,10 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
   };
   void setSnapshotContext();
 
+  const inlayHints = new EstimateInlayHints(controller);
+  const codeLens = new SnapshotCodeLens(controller);
   const status = new SnapshotStatusBar(controller);
+  const languageStatus = new SnapshotLanguageStatus(controller);
   const scorecard = new ScorecardView(controller);
   const watcher = vscode.workspace.createFileSystemWatcher('**/.design-snapshot/**');
   // One reload for the events one change raises (the watcher and the save of the same file).
@@ -153,6 +169,8 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     vscode.workspace.onDidChangeWorkspaceFolders(() => reload('workspace folders changed')),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('designSnapshot')) return;
+      if (e.affectsConfiguration('designSnapshot.estimates.inlayHints')) inlayHints.refresh();
+      if (e.affectsConfiguration('designSnapshot.codeLens.enabled')) codeLens.refresh();
       controller.clearAll();
       reload('designSnapshot settings changed');
     }),
@@ -160,8 +178,12 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       providedCodeActionKinds: SnapshotCodeActions.kinds,
     }),
     vscode.languages.registerHoverProvider(MARKDOWN, new SnapshotHover(controller)),
-    vscode.languages.registerInlayHintsProvider(MARKDOWN, new EstimateInlayHints(controller)),
+    inlayHints,
+    codeLens,
+    vscode.languages.registerInlayHintsProvider(MARKDOWN, inlayHints),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, codeLens),
     status,
+    languageStatus,
     scorecard,
     preview,
     vscode.window.onDidChangeActiveTextEditor((e) => void setSnapshotContext(e)),
@@ -182,6 +204,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       return false;
     }),
     vscode.commands.registerCommand('designSnapshot.newSnapshot', () => newSnapshot(deps)),
+    vscode.commands.registerCommand('designSnapshot.addCiWorkflow', () => addCiWorkflow()),
     // Used by the quick fix that adds a heading to the config's aliases: it saves what the fix edited.
     vscode.commands.registerCommand('designSnapshot.saveConfig', (target: unknown) => (target instanceof vscode.Uri ? saveConfig(target) : false)),
     vscode.commands.registerCommand('designSnapshot.listTemplates', () => listTemplates(deps)),
@@ -197,15 +220,25 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       }
       return vscode.workspace.applyEdit(edit);
     }),
-    vscode.commands.registerCommand('designSnapshot.showRuleDocumentation', async (ruleId?: string) => {
+    vscode.commands.registerCommand('designSnapshot.removeTemplateGuidance', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return false;
+      const analysis = await controller.analyze(editor.document);
+      const edit = analysis.snapshot.isSnapshot && analysis.version === editor.document.version ? guidanceEdit(editor.document, analysis) : undefined;
+      if (!edit) {
+        void vscode.window.showInformationMessage('Design Snapshot: no template guidance is left in this document.');
+        return false;
+      }
+      return vscode.workspace.applyEdit(edit);
+    }),
+    vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, async (ruleId?: unknown) => {
       const id =
-        ruleId ??
+        (typeof ruleId === 'string' ? ruleId : undefined) ??
         (await vscode.window.showQuickPick(
-          RULES.map((r) => ({ label: r.id, detail: r.description })),
+          RULES.map((r) => ({ label: r.id, detail: plainText(r.description) })),
           { title: 'Design Snapshot rules', placeHolder: 'Pick a rule to read about' },
         ))?.label;
-      if (!id) return;
-      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`));
+      if (id) await showRulePage(context.extensionUri, id);
     }),
     vscode.commands.registerCommand('designSnapshot.toggleLinting', async () => {
       const config = vscode.workspace.getConfiguration('designSnapshot');
@@ -220,5 +253,5 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
   controller.lintAllOpen();
   const endMs = performance.now();
   log.info(`Activated in ${(endMs - startMs).toFixed(1)} ms.`);
-  return { controller, newSnapshotDeps: deps, status, preview, scorecard, log, tools, platform: platform.kind, activation: { startMs, endMs } };
+  return { controller, newSnapshotDeps: deps, status, languageStatus, preview, scorecard, log, tools, platform: platform.kind, activation: { startMs, endMs } };
 }

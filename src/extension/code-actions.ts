@@ -1,6 +1,6 @@
 // Runs in the VS Code extension host: quick fixes from findings, and inserting missing sections from the pattern's template.
 import * as vscode from 'vscode';
-import { sectionFromTemplate, type Finding, type ParsedSnapshot } from '../core/index.js';
+import { guidanceRemovalEdits, REMOVE_ALL_GUIDANCE, sectionFromTemplate, type Analysis, type Finding, type ParsedSnapshot } from '../core/index.js';
 import { aliasEdit, aliasTarget } from './alias-fix.js';
 import type { DiagnosticsController } from './diagnostics.js';
 import { toRange } from './diagnostics.js';
@@ -40,6 +40,17 @@ export function insertAllEdit(doc: vscode.TextDocument, findings: readonly Findi
   return we;
 }
 
+/** One WorkspaceEdit that removes every template guidance comment of the analyzed document, or undefined when none is left. */
+export function guidanceEdit(doc: vscode.TextDocument, analysis: Analysis): vscode.WorkspaceEdit | undefined {
+  const edits = guidanceRemovalEdits(analysis.parsed);
+  if (edits.length === 0) return undefined;
+  const we = new vscode.WorkspaceEdit();
+  for (const e of edits) we.replace(doc.uri, toRange(e.range), e.newText);
+  return we;
+}
+
+const ruleIdOf = (d: vscode.Diagnostic): unknown => (typeof d.code === 'object' ? d.code.value : d.code);
+
 export class SnapshotCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
@@ -53,7 +64,7 @@ export class SnapshotCodeActions implements vscode.CodeActionProvider {
     if (!state || state.version !== doc.version) return [];
     const ours = context.diagnostics.filter((d) => d.source === 'design-snapshot');
     if (ours.length === 0) return [];
-    const template = ours.some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'section-missing') ? await this.templateFor(doc) : undefined;
+    const template = ours.some((d) => ruleIdOf(d) === 'section-missing') ? await this.templateFor(doc) : undefined;
     const actions: vscode.CodeAction[] = [];
     for (const d of ours) {
       const f = state.findings.find((x) => sameFinding(d, x));
@@ -87,12 +98,23 @@ export class SnapshotCodeActions implements vscode.CodeActionProvider {
       actions.push(action);
     }
     const missing = state.findings.filter((x) => x.ruleId === 'section-missing');
-    if (missing.length > 1 && ours.some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'section-missing')) {
+    if (missing.length > 1 && ours.some((d) => ruleIdOf(d) === 'section-missing')) {
       const all = insertAllEdit(doc, missing, template);
       if (all) {
         const action = new vscode.CodeAction(`Insert all ${missing.length} missing sections`, vscode.CodeActionKind.QuickFix);
         action.edit = all;
-        action.diagnostics = ours.filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'section-missing');
+        action.diagnostics = ours.filter((d) => ruleIdOf(d) === 'section-missing');
+        actions.push(action);
+      }
+    }
+    // From review on each guidance comment is its own finding: offer removing them all at once as well.
+    const leftovers = ours.filter((d) => ruleIdOf(d) === 'placeholder-left');
+    if (leftovers.length && !actions.some((a) => a.title === REMOVE_ALL_GUIDANCE)) {
+      const all = guidanceRemovalEdits(state.analysis.parsed).length > 1 ? guidanceEdit(doc, state.analysis) : undefined;
+      if (all) {
+        const action = new vscode.CodeAction(REMOVE_ALL_GUIDANCE, vscode.CodeActionKind.QuickFix);
+        action.edit = all;
+        action.diagnostics = leftovers;
         actions.push(action);
       }
     }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ExtensionLog } from './log.js';
 import type { Analysis, Engine, Finding } from '../core/index.js';
 import { readSettings } from './settings.js';
+import { ruleDocsLink } from './rule-docs.js';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -16,14 +17,14 @@ export function toRange(r: Finding['range']): vscode.Range {
 }
 
 /**
- * The diagnostic a finding becomes: code links to the rule's page, source is design-snapshot. A finding's detail
+ * The diagnostic a finding becomes: code links to the rule's page (rendered, through a command), source is design-snapshot. A finding's detail
  * (mermaid's own message, for experts) is related information: shown under the message in the hover and the
  * Problems view, without making the message itself longer.
  */
 export function toDiagnostic(f: Finding, uri?: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
   d.source = 'design-snapshot';
-  d.code = { value: f.ruleId, target: vscode.Uri.parse(f.docs) };
+  d.code = { value: f.ruleId, target: ruleDocsLink(f.ruleId) };
   if (f.detail && uri) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(f.range)), f.detail.replace(/\s*\n\s*/g, ' · '))];
   return d;
 }

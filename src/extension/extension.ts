@@ -1,5 +1,6 @@
 // Runs in the desktop VS Code extension host (Node): the `main` entry. Mermaid's parser runs in a worker thread on
 // happy-dom's DOM (dist/mermaid-worker.cjs); everything else is activate.ts, shared with the web entry (browser.ts).
+import { execFile } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
@@ -25,6 +26,11 @@ const desktop: Platform = {
   // In a worker thread, the DOM globals mermaid needs never leak into the extension host that other extensions share.
   startMermaidWorker: async (extensionUri) => workerThread(vscode.Uri.joinPath(extensionUri, 'dist', 'mermaid-worker.cjs').fsPath),
   startMarkdownWorker: async (extensionUri) => workerThread(vscode.Uri.joinPath(extensionUri, 'dist', 'markdown-worker.cjs').fsPath),
+  gitUserName: (dir) =>
+    new Promise((resolve) => {
+      // `git config --get` reads the repository's config and the user's; it runs no hooks.
+      execFile('git', ['config', '--get', 'user.name'], { cwd: dir.fsPath, timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
+    }),
   author() {
     try {
       return userInfo().username || undefined;

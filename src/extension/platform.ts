@@ -25,4 +25,6 @@ export interface Platform {
   startMarkdownWorker?(extensionUri: import('vscode').Uri): Promise<WorkerPort>;
   /** Who is writing, for a new snapshot's author; undefined where the host cannot tell (the browser). */
   author(): string | undefined;
+  /** git's user.name for a folder by `git config` (the desktop only; asked in trusted workspaces only). */
+  gitUserName?(dir: import('vscode').Uri): Promise<string | undefined>;
 }

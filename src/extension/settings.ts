@@ -10,6 +10,12 @@ export interface Settings {
   lintEnabled: boolean;
   debounceMs: number;
   schema: string;
+  /** Inlay hints after estimate lines and inline calculations (designSnapshot.estimates.inlayHints). */
+  inlayHints: boolean;
+  /** Hovers with the computation of an estimate (designSnapshot.estimates.hover). */
+  estimateHover: boolean;
+  /** CodeLens on the title, mermaid blocks and estimate blocks (designSnapshot.codeLens.enabled). */
+  codeLens: boolean;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -19,6 +25,9 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     lintEnabled: c.get<boolean>('lint.enabled', true),
     debounceMs: Math.max(0, c.get<number>('lint.debounceMs', 150)),
     schema: c.get<string>('schema', ''),
+    inlayHints: c.get<boolean>('estimates.inlayHints', true),
+    estimateHover: c.get<boolean>('estimates.hover', true),
+    codeLens: c.get<boolean>('codeLens.enabled', true),
   };
 }
 

@@ -1,26 +1,21 @@
 // Runs in the VS Code extension host: "Snapshot 7/9 · 2 ⚠" for the active snapshot; a click opens the Problems view.
 import * as vscode from 'vscode';
-import type { DiagnosticsController } from './diagnostics.js';
+import type { DiagnosticsController, LintState } from './diagnostics.js';
+import { FollowsActiveSnapshot } from './follows-active.js';
 
-export class SnapshotStatusBar implements vscode.Disposable {
+export class SnapshotStatusBar extends FollowsActiveSnapshot {
   readonly item = vscode.window.createStatusBarItem('designSnapshot.status', vscode.StatusBarAlignment.Left, 100);
-  readonly #disposables: vscode.Disposable[] = [];
 
-  constructor(readonly controller: DiagnosticsController) {
+  constructor(controller: DiagnosticsController) {
+    super(controller);
     this.item.name = 'Design Snapshot';
     this.item.command = 'workbench.actions.view.problems';
-    this.#disposables.push(
-      this.item,
-      controller.onDidLint(() => this.update()),
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-    );
+    this.disposables.push(this.item);
     this.update();
   }
 
-  update(): void {
-    const doc = vscode.window.activeTextEditor?.document;
-    const state = doc ? this.controller.state(doc.uri) : undefined;
-    if (!doc || !state) {
+  protected render(state: LintState | undefined): void {
+    if (!state) {
       this.item.hide();
       return;
     }
@@ -31,9 +26,5 @@ export class SnapshotStatusBar implements vscode.Disposable {
     this.item.text = `Snapshot ${required.length - missing.length}/${required.length}${problems ? ` · ${problems} ⚠` : ''}`;
     this.item.tooltip = missing.length ? `Missing: ${missing.join(', ')}. Click to open Problems.` : 'All required sections present. Click to open Problems.';
     this.item.show();
-  }
-
-  dispose(): void {
-    for (const d of this.#disposables) d.dispose();
   }
 }

@@ -1,5 +1,6 @@
 // Runs in Node under node:test: drives VS Code for the browser (code-server) in headless Chromium as a person would.
-// Palette → New Design Snapshot → RAG template → type → Problems view shows the finding → a quick fix removes it.
+// Palette → New Design Snapshot → RAG template (pinned, placeholder selected, calm) → type → Problems view shows the
+// finding → a quick fix removes it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -38,10 +39,16 @@ test('e2e: a new RAG snapshot from the palette, a wrong estimate typed, found in
   await shot('2-title');
   await page.keyboard.press('Enter');
 
-  // The new file opens in an editor tab named <date>-support-assistant.md.
-  await page.locator('.tab', { hasText: /\d{4}-\d{2}-\d{2}-support-assistant\.md/ }).waitFor();
+  // The new file opens in an editor tab named <date>-support-assistant.md, pinned (a preview tab's label is italic).
+  const tab = page.locator('.tab', { hasText: /\d{4}-\d{2}-\d{2}-support-assistant\.md/ });
+  await tab.waitFor();
+  assert.equal(await tab.locator('.monaco-icon-label.italic').count(), 0, 'the new snapshot opens pinned');
   const editor = page.locator('.editor-instance .monaco-editor').first();
   await editor.locator('.view-lines', { hasText: 'title: "Support assistant"' }).waitFor();
+  // The first <…> placeholder is selected (the status bar counts the selected characters), and the scaffold is calm:
+  // its leftover guidance is one information, so the snapshot's status shows no warning or error count.
+  await page.locator('.statusbar-item', { hasText: /\(\d+ selected\)/ }).waitFor({ timeout: 30_000 });
+  await page.locator('.statusbar-item', { hasText: /^Snapshot \d+\/\d+$/ }).waitFor({ timeout: 30_000 });
   await shot('3-new-snapshot');
 
   // Type a wrong estimate at the end of the document.
@@ -51,7 +58,7 @@ test('e2e: a new RAG snapshot from the palette, a wrong estimate typed, found in
   await page.keyboard.type('- Check: 1,000 × 3 = 4,000 widgets');
 
   await palette('View: Focus Problems');
-  // A new snapshot has a dozen guidance findings; narrow the list the way a person would.
+  // The fraud snapshot opened first has findings too; narrow the list the way a person would.
   await page.locator('.viewpane-filter input, .markers-panel-action-filter input').first().fill('Estimate');
   const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Estimate states 4,000' });
   await problem.waitFor({ timeout: 30_000 });

@@ -14,7 +14,7 @@ test('package: vsce builds the .vsix (its secret scan included) with only what t
   const ls = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   assert.equal(ls.status, 0, ls.stderr);
   const files = ls.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-  for (const needed of ['package.json', 'dist/extension.cjs', 'dist/mermaid-worker.cjs', 'dist/markdown-worker.cjs', 'dist/web/extension.js', 'dist/web/mermaid-worker.js', 'dist/webview/preview.js', 'dist/webview/preview.css', 'dist/webview/codicon.css', 'dist/webview/codicon.ttf', 'schemas/design-snapshot.schema.json', 'templates/rag.md', 'docs/rules/section-missing.md', 'snippets/design-snapshot.code-snippets']) {
+  for (const needed of ['package.json', 'package.nls.json', 'dist/extension.cjs', 'dist/mermaid-worker.cjs', 'dist/markdown-worker.cjs', 'dist/web/extension.js', 'dist/web/mermaid-worker.js', 'dist/webview/preview.js', 'dist/webview/preview.css', 'dist/webview/codicon.css', 'dist/webview/codicon.ttf', 'schemas/design-snapshot.schema.json', 'templates/rag.md', 'docs/rules/section-missing.md', 'snippets/design-snapshot.code-snippets']) {
     assert.ok(files.includes(needed), `${needed} missing from the .vsix`);
   }
   // The preview's ES module chunks: every module any of them imports is packed (a missing one breaks a diagram type).

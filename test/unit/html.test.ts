@@ -45,7 +45,7 @@ test('html export: text, the rendered SVG per diagram, estimate values, the erro
   assert.match(html, /This diagram did not render: Parse error on line 2/);
   // The failed diagram's source stays visible, as code.
   assert.match(html, /<code class="language-mermaid">flowchart LR\n {2}a -->\n<\/code>/);
-  assert.match(html, /requests = 20M req\/day<span class="estimate-value"> {2}≈ 20000000 req\/day<\/span>/);
+  assert.match(html, /requests = 20M req\/day<span class="estimate-value"> {2}≈ 20M req\/day<\/span>/);
   assert.match(html, /peak = requests \* 3 to req\/s<span class="estimate-value"> {2}≈ 694\.4 req\/s<\/span>/);
 });
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createEngine, InMemoryHost, lintText, renderTemplate, firstPlaceholderOffset } from '../../src/core/index.js';
+import { createEngine, guidanceRemovalEdits, InMemoryHost, renderTemplate } from '../../src/core/index.js';
 import { nodeHost } from '../../src/cli/node-host.js';
-import { ROOT } from './helpers.js';
+import { nodeMermaidParser } from '../../src/node/mermaid-parser.js';
+import { analyzeFile, applyFix, ROOT } from './helpers.js';
 
 const PATTERNS = ['rag', 'llm-serving', 'chatbot', 'recsys', 'feature-store', 'training-pipeline', 'fraud-detection', 'search-ranking', 'agent', 'content-moderation', 'ml-monitoring', 'doc-processing', 'generic'];
 const vars = { title: 'Test system', author: 'Ada Lovelace', date: '2026-11-23' };
@@ -21,19 +22,30 @@ test('templates: one built-in template per pattern, each with a name and a one-l
   }
 });
 
+// Every rule the editor runs, mermaid-syntax included, as the extension analyzes a new snapshot.
+const engine = createEngine({ host: new InMemoryHost({}), mermaid: nodeMermaidParser });
+
 for (const id of PATTERNS) {
-  test(`templates: "${id}" scaffolds into a snapshot with no errors and no warnings but placeholder-left`, async () => {
+  test(`templates: "${id}" scaffolds into a calm snapshot: one finding, the template guidance, as information`, async () => {
     const { templates } = await builtIns();
     const t = templates.find((x) => x.id === id);
     assert.ok(t);
     const text = renderTemplate(t, vars);
     assert.doesNotMatch(text, /\{\{|^template:/m);
     assert.match(text, /^title: "Test system"$/m);
-    const findings = lintText(text);
-    const unexpected = findings.filter((f) => f.ruleId !== 'placeholder-left');
-    assert.deepEqual(unexpected.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
-    assert.ok(findings.some((f) => f.ruleId === 'placeholder-left'), 'guidance is there to be replaced');
-    assert.ok((firstPlaceholderOffset(text) ?? 0) > text.indexOf('\n# '), 'the cursor lands in the body');
+    const { findings, analysis } = await analyzeFile(engine, `/ws/docs/design/${id}.md`, text);
+    assert.deepEqual(findings.map((f) => `${f.range.start.line + 1}: ${f.ruleId} ${f.severity}`), [`${(analysis.leftovers[0]?.range.start.line ?? 0) + 1}: placeholder-left info`]);
+    // The cursor of a new snapshot selects the first <…> placeholder, in the body.
+    const first = analysis.firstToFill;
+    assert.ok(first && first.start.line > text.split('\n').indexOf(`# Test system`), 'the cursor lands in the body');
+    const lines = text.split('\n');
+    assert.match(lines[first.start.line]?.slice(first.start.character, first.end.character) ?? '', /^<[A-Z][^<>]+>$/);
+    // Removing all the guidance at once leaves the template's placeholders, still one calm finding.
+    const removed = applyFix(text, findings[0] ?? assert.fail('no finding'));
+    assert.doesNotMatch(removed, /<!--\s*Guidance/);
+    assert.equal(guidanceRemovalEdits(analysis.parsed).length, analysis.leftovers.filter((l) => l.kind === 'guidance').length);
+    const after = await analyzeFile(engine, `/ws/docs/design/${id}-removed.md`, removed);
+    assert.deepEqual(after.findings.map((f) => `${f.ruleId} ${f.severity}`), ['placeholder-left info']);
   });
 }
 

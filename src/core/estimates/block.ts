@@ -15,8 +15,13 @@ export interface BlockLine {
   start: number;
   end: number;
   name?: string;
-  /** The value as shown in the editor ("115.7 req/s"). */
+  /** The value as mathjs writes it, to four significant digits ("115.7 req/s", "20000000 req/day"). */
   display?: string;
+  /**
+   * The value and its unit at full precision, for showing it the way snapshots write numbers (see display.ts).
+   * Read when something is shown, not while the block is evaluated: it costs nothing against the block's budget.
+   */
+  quantity?: () => { value: number; unit: string } | undefined;
   /** The expression as written, for hover. */
   expression: string;
   /** Why the line has no value; `expected` says what to write instead when the line is refused (not allowed, too large). */
@@ -198,6 +203,14 @@ function display(m: MathJsInstance, v: number | Unit): string {
   return capped(m.format(simplify(v), { precision: 4, lowerExp: -4, upperExp: 9 }).replace(/\s*\/\s*/g, '/').replace(/\s*\*\s*/g, '·'));
 }
 
+/** The number and the unit of a value, read from mathjs' full-precision text (units stay as mathjs simplified them). */
+function valueAndUnit(m: MathJsInstance, v: number | Unit): { value: number; unit: string } | undefined {
+  if (typeof v === 'number') return { value: v, unit: '' };
+  const parts = /^(-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(.*)$/i.exec(m.format(simplify(v), { precision: 14 }));
+  const value = Number(parts?.[1]);
+  return parts && Number.isFinite(value) ? { value, unit: capped(parts[2] ?? '') } : undefined;
+}
+
 /** A line that cannot be evaluated for a reason of ours (not allowed, over a budget): what it says and what to write instead. */
 class Refused extends Error {
   constructor(
@@ -289,6 +302,8 @@ export class EstimateEvaluator {
         if (typeof v !== 'number' && !m.isUnit(v)) throw new Refused(`the value is ${kindOf(m, v)}`, 'a number or a quantity with units');
         if (name) scope.set(name, v);
         result.display = display(m, v as number | Unit);
+        let q: ReturnType<typeof valueAndUnit> | null = null;
+        result.quantity = () => (q ??= valueAndUnit(m, v as number | Unit));
       } catch (e) {
         if (name) failed.add(name);
         if (e instanceof Refused) {

@@ -49,6 +49,12 @@ export interface InlineCheck {
   exprEnd: number;
 }
 
+/** The unit word written after a stated number ("≈ 115 QPS" → " QPS"), when it is not glued to it. */
+export function unitWord(line: string, to: number): string {
+  const m = /^ ([\p{L}µ$]+(?:\/[\p{L}µ$]+)*)/u.exec(line.slice(to));
+  return m ? ` ${m[1]}` : '';
+}
+
 /** Numbers read with an index among the line's ambiguous "B" numbers. */
 type Indexed = Map<NumToken, number>;
 

@@ -1,11 +1,6 @@
 import { formatLike } from '../estimates/format.js';
+import { unitWord } from '../estimates/inline.js';
 import type { Rule } from '../rule.js';
-
-/** The unit word written after a stated number ("≈ 115 QPS"), when it is not glued to it. */
-function unitWord(line: string, to: number): string {
-  const m = /^ ([\p{L}µ$]+(?:\/[\p{L}µ$]+)*)/u.exec(line.slice(to));
-  return m ? ` ${m[1]}` : '';
-}
 
 export const estimateMismatch: Rule = {
   id: 'estimate-mismatch',

@@ -1,6 +1,8 @@
 import type { Html } from 'mdast';
+import type { TextEdit } from '../finding.js';
 import type { ParsedSnapshot } from '../model.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { Range } from '../position.js';
+import type { Rule } from '../rule.js';
 import { walk } from '../tree.js';
 
 /** Template guidance comments start with this word, so authors' own comments are left alone. */
@@ -40,13 +42,42 @@ function isMarker(m: string, before: string, after: string): boolean {
   return true;
 }
 
+/** What kind of template leftover a finding is about. */
+export type LeftoverKind = 'guidance' | 'placeholder' | 'marker' | 'variable';
+
+/** One piece of template scaffolding still in the text. */
+export interface Leftover {
+  kind: LeftoverKind;
+  /** What a per-item finding says ("Placeholder <number of users> is still in the text; …"). */
+  message: string;
+  /** Where it is; a guidance comment is marked at its opening "<!-- Guidance" only, so no block of text is squiggled. */
+  range: Range;
+  /** The whole of it, for selecting it (the first placeholder of a new snapshot) or removing it. */
+  whole: Range;
+  /** For guidance comments: the edit that removes the comment (with its line when it stands on lines of its own). */
+  removal?: TextEdit;
+}
+
 function describe(found: string): string {
   if (/^(?:TODO|TBD|FIXME)$/.test(found)) return `Marker "${found}"`;
   if (found.startsWith('{{')) return `Template variable ${found}`;
   return `Placeholder ${found}`;
 }
 
-function scan(ctx: RuleContext, parsed: ParsedSnapshot, value: string, start: number, end: number): void {
+function kindOf(found: string): LeftoverKind {
+  if (/^(?:TODO|TBD|FIXME)$/.test(found)) return 'marker';
+  if (found.startsWith('{{')) return 'variable';
+  return 'placeholder';
+}
+
+/** The range shown for a leftover: from its start to the end of its first line. */
+function firstLine(parsed: ParsedSnapshot, start: number, end: number): Range {
+  const { lines, text } = parsed;
+  const line = lines.positionAt(start).line;
+  return lines.range(start, Math.min(end, lines.lineEnd(line, text)));
+}
+
+function scan(out: Leftover[], parsed: ParsedSnapshot, value: string, start: number, end: number): void {
   const exact = parsed.text.slice(start, end) === value;
   // What stands either side of a match, in the document (a node may be a piece of a longer name: "a.<b>.c").
   const around = (at: number, len: number): [string, string] => (exact ? [parsed.text[start + at - 1] ?? '', parsed.text[start + at + len] ?? ''] : [value[at - 1] ?? '', value[at + len] ?? '']);
@@ -73,39 +104,22 @@ function scan(ctx: RuleContext, parsed: ParsedSnapshot, value: string, start: nu
   if (!exact) {
     // Escapes or entities shift the positions: one finding for the whole text, naming each placeholder.
     const names = [...new Set(kept.map((f) => describe(f.text)))];
-    ctx.report({ range: parsed.lines.range(start, end), message: `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} still in the text; expected ${names.length > 1 ? 'them' : 'it'} replaced with your own content.` });
+    const whole = parsed.lines.range(start, end);
+    out.push({
+      kind: kindOf(kept[0]?.text ?? ''),
+      message: `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} still in the text; expected ${names.length > 1 ? 'them' : 'it'} replaced with your own content.`,
+      range: firstLine(parsed, start, end),
+      whole,
+    });
     return;
   }
   for (const f of kept) {
-    ctx.report({ range: parsed.lines.range(start + f.at, start + f.at + f.text.length), message: `${describe(f.text)} is still in the text; expected it replaced with your own content.` });
+    const range = parsed.lines.range(start + f.at, start + f.at + f.text.length);
+    out.push({ kind: kindOf(f.text), message: `${describe(f.text)} is still in the text; expected it replaced with your own content.`, range, whole: range });
   }
 }
 
-export const placeholderLeft: Rule = {
-  id: 'placeholder-left',
-  description: 'No template placeholders or guidance are left: TODO, TBD, <…> markers, {{variables}}, Guidance comments.',
-  severity: 'stage',
-  check(ctx) {
-    const { parsed } = ctx;
-    const off = parsed.shift;
-    walk(parsed.tree, (n) => {
-      if (n.type === 'code' || n.type === 'inlineCode') return false;
-      const start = (n.position?.start.offset ?? 0) + off;
-      const end = (n.position?.end.offset ?? 0) + off;
-      if (n.type === 'yaml') {
-        const from = parsed.text.indexOf('\n', start) + 1;
-        scan(ctx, parsed, n.value, from, from + n.value.length);
-      } else if (n.type === 'html') {
-        guidanceOrMarker(ctx, parsed, n, start, end);
-      } else if (n.type === 'text') {
-        scan(ctx, parsed, n.value, start, end);
-      }
-      return true;
-    });
-  },
-};
-
-function guidanceOrMarker(ctx: RuleContext, parsed: ParsedSnapshot, n: Html, start: number, end: number): void {
+function guidanceOrMarker(out: Leftover[], parsed: ParsedSnapshot, n: Html, start: number, end: number): void {
   const { lines, text } = parsed;
   if (GUIDANCE.test(n.value)) {
     // Remove the comment with its line break when it stands on lines of its own.
@@ -114,13 +128,93 @@ function guidanceOrMarker(ctx: RuleContext, parsed: ParsedSnapshot, n: Html, sta
     let to = end;
     if (own && text[to] === '\r') to++;
     if (own && text[to] === '\n') to++;
-    ctx.report({
-      range: lines.range(start, end),
+    out.push({
+      kind: 'guidance',
       message: 'Template guidance is still in the text; expected your own content in its place, with the comment removed.',
-      fix: { title: 'Remove template guidance', edits: [{ range: lines.range(own ? lineStart : start, to), newText: '' }] },
+      range: lines.range(start, start + (GUIDANCE.exec(n.value)?.[0].length ?? 0)),
+      whole: lines.range(start, end),
+      removal: { range: lines.range(own ? lineStart : start, to), newText: '' },
     });
     return;
   }
   if (n.value.startsWith('<!--')) return;
-  scan(ctx, parsed, n.value, start, end);
+  scan(out, parsed, n.value, start, end);
 }
+
+const cache = new WeakMap<ParsedSnapshot, readonly Leftover[]>();
+
+/**
+ * Every piece of template scaffolding left in a parsed document, in document order: guidance comments,
+ * `<…>` placeholders, TODO/TBD/FIXME markers and `{{variables}}` (computed once per parse).
+ */
+export function templateLeftovers(parsed: ParsedSnapshot): readonly Leftover[] {
+  const known = cache.get(parsed);
+  if (known) return known;
+  const out: Leftover[] = [];
+  const off = parsed.shift;
+  walk(parsed.tree, (n) => {
+    if (n.type === 'code' || n.type === 'inlineCode') return false;
+    const start = (n.position?.start.offset ?? 0) + off;
+    const end = (n.position?.end.offset ?? 0) + off;
+    if (n.type === 'yaml') {
+      const from = parsed.text.indexOf('\n', start) + 1;
+      scan(out, parsed, n.value, from, from + n.value.length);
+    } else if (n.type === 'html') {
+      guidanceOrMarker(out, parsed, n, start, end);
+    } else if (n.type === 'text') {
+      scan(out, parsed, n.value, start, end);
+    }
+    return true;
+  });
+  cache.set(parsed, out);
+  return out;
+}
+
+/** The edits that remove every guidance comment of a document at once (none when there is none). */
+export function guidanceRemovalEdits(parsed: ParsedSnapshot): TextEdit[] {
+  return templateLeftovers(parsed).flatMap((l) => (l.removal ? [l.removal] : []));
+}
+
+const NOUNS: Record<LeftoverKind, [string, string]> = {
+  guidance: ['guidance comment', 'guidance comments'],
+  placeholder: ['placeholder', 'placeholders'],
+  marker: ['TODO/TBD marker', 'TODO/TBD markers'],
+  variable: ['template variable', 'template variables'],
+};
+
+/** "9 guidance comments, 3 placeholders and 1 TODO/TBD marker". */
+function counted(items: readonly Leftover[]): string {
+  const parts: string[] = [];
+  for (const kind of Object.keys(NOUNS) as LeftoverKind[]) {
+    const n = items.filter((l) => l.kind === kind).length;
+    if (n) parts.push(`${n} ${NOUNS[kind][n === 1 ? 0 : 1]}`);
+  }
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] ?? ''}` : (parts[0] ?? '');
+}
+
+export const REMOVE_ALL_GUIDANCE = 'Remove all template guidance';
+
+export const placeholderLeft: Rule = {
+  id: 'placeholder-left',
+  description: 'No template placeholders or guidance are left: TODO, TBD, <…> markers, {{variables}}, Guidance comments.',
+  severity: 'scaffold',
+  check(ctx) {
+    const items = templateLeftovers(ctx.parsed);
+    const first = items[0];
+    if (!first) return;
+    const removeAll = guidanceRemovalEdits(ctx.parsed);
+    if (!ctx.strict) {
+      // A draft is expected to hold its template's scaffolding: one calm finding for the document, at the first item.
+      const line = first.range.start.line + 1;
+      ctx.report({
+        range: first.range,
+        message: `Template text is still in the document: ${counted(items)}, the first at line ${line}; expected your own content in their place before review.`,
+        ...(removeAll.length ? { fix: { title: REMOVE_ALL_GUIDANCE, edits: removeAll } } : {}),
+      });
+      return;
+    }
+    for (const item of items) {
+      ctx.report({ range: item.range, message: item.message, ...(item.removal ? { fix: { title: 'Remove template guidance', edits: [item.removal] } } : {}) });
+    }
+  },
+};

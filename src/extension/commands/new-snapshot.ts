@@ -1,7 +1,8 @@
 // Runs in the VS Code extension host: "Design Snapshot: New Design Snapshot".
 import * as vscode from 'vscode';
+import { resolveAuthor } from '../author.js';
 import type { ExtensionLog } from '../log.js';
-import { firstPlaceholderOffset, renderTemplate, type Engine, type Template } from '../../core/index.js';
+import { renderTemplate, type Analysis, type Engine, type Template } from '../../core/index.js';
 import { freeName, slugify } from '../names.js';
 import { readSettings } from '../settings.js';
 
@@ -10,8 +11,12 @@ export interface NewSnapshotDeps {
   builtInTemplates: vscode.Uri;
   isTrusted: () => boolean;
   log: ExtensionLog;
-  /** Who is writing (the desktop's login name); undefined leaves the template's author placeholder in place. */
+  /** Who is writing by the host's account (the desktop's login name); undefined where the host cannot tell (the browser). */
   author: () => string | undefined;
+  /** git's user.name for a folder by running `git config` (the desktop, trusted workspaces only); absent on the web. */
+  gitUserName?: (dir: vscode.Uri) => Promise<string | undefined>;
+  /** The document's shared analysis (the diagnostics controller's). */
+  analyze: (doc: vscode.TextDocument) => Promise<Analysis>;
   today?: () => string;
 }
 
@@ -50,24 +55,28 @@ export async function newSnapshot(deps: NewSnapshotDeps): Promise<vscode.TextEdi
   });
   if (title === undefined || !title.trim()) return undefined;
   const date = deps.today?.() ?? new Date().toISOString().slice(0, 10);
-  const text = renderTemplate(pick.template, { title: title.trim(), author: deps.author() ?? AUTHOR_PLACEHOLDER, date });
   const folder = vscode.workspace.workspaceFolders?.[0];
+  const dir = folder ? vscode.Uri.joinPath(folder.uri, readSettings(folder.uri).folder) : undefined;
+  const author = (await resolveAuthor(folder?.uri, deps)) ?? { name: AUTHOR_PLACEHOLDER, source: 'placeholder' };
+  deps.log.info(`New snapshot from template ${pick.template.id}; author "${author.name}" (${author.source}).`);
+  const text = renderTemplate(pick.template, { title: title.trim(), author: author.name, date });
   let doc: vscode.TextDocument;
-  if (!folder) {
+  if (!dir) {
     doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   } else {
-    const dir = vscode.Uri.joinPath(folder.uri, readSettings(folder.uri).folder);
     await vscode.workspace.fs.createDirectory(dir);
     const uri = await freeName(dir, `${date}-${slugify(title)}`);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     doc = await vscode.workspace.openTextDocument(uri);
   }
-  const editor = await vscode.window.showTextDocument(doc);
-  const at = firstPlaceholderOffset(doc.getText());
-  if (at !== undefined) {
-    const pos = doc.positionAt(at);
-    editor.selection = new vscode.Selection(pos, pos);
-    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  // Pinned, not a preview tab: the next file opened must not replace it (and take its problems with it).
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  // Select the first <…> placeholder, so typing replaces it.
+  const first = (await deps.analyze(doc)).firstToFill;
+  if (first) {
+    const range = new vscode.Range(first.start.line, first.start.character, first.end.line, first.end.character);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
   return editor;
 }

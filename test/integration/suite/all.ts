@@ -3,4 +3,6 @@ import './extension.test.js';
 import './preview.test.js';
 import './config.test.js';
 import './scorecard.test.js';
+import './authoring.test.js';
+// Last: it deletes what it wrote, but a stalled host would slow whatever came after it.
 import './hostile.test.js';

@@ -165,8 +165,8 @@ describe('One configuration for the editor and the CLI', () => {
     await diagnosticsWhere(other, (ds) => ds.some((d) => ruleOf(d) === 'placeholder-left' && d.severity === vscode.DiagnosticSeverity.Error), 'placeholder-left as an error (config)');
     const before = controller.problems.length;
     await write(configUri, JSON.stringify({ ...CONFIG, rules: { 'section-ordr': 'off' } }));
-    // The defaults: a placeholder in a draft is a warning again.
-    await diagnosticsWhere(other, (ds) => ds.some((d) => ruleOf(d) === 'placeholder-left' && d.severity === vscode.DiagnosticSeverity.Warning), 'defaults in force');
+    // The defaults: leftovers in a draft are one information again.
+    await diagnosticsWhere(other, (ds) => ds.some((d) => ruleOf(d) === 'placeholder-left' && d.severity === vscode.DiagnosticSeverity.Information), 'defaults in force');
     await controller.lintNow(doc);
     const added = controller.problems.slice(before);
     assert.equal(added.length, 1, added.join('\n'));

@@ -9,6 +9,16 @@ export async function api(): Promise<DesignSnapshotApi> {
   return ext.isActive ? ext.exports : ext.activate();
 }
 
+/** In a mocha suite: the extension activated before its tests, and every editor closed after each one. */
+export function activatedWithFreshEditors(): void {
+  before(async () => {
+    await api();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+}
+
 export function workspaceUri(...parts: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the tests need a workspace folder');
@@ -83,5 +93,24 @@ export function renderedWhere(preview: DiagramPreview, predicate: (e: RenderedEv
       sub.dispose();
       reject(new Error(`timed out waiting for ${what}; reports: ${seen.join(' | ') || 'none'}`));
     }, timeoutMs);
+  });
+}
+
+/** Resolves with the first tab for which `predicate` holds; checks now, then on every change of the tabs. */
+export function tabWhere(predicate: (tab: vscode.Tab) => boolean, what: string, timeoutMs = 20_000): Promise<vscode.Tab> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(predicate);
+      if (!tab) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(tab);
+    };
+    const sub = vscode.window.tabGroups.onDidChangeTabs(check);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`));
+    }, timeoutMs);
+    check();
   });
 }
