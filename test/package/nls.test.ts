@@ -9,13 +9,21 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 /** The manifest fields VS Code shows to people (titles, descriptions, welcome text), with their JSON paths. */
 const SHOWN = new Set(['title', 'category', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'name', 'contextualTitle', 'contents']);
 
+const TOOL_SHOWN = new Set(['displayName', 'userDescription']);
+
 function shownStrings(node: Json, path: string, shown: boolean, out: Array<[string, string]>): void {
   if (typeof node === 'string') {
     if (shown) out.push([path, node]);
   } else if (Array.isArray(node)) {
     node.forEach((v, i) => shownStrings(v, `${path}[${i}]`, shown, out));
   } else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) shownStrings(v, `${path}.${k}`, SHOWN.has(k), out);
+    // Language-model tools: their display name and user description are shown; the name is an identifier and the
+    // model description and input schema speak to the model, in English.
+    const tool = /\.languageModelTools\[\d+\]$/.test(path);
+    for (const [k, v] of Object.entries(node)) {
+      if (tool) shownStrings(v, `${path}.${k}`, TOOL_SHOWN.has(k), out);
+      else if (!/\.languageModelTools\[\d+\]\./.test(`${path}.`)) shownStrings(v, `${path}.${k}`, SHOWN.has(k), out);
+    }
   }
 }
 
