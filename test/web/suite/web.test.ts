@@ -44,7 +44,10 @@ describe('Design Snapshot on the web (VS Code for the Web, virtual file system)'
     const ds = await diagnosticsWhere(uri, (x) => x.some((d) => ruleOf(d) === 'section-missing' && d.message.includes('"Capacity estimates"')), 'section-missing on open', 60_000);
     equal(ds.filter((d) => ruleOf(d) === 'section-missing').length, 5, 'every missing section');
     const code = ds[0]?.code as { value: string; target: vscode.Uri };
-    match(code.target.toString(), /docs\/rules\/[a-z-]+\.md$/, 'codes link to the rule pages');
+    // As on the desktop: the code runs Show Rule Documentation for its rule (the rendered page, not the raw file).
+    equal(code.target.scheme, 'command', 'codes link to the rule pages');
+    equal(code.target.path, 'designSnapshot.showRuleDocumentation');
+    equal(JSON.parse(code.target.query)[0], ruleOf(ds[0] as vscode.Diagnostic));
     const target = ds.find((d) => d.message.includes('"Capacity estimates"'));
     ok(target, 'the estimates section is reported missing');
     await applyQuickFix(uri, target, /Insert section "Capacity estimates"/);
