@@ -59,9 +59,22 @@ export class SnapshotCodeActions implements vscode.CodeActionProvider {
     readonly templateFor: TemplateLookup,
   ) {}
 
-  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    try {
+      return await this.#actions(doc, context);
+    } catch (e) {
+      // A malformed document or template must not take the light bulb down with it; the log says what failed.
+      this.controller.log.error(`Quick fixes for ${doc.uri.toString()} at line ${range.start.line + 1} failed`, e);
+      return [];
+    }
+  }
+
+  async #actions(doc: vscode.TextDocument, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const state = this.controller.state(doc.uri);
-    if (!state || state.version !== doc.version) return [];
+    if (!state || state.version !== doc.version) {
+      this.controller.log.debug(`No quick fixes for ${doc.uri.toString()} v${doc.version}: ${state ? `its findings are of v${state.version}` : 'it has no findings yet'}.`);
+      return [];
+    }
     const ours = context.diagnostics.filter((d) => d.source === 'design-snapshot');
     if (ours.length === 0) return [];
     const template = ours.some((d) => ruleIdOf(d) === 'section-missing') ? await this.templateFor(doc) : undefined;

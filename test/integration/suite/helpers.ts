@@ -67,11 +67,47 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
+/** Resolves when the document's current version has its complete findings shown (asynchronous rules included). */
+export async function lintComplete(uri: vscode.Uri, timeoutMs = 30_000): Promise<void> {
+  const { controller } = await api();
+  const done = (): boolean => {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const state = controller.state(uri);
+    return !!doc && !!state && state.complete && state.version === doc.version;
+  };
+  if (done()) return;
+  await new Promise<void>((resolve, reject) => {
+    const sub = controller.onDidLint(() => {
+      if (!done()) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for the complete lint of ${uri.toString()}`));
+    }, timeoutMs);
+  });
+}
+
 /** Applies the quick fix titled `title` offered for `diag`. */
 export async function applyQuickFix(uri: vscode.Uri, diag: vscode.Diagnostic, title: RegExp): Promise<string> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+  // Asked once the document's lint is complete (diagrams parsed): a publish arriving meanwhile cancels the request.
+  await lintComplete(uri);
+  const versionBefore = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version;
+  let actions: vscode.CodeAction[];
+  try {
+    actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+  } catch (e) {
+    const log = (await api()).log.recent.slice(-20).join('\n    ');
+    const versionAfter = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version;
+    throw new Error(`asking for quick fixes failed (${e instanceof Error ? e.message : String(e)}); document v${versionBefore} → v${versionAfter}\n  last log lines:\n    ${log}`);
+  }
   const action = actions.find((a) => title.test(a.title));
-  if (!action?.edit) throw new Error(`no quick fix matching ${title}; offered: ${actions.map((a) => a.title).join(' | ')}`);
+  if (!action?.edit) {
+    const log = (await api()).log.recent.slice(-15).join('\n    ');
+    throw new Error(`no quick fix matching ${title}; offered: ${actions.map((a) => a.title).join(' | ')}; diagnostic code ${JSON.stringify(diag.code)}\n  last log lines:\n    ${log}`);
+  }
   if (!(await vscode.workspace.applyEdit(action.edit))) throw new Error(`applying "${action.title}" failed`);
   // As the light bulb does: the action's command runs after its edit.
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
