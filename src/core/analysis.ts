@@ -72,6 +72,8 @@ export class Analysis {
   #tree: Root | undefined;
   /** Why the document's Markdown could not be read at all (over the host's time budget), when it could not. */
   #unreadable: string | undefined;
+  /** Why reading the document's Markdown threw, when it did. */
+  #parseFailure: string | undefined;
   /** Why the schema in force could not validate this document, when it could not. */
   #schemaFailure: string | undefined;
   #diagrams: DiagramBlock[] | undefined;
@@ -145,9 +147,15 @@ export class Analysis {
       const frontmatter = this.frontmatter;
       // A document that could not be read is an empty one to every feature (its one finding says why).
       const tree = this.#unreadable !== undefined ? EMPTY_TREE : this.#tree;
-      this.#parsed = this.#timed(() =>
-        parseSnapshot(this.text, this.context.catalog, { tolerance: this.context.config.tolerance, estimates: this.context.estimates, frontmatter, lines: this.lines, ...(tree ? { tree } : {}) }),
-      );
+      const options = { tolerance: this.context.config.tolerance, estimates: this.context.estimates, frontmatter, lines: this.lines };
+      try {
+        this.#parsed = this.#timed(() => parseSnapshot(this.text, this.context.catalog, { ...options, ...(tree ? { tree } : {}) }));
+      } catch (e) {
+        // Read once: every feature then sees an empty document, and the findings say why (hovers, inlay hints and the
+        // preview never re-run a parse that failed).
+        this.#parseFailure = e instanceof Error ? e.message : String(e);
+        this.#parsed = parseSnapshot(this.text, this.context.catalog, { ...options, tree: EMPTY_TREE });
+      }
     }
     return this.#parsed;
   }
@@ -243,6 +251,7 @@ export class Analysis {
           return this.#findings;
         }
         const parsed = this.parsed;
+        if (this.#parseFailure !== undefined) throw new Error(this.#parseFailure);
         this.#findings = this.#timed(() => this.#run(parsed).sort(compareFindings));
         if (this.#schemaFailure) this.#findings.unshift(this.#problem(`Design Snapshot: ${this.#schemaFailure}`, 'warning'));
       } catch (e) {

@@ -25,6 +25,9 @@ const UNSAFE_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'objec
 /** Attributes that hold a URL: kept only for a fragment ("#arrowhead") or an inline image. */
 const URL_PROPERTIES = new Set(['href', 'xLinkHref', 'src', 'srcSet', 'action', 'formAction', 'data', 'poster', 'background', 'codeBase', 'cite', 'ping']);
 const SAFE_REFERENCE = /^\s*(?:#|data:image\/(?:png|gif|jpe?g|webp);)/i;
+/** CSS that loads or runs something: a url() to anything but a fragment or inline image, @import, image-set(), expression(), or an escape that could spell one. */
+const UNSAFE_CSS = /url\s*\(\s*['"]?(?!#|data:image\/)|@import|image-set\s*\(|expression\s*\(|\\(?!3c )/i;
+const UNSAFE_CSS_GLOBAL = /@import[^;]*;?|url\s*\(\s*['"]?(?!#|data:image\/)[^)]*\)|image-set\s*\([^)]*\)|expression\s*\(/gi;
 
 /**
  * The SVG the preview rendered, parsed and cleaned for the export: no scripts, event handlers, frames, forms or
@@ -39,14 +42,21 @@ export function cleanSvg(svg: string): Element | undefined {
   const clean = (node: Element): void => {
     node.children = node.children.filter((c) => c.type === 'text' || (c.type === 'element' && !UNSAFE_ELEMENTS.has(c.tagName.toLowerCase())));
     for (const key of Object.keys(node.properties)) {
-      const value = node.properties[key];
+      const raw = node.properties[key];
+      const value = String(Array.isArray(raw) ? raw.join(' ') : raw);
       const url = URL_PROPERTIES.has(key) || /href$/i.test(key);
-      if (/^on/i.test(key) || key === 'srcDoc' || (url && !SAFE_REFERENCE.test(String(Array.isArray(value) ? value.join(' ') : value)))) delete node.properties[key];
-      else if (key === 'style' && /url\s*\(\s*['"]?(?!#|data:image\/)|expression\s*\(|@import/i.test(String(value))) delete node.properties[key];
+      // Any attribute may hold a CSS reference (fill, filter, mask, cursor, marker-end, style): only `url(#id)` and
+      // inline images stay; CSS escapes and image-set() could hide anything else, so they go too.
+      if (/^on/i.test(key) || key === 'srcDoc' || (url && !SAFE_REFERENCE.test(value)) || UNSAFE_CSS.test(value)) delete node.properties[key];
     }
     if (node.tagName.toLowerCase() === 'style') {
-      // Mermaid's own <style> styles the diagram; remote loads and old script hooks in it are cut.
-      for (const c of node.children) if (c.type === 'text') c.value = c.value.replace(/@import[^;]*;?|url\s*\(\s*['"]?(?!#|data:image\/)[^)]*\)|expression\s*\(/gi, '');
+      // Mermaid's own <style> styles the diagram. Its text is written out raw: a "<" in it would become markup when
+      // the page is read again, so it is escaped as CSS; remote loads and old script hooks are cut.
+      for (const c of node.children) {
+        if (c.type !== 'text') continue;
+        c.value = c.value.replace(/</g, '\\3c ');
+        if (UNSAFE_CSS.test(c.value)) c.value = c.value.replace(/\\(?!3c )/g, '').replace(UNSAFE_CSS_GLOBAL, '');
+      }
     }
     for (const c of node.children) if (c.type === 'element') clean(c);
   };

@@ -52,7 +52,7 @@ export { diagramBlocks, type DiagramBlock } from './diagrams.js';
 export { findFrontmatter, readFrontmatter, type Frontmatter, type FrontmatterInfo } from './frontmatter.js';
 export { EXPORT_CSP, snapshotHtml, type HtmlExportOptions } from './html.js';
 export { MermaidChecker, type MermaidError, type MermaidParse } from './mermaid.js';
-export { explainMermaidError, mermaidErrorDetails, OVER_BUDGET, type DiagramEdit, type ExplainedError, type MermaidErrorDetails } from './mermaid-errors.js';
+export { explainMermaidError, mermaidErrorDetails, OVER_BUDGET, WORKER_FAILURE, type DiagramEdit, type ExplainedError, type MermaidErrorDetails } from './mermaid-errors.js';
 export type { EngineHost } from './host.js';
 export { InMemoryHost } from './host.js';
 export type { ParsedSnapshot, SnapshotModel, SectionModel } from './model.js';

@@ -41,6 +41,8 @@ export interface DiagramEdit {
 /** Mermaid's error, explained. */
 /** The error name of a diagram whose parse ran past the host's time budget (the worker was ended). */
 export const OVER_BUDGET = 'OverBudget';
+/** The error name of a host worker that failed (not a verdict on the diagram: never cached, never a finding on it). */
+export const WORKER_FAILURE = 'WorkerFailure';
 
 export interface ExplainedError {
   /** What is wrong and what was expected, in words. */

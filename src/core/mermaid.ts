@@ -1,5 +1,5 @@
 import { Lru } from './lru.js';
-import { mermaidErrorDetails, type MermaidErrorDetails } from './mermaid-errors.js';
+import { mermaidErrorDetails, WORKER_FAILURE, type MermaidErrorDetails } from './mermaid-errors.js';
 
 /** Parses one diagram; rejects with mermaid's own error (or its plain details) when the diagram is invalid. */
 export type MermaidParse = (diagram: string) => Promise<unknown>;
@@ -58,6 +58,8 @@ export class MermaidChecker {
           await parse(source);
           return null;
         } catch (e) {
+          // The host's worker failed: no verdict on the diagram (rethrown below, nothing cached; the next edit retries).
+          if ((e as { name?: unknown } | null)?.name === WORKER_FAILURE) throw e;
           const line = errorLine(e);
           return { ...mermaidErrorDetails(e), ...(line ? { line } : {}) };
         }

@@ -36,7 +36,7 @@ export function markdownTree(text: string): Root {
   return parseMarkdown(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
-/** Lists and block quotes nested deeper than this are read as text of the deepest one (no real document comes close). */
+/** Lists and block quotes nested deeper than this are read as the deepest one's content: text, or indented code where the blanked markers leave four spaces (no real document comes close). */
 export const MAX_CONTAINER_MARKERS = 32;
 /** The same cap by indentation: a list item marker this far right is text (64 levels at two spaces each). */
 export const MAX_CONTAINER_COLUMN = 128;

@@ -156,9 +156,10 @@ const linearRegExp = Object.assign(
   (pattern: string, flags: string): { test: (s: string) => boolean; toString: () => string } => {
     let re: RE2JS;
     try {
-      re = RE2JS.compile(pattern);
+      // JSON Schema patterns are ECMA-262: its \uXXXX and \u{…} escapes are RE2's \x{…}.
+      re = RE2JS.compile(pattern.replace(/(?<!\\)((?:\\\\)*)\\u(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/g, (_, pre: string, braced?: string, four?: string) => `${pre}\\x{${braced ?? four}}`));
     } catch (e) {
-      throw new Error(`pattern ${JSON.stringify(pattern)} is not supported (${(e as Error).message}); patterns run in a linear-time engine, without lookaround or backreferences`);
+      throw new Error(`pattern ${JSON.stringify(pattern)} is not supported by the linear-time engine patterns run in (RE2: no lookaround, backreferences, \\p{Script=…}, or repeat counts over 1000): ${(e as Error).message}`);
     }
     // ajv caches compiled patterns by their toString(): it must differ per pattern, as a RegExp's does.
     return { test: (s: string) => re.matcher(s).find(), toString: () => `/${pattern}/${flags}` };

@@ -13,6 +13,7 @@ interface WebWorker {
   terminate(): void;
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: { message?: string; preventDefault?: () => void }) => void) | null;
+  onmessageerror: (() => void) | null;
 }
 type WorkerConstructor = new (url: string, options?: { name?: string }) => WebWorker;
 
@@ -52,6 +53,8 @@ const web: Platform = {
           e.preventDefault?.();
           fn(new Error(e.message ?? 'the Web Worker failed'));
         };
+        // A message that cannot be read on this side fails like an error, not by timing out.
+        w.onmessageerror = () => fn(new Error('a message from the Web Worker could not be read'));
       },
       terminate: () => {
         w.terminate();

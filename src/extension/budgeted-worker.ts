@@ -1,5 +1,5 @@
 // Runs in the VS Code extension host: a worker that answers one request at a time, each within a time budget.
-import { OVER_BUDGET } from '../core/index.js';
+import { OVER_BUDGET, WORKER_FAILURE } from '../core/index.js';
 import type { ExtensionLog } from './log.js';
 import type { WorkerPort } from './platform.js';
 
@@ -10,6 +10,17 @@ export class OverBudget extends Error {
     super(`took longer than ${budgetMs / 1000} s`);
   }
 }
+
+/** The worker itself failed (could not start, crashed, was stopped): not a verdict on the input, so never cached. */
+export class WorkerFailure extends Error {
+  override readonly name = WORKER_FAILURE;
+  constructor(message: string, cause?: unknown) {
+    super(`${message}${cause === undefined ? '' : `: ${cause instanceof Error ? cause.message : String(cause)}`}`);
+  }
+}
+
+/** Extra time the first request on a fresh worker gets: starting one loads its code (mermaid: about a second). */
+export const START_ALLOWANCE_MS = 10_000;
 
 interface Job<Res> {
   payload: unknown;
@@ -39,7 +50,7 @@ export class BudgetedWorker<Res> {
   ) {}
 
   request(payload: unknown): Promise<Res> {
-    if (this.#disposed) return Promise.reject(new Error(`the ${this.name} worker was stopped`));
+    if (this.#disposed) return Promise.reject(new WorkerFailure(`the ${this.name} worker was stopped`));
     return new Promise<Res>((resolve, reject) => {
       this.#queue.push({ payload, resolve, reject });
       this.#next();
@@ -48,7 +59,10 @@ export class BudgetedWorker<Res> {
 
   #start(): Promise<WorkerPort> {
     if (this.#worker) return this.#worker;
-    const started = this.startWorker().then((w) => {
+    // Promise.resolve().then: a start function that throws at once fails like one that rejects.
+    const started = Promise.resolve()
+      .then(() => this.startWorker())
+      .then((w) => {
       this.log.info(`Started the ${this.name} worker (${w.source}).`);
       w.onMessage((m) => {
         if (started !== this.#worker) return;
@@ -59,10 +73,12 @@ export class BudgetedWorker<Res> {
         });
       });
       w.onError((e) => {
+        // A Web Worker keeps running after an uncaught error: it is ended either way.
+        w.terminate();
         if (started !== this.#worker) return;
         this.log.error(`The ${this.name} worker failed; a fresh one serves the next request`, e);
         this.#worker = undefined;
-        this.#settle((job) => job.reject(e));
+        this.#settle((job) => job.reject(new WorkerFailure(`the ${this.name} worker failed`, e)));
       });
       if (this.#disposed) w.terminate();
       return w;
@@ -76,33 +92,48 @@ export class BudgetedWorker<Res> {
     if (!current) return;
     clearTimeout(current.timer);
     this.#current = undefined;
-    how(current.job);
-    this.#next();
+    try {
+      how(current.job);
+    } catch (e) {
+      // A malformed answer fails its request, never the queue behind it.
+      current.job.reject(new WorkerFailure(`the ${this.name} worker's answer could not be read`, e));
+    } finally {
+      this.#next();
+    }
   }
 
   #next(): void {
     if (this.#current || this.#disposed) return;
     const job = this.#queue.shift();
     if (!job) return;
-    const current: { job: Job<Res>; timer: ReturnType<typeof setTimeout> | undefined } = { job, timer: undefined };
-    this.#current = current;
+    const fresh = !this.#worker;
     const worker = this.#start();
+    // The budget runs from the moment the request is taken, starting the worker included (with an allowance for a
+    // fresh one): a worker that never finishes starting cannot hold the queue.
+    const budget = this.budgetMs + (fresh ? START_ALLOWANCE_MS : 0);
+    const current: { job: Job<Res>; timer: ReturnType<typeof setTimeout> | undefined } = { job, timer: undefined };
+    current.timer = setTimeout(() => {
+      if (this.#current !== current) return;
+      this.log.warn(`A ${this.name} request ${new OverBudget(budget).message}; ending the worker, a fresh one serves the rest.`);
+      if (this.#worker === worker) this.#worker = undefined;
+      void worker.then((w) => w.terminate(), () => undefined);
+      this.#settle((j) => j.reject(new OverBudget(budget)));
+    }, budget);
+    this.#current = current;
     worker.then(
       (w) => {
         if (this.#current !== current) return;
-        w.post(job.payload);
-        current.timer = setTimeout(() => {
-          this.log.warn(`A ${this.name} request ${new OverBudget(this.budgetMs).message}; ending the worker, a fresh one serves the rest.`);
-          if (this.#worker === worker) this.#worker = undefined;
-          w.terminate();
-          this.#settle((j) => j.reject(new OverBudget(this.budgetMs)));
-        }, this.budgetMs);
+        try {
+          w.post(job.payload);
+        } catch (e) {
+          this.#settle((j) => j.reject(new WorkerFailure(`the ${this.name} worker did not take the request`, e)));
+        }
       },
       (e: unknown) => {
         // Could not start (no worker support, its code unreadable): this request fails; the next one tries again.
         this.log.error(`Could not start the ${this.name} worker`, e);
         if (this.#worker === worker) this.#worker = undefined;
-        if (this.#current === current) this.#settle((j) => j.reject(e));
+        if (this.#current === current) this.#settle((j) => j.reject(new WorkerFailure(`could not start the ${this.name} worker`, e)));
       },
     );
   }
@@ -110,7 +141,7 @@ export class BudgetedWorker<Res> {
   dispose(): void {
     this.#disposed = true;
     if (this.#current) clearTimeout(this.#current.timer);
-    for (const job of [...this.#queue, ...(this.#current ? [this.#current.job] : [])]) job.reject(new Error(`the ${this.name} worker was stopped`));
+    for (const job of [...this.#queue, ...(this.#current ? [this.#current.job] : [])]) job.reject(new WorkerFailure(`the ${this.name} worker was stopped`));
     this.#queue.length = 0;
     this.#current = undefined;
     void this.#worker?.then((w) => w.terminate(), () => undefined);

@@ -16,7 +16,8 @@ function workerThread(file: string): WorkerPort {
     source: `worker thread ${file}`,
     post: (m) => w.postMessage(m),
     onMessage: (fn) => void w.on('message', fn),
-    onError: (fn) => void w.on('error', fn),
+    // A message that cannot be read on this side (a tree too deep to rebuild) fails like an error, not by timing out.
+    onError: (fn) => void w.on('error', fn).on('messageerror', fn),
     terminate: () => void w.terminate(),
   };
 }

@@ -72,3 +72,49 @@ test('budgeted worker: dispose rejects what is still waiting', async () => {
   await assert.rejects(queued, /stopped/);
   await assert.rejects(worker.request('y'), /stopped/);
 });
+
+test('budgeted worker: an answer that cannot be read, or a start that throws at once, fails that request alone', async () => {
+  let reads = 0;
+  const worker = new BudgetedWorker<{ echo: string }>(start, 'test', 5000, logger(), (m) => {
+    if (reads++ === 0) throw new Error('malformed');
+    return { value: m as { echo: string } };
+  });
+  let throwing = true;
+  const sync = new BudgetedWorker<{ echo: string }>(
+    () => {
+      if (throwing) throw new Error('at once');
+      return start();
+    },
+    'test',
+    5000,
+    logger(),
+    (m) => ({ value: m as { echo: string } }),
+  );
+  try {
+    await assert.rejects(worker.request('a'), /answer could not be read: malformed/);
+    assert.equal((await worker.request('b')).echo, 'b', 'the queue goes on');
+    await assert.rejects(sync.request('a'), /could not start the test worker: at once/);
+    throwing = false;
+    assert.equal((await sync.request('b')).echo, 'b');
+  } finally {
+    worker.dispose();
+    sync.dispose();
+  }
+});
+
+test('budgeted worker: a worker that reports an error is ended, and the request in hand fails as a worker failure', async () => {
+  const ports: Array<{ terminated: boolean; fail: (e: Error) => void }> = [];
+  const fake = async (): Promise<WorkerPort> => {
+    let onError: (e: Error) => void = () => undefined;
+    const port = { terminated: false, fail: (e: Error) => onError(e) };
+    ports.push(port);
+    return { source: 'fake', post: () => setImmediate(() => port.fail(new Error('boom'))), onMessage: () => undefined, onError: (fn) => (onError = fn), terminate: () => void (port.terminated = true) };
+  };
+  const worker = new BudgetedWorker<unknown>(fake, 'test', 5000, logger(), (m) => ({ value: m }));
+  try {
+    await assert.rejects(worker.request('x'), (e: unknown) => (e as Error).name === 'WorkerFailure' && /the test worker failed: boom/.test((e as Error).message));
+    assert.equal(ports[0]?.terminated, true);
+  } finally {
+    worker.dispose();
+  }
+});

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
-import { costlyToParse, markdownTree, OVER_BUDGET, parseSnapshot, defaultSchema, type Finding } from '../../src/core/index.js';
+import { costlyToParse, markdownTree, OVER_BUDGET, parseSnapshot, defaultSchema, WORKER_FAILURE, type Finding } from '../../src/core/index.js';
 import { flattenDeepContainers, MAX_CONTAINER_MARKERS } from '../../src/core/parse.js';
 import { HOSTILE_CASES, type HostileCase } from '../fixtures/hostile/cases.js';
 import { analyzeFile, memoryEngine, ROOT } from './helpers.js';
@@ -182,4 +182,20 @@ test('hostile: a diagram over the host\'s parse budget is information ("not chec
   const mermaid = findings.filter((f) => f.ruleId === 'mermaid-syntax');
   assert.deepEqual(mermaid.map((f) => `${f.range.start.line + 1} ${f.severity}`), ['12 info', '18 error']);
   assert.match(mermaid[0]?.message ?? '', /^This diagram was not checked: mermaid's parser took longer than 5 s; the other diagrams are checked/);
+});
+
+test('hostile: a mermaid worker that fails is no verdict on the diagram: nothing is cached, and the next analysis checks it', async () => {
+  const doc = `---\ntitle: D\npattern: rag-assistant\nstatus: review\n---\n\n# D\n\n## Architecture\n\n\`\`\`mermaid\nflowchart LR\n  A --> \n\`\`\`\n`;
+  let calls = 0;
+  const engine = memoryEngine({}, {
+    mermaid: async () => async () => {
+      if (calls++ === 0) throw Object.assign(new Error('could not start the mermaid-syntax worker'), { name: WORKER_FAILURE });
+      throw Object.assign(new Error('Parse error on line 2: ... got EOF'), { hash: { loc: { first_line: 2, last_line: 2, first_column: 0, last_column: 8 } } });
+    },
+  });
+  const first = await analyzeFile(engine, '/ws/d.md', doc);
+  assert.deepEqual(first.findings.filter((f) => f.ruleId === 'mermaid-syntax'), [], 'no syntax error for a worker that failed');
+  assert.match(first.findings.find((f) => f.ruleId === 'internal-error')?.message ?? '', /Rule mermaid-syntax failed on this document \(could not start/);
+  const second = await analyzeFile(engine, '/ws/d.md', `${doc}\n`);
+  assert.deepEqual(second.findings.filter((f) => f.ruleId === 'mermaid-syntax').map((f) => f.range.start.line + 1), [13]);
 });

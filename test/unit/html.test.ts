@@ -68,6 +68,15 @@ test('html export: an SVG is cleaned before it goes in: no scripts, handlers, fr
   for (const bad of [/onload|onerror/i, /<script/i, /alert\(/, /<iframe|srcdoc/i, /<animate/i, /@import|http:\/\/x/, /javascript:/]) assert.doesNotMatch(figure, bad);
   for (const kept of [/viewBox="0 0 10 10"/, /<marker id="arrowhead" markerWidth="3">/, /marker-end="url\(#arrowhead\)"/, /<span class="nodeLabel">Hi <b>x<\/b><\/span>/, /#a\{fill:red\}/]) assert.match(figure, kept);
   assert.match(html, /base-uri &#x27;none&#x27;; form-action &#x27;none&#x27;/);
+  // Found by a review: escaped markup in <style> (written raw, it became an <img> when the page was read again),
+  // URL-valued presentation attributes, image-set() and CSS escapes.
+  const sneaky = `<svg><style>.a{} &lt;img src=x onerror=alert(1)&gt; .b{background:u\\72l(https://evil/e.png)} .c{background:image-set('https://evil/s.png' 1x)} @\\69mport "https://evil/i.css";</style><rect cursor="url(https://evil/c.png), auto" fill="url(https://evil/p.svg#g)"/><path fill="url(#gradient)" marker-end="url(#arrowhead)"/></svg>`;
+  const page = await snapshotHtml(DOC, { svgs: [sneaky, undefined] });
+  const out = /<figure class="diagram"><svg[\s\S]*?<\/svg><\/figure>/.exec(page)?.[0] ?? '';
+  // What is left of them is inert CSS text: no element, no url() to elsewhere, no import, no escape.
+  for (const bad of [/<img/i, /url\(\s*['"]?https?:/i, /image-set/i, /@import/i, /\\(?!3c )/, /cursor=|fill="url\(https/]) assert.doesNotMatch(out, bad);
+  assert.match(out, /\\3c img/, 'the "<" is a CSS escape in the style text');
+  assert.match(out, /<path fill="url\(#gradient\)" marker-end="url\(#arrowhead\)"><\/path>/, 'references to the diagram itself stay');
   // Two elements where one SVG was promised: nothing of it goes in.
   const two = await snapshotHtml(DOC, { svgs: ['<svg></svg><img src=x onerror=alert(1)>', undefined] });
   assert.doesNotMatch(two, /onerror|<svg><\/svg>/);

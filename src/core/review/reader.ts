@@ -91,8 +91,8 @@ export function readSnapshot(parsed: ParsedSnapshot): Reading {
 const GUIDANCE = /^<!--\s*Guidance\b/i;
 // "<Who uses the system…>": a template placeholder (angle brackets around a description with a space in it).
 const PLACEHOLDER = /<(?:…|\.\.\.|[A-Z][^<>\n\s]*\s[^<>\n]*)>/g;
-// A `]` ends the scan: a run of "](" without ")" is read once, not once per bracket.
-const LINK_TARGET = /\]\([^)\n\]]*\)/g;
+// A "](" ends the scan: a run of "](" without ")" is read once, not once per bracket ("[…]" inside a target stays).
+const LINK_TARGET = /\]\((?:[^)\n\]]|\](?!\())*\)/g;
 
 /** Blanks what is not prose, keeping every offset: emphasis and code marks, link targets, HTML, placeholders. */
 /**
