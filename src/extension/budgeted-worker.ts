@@ -19,8 +19,6 @@ export class WorkerFailure extends Error {
   }
 }
 
-/** Extra time the first request on a fresh worker gets: starting one loads its code (mermaid: about a second). */
-export const START_ALLOWANCE_MS = 10_000;
 
 interface Job<Res> {
   payload: unknown;
@@ -47,6 +45,8 @@ export class BudgetedWorker<Res> {
     readonly log: ExtensionLog,
     /** Reads the worker's answer: a value, or an error to reject with. */
     readonly read: (message: unknown) => { value: Res } | { error: unknown },
+    /** Extra time for the first request on a fresh worker, when that request loads the worker's heavy code. */
+    readonly startAllowanceMs = 0,
   ) {}
 
   request(payload: unknown): Promise<Res> {
@@ -109,8 +109,8 @@ export class BudgetedWorker<Res> {
     const fresh = !this.#worker;
     const worker = this.#start();
     // The budget runs from the moment the request is taken, starting the worker included (with an allowance for a
-    // fresh one): a worker that never finishes starting cannot hold the queue.
-    const budget = this.budgetMs + (fresh ? START_ALLOWANCE_MS : 0);
+    // fresh one when the worker loads its code on the first request): a worker that never starts cannot hold the queue.
+    const budget = this.budgetMs + (fresh ? this.startAllowanceMs : 0);
     const current: { job: Job<Res>; timer: ReturnType<typeof setTimeout> | undefined } = { job, timer: undefined };
     current.timer = setTimeout(() => {
       if (this.#current !== current) return;

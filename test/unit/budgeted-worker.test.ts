@@ -15,7 +15,11 @@ const file = join(dir, 'worker.cjs');
 writeFileSync(
   file,
   `const { parentPort, threadId } = require('node:worker_threads');
-   parentPort.on('message', (m) => { if (m === 'spin') for (;;) {} else parentPort.postMessage({ echo: m, threadId }); });`,
+   parentPort.on('message', (m) => {
+     if (m === 'spin') for (;;) {}
+     if (m === 'slow') { const until = Date.now() + 800; while (Date.now() < until) {} }
+     parentPort.postMessage({ echo: m, threadId });
+   });`,
 );
 
 /** The desktop's worker port (src/extension/extension.ts does the same). */
@@ -114,6 +118,16 @@ test('budgeted worker: a worker that reports an error is ended, and the request 
   try {
     await assert.rejects(worker.request('x'), (e: unknown) => (e as Error).name === 'WorkerFailure' && /the test worker failed: boom/.test((e as Error).message));
     assert.equal(ports[0]?.terminated, true);
+  } finally {
+    worker.dispose();
+  }
+});
+
+test('budgeted worker: the start allowance is for the first request of a fresh worker only', async () => {
+  const worker = new BudgetedWorker<{ echo: string }>(start, 'test', 300, logger(), (m) => ({ value: m as { echo: string } }), 5000);
+  try {
+    assert.equal((await worker.request('slow')).echo, 'slow', 'fresh: 800 ms fits 300 ms + the allowance');
+    await assert.rejects(worker.request('slow'), (e: unknown) => e instanceof OverBudget && /longer than 0.3 s/.test((e as Error).message));
   } finally {
     worker.dispose();
   }
