@@ -14,7 +14,7 @@ export interface InlineEstimate {
 }
 
 // A "](" ends the scan: a run of "](" without ")" is read once, not once per bracket ("[…]" inside a target stays).
-const LINK_TARGET = /\]\((?:[^)\n\]]|\](?!\())*\)/g;
+export const LINK_TARGET = /\]\((?:[^)\n\]]|\](?!\())*\)/g;
 /** A TeX span ("$2 \times 10^{25}$", "$$…$$"): its arithmetic is typeset, not stated; an escaped "\$" is a dollar. */
 const TEX = /(?<!\\)\$\$[^$]*\$\$|(?<!\\)\$(?=[^$\n]*(?:\\[a-zA-Z]|[_^]\{))[^$\n]+(?<!\\)\$/g;
 /** Markdown escapes: the backslash of "2\*8" or "\$2" is not part of the text. */

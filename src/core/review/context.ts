@@ -2,7 +2,7 @@ import type { ParsedSnapshot, SectionHeading } from '../model.js';
 import type { Range } from '../position.js';
 import type { RuleContext } from '../rule.js';
 import { affirmed } from './concepts.js';
-import { readSnapshot, type Reading } from './reader.js';
+import { readSnapshot, type Reading, type Sentence } from './reader.js';
 import { ML_SYSTEM } from './vocabulary.js';
 
 /**
@@ -85,4 +85,26 @@ export function anchorFor(parsed: ParsedSnapshot, ids: readonly string[]): { ran
 /** The range of a clause or mention, for a report. */
 export function rangeOf(parsed: ParsedSnapshot, from: number, to: number): Range {
   return parsed.lines.range(from, to);
+}
+
+/**
+ * The reading a GenAI red-flag rule judges: undefined for a pattern that is not GenAI, or a document far longer
+ * than a snapshot; else the pattern and the snapshot's reading.
+ */
+export function genAIReading(ctx: RuleContext): { pattern: string; reading: Reading } | undefined {
+  const pattern = patternOf(ctx.parsed);
+  if (!pattern || !isGenAI(pattern) || tooLong(ctx)) return undefined;
+  return { pattern, reading: readSnapshot(ctx.parsed) };
+}
+
+/** Where a finding about one sentence goes: the sentence, in its section (else in `fallback`). */
+export function sentenceAnchor(parsed: ParsedSnapshot, s: Sentence, fallback?: string): { range: Range; section?: string } {
+  const section = s.block.section || fallback;
+  return { range: parsed.lines.range(s.start, s.end), ...(section ? { section } : {}) };
+}
+
+/** A sentence shortened for a message. */
+export function excerpt(text: string, max = 80): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
 }

@@ -2,6 +2,7 @@ import type { Nodes, Table } from 'mdast';
 import { reviewCache } from './caches.js';
 import type { ParsedSnapshot, SectionHeading } from '../model.js';
 import { walk } from '../tree.js';
+import { LINK_TARGET } from '../estimates/scan.js';
 
 /**
  * Reads a snapshot's prose the way the review rules need it: every paragraph,
@@ -91,8 +92,6 @@ export function readSnapshot(parsed: ParsedSnapshot): Reading {
 const GUIDANCE = /^<!--\s*Guidance\b/i;
 // "<Who uses the system…>": a template placeholder (angle brackets around a description with a space in it).
 const PLACEHOLDER = /<(?:…|\.\.\.|[A-Z][^<>\n\s]*\s[^<>\n]*)>/g;
-// A "](" ends the scan: a run of "](" without ")" is read once, not once per bracket ("[…]" inside a target stays).
-const LINK_TARGET = /\]\((?:[^)\n\]]|\](?!\())*\)/g;
 
 /** Blanks what is not prose, keeping every offset: emphasis and code marks, link targets, HTML, placeholders. */
 /**

@@ -1,9 +1,7 @@
 import { affirmed } from '../review/concepts.js';
-import { anchorFor, isGenAI, patternOf, substantive, tooLong } from '../review/context.js';
-import { readSnapshot } from '../review/reader.js';
+import { anchorFor, excerpt, genAIReading, sentenceAnchor, substantive } from '../review/context.js';
 import { CACHING, COST, LATENCY, ROUTING, TOKENS, UNLIMITED } from '../review/vocabulary.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { excerpt } from './red-flag-grounding.js';
 
 const WHY = 'reviewers expect every model call to have a price and a time: tokens grow with context, agents multiply calls, and a design without a budget fails on cost or latency at scale';
 const GOOD = 'expected tokens per request and cost per request or month, and the levers that hold them (caching, routing easy requests to a smaller model, token limits), against a latency budget';
@@ -33,15 +31,14 @@ export const redFlagCostLatency: Rule = {
   severity: 'review',
   check(ctx) {
     const { parsed } = ctx;
-    if (!isGenAI(patternOf(parsed))) return;
-    if (tooLong(ctx)) return;
-    const reading = readSnapshot(parsed);
+    const judged = genAIReading(ctx);
+    if (!judged) return;
+    const { reading } = judged;
     const unlimited = UNLIMITED.mentions(reading).find((m) => m.polarity === 'affirmed');
     if (unlimited) {
       const s = unlimited.clause.sentence;
       ctx.report({
-        range: parsed.lines.range(s.start, s.end),
-        ...(s.block.section ? { section: s.block.section } : {}),
+        ...sentenceAnchor(parsed, s),
         message: `The design treats model calls as unlimited ("${excerpt(s.text)}"); ${WHY}; ${GOOD}.`,
       });
       return;

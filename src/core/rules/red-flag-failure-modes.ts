@@ -1,10 +1,9 @@
 import type { Block, Reading } from '../review/reader.js';
 import { readSnapshot } from '../review/reader.js';
 import { affirmed, type Concept } from '../review/concepts.js';
-import { anchorFor, headingOf, judgeable } from '../review/context.js';
+import { anchorFor, excerpt, headingOf, judgeable } from '../review/context.js';
 import { DETECTION, FAILURE, MITIGATION } from '../review/vocabulary.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { excerpt } from './red-flag-grounding.js';
 
 const DETECT_COLUMN = /detect|signal|alert|monitor|symptom|how (?:we|you) know|observ|indicator|alarm/;
 const MITIGATE_COLUMN = /mitigat|response|fallback|fall back|recover|degrad|action|handling|handle|remediat|what happens|fix|plan|contingency|resolution/;

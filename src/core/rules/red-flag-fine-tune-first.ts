@@ -1,8 +1,6 @@
-import { isGenAI, patternOf, tooLong } from '../review/context.js';
-import { readSnapshot } from '../review/reader.js';
+import { excerpt, genAIReading } from '../review/context.js';
 import { FINE_TUNE, NON_GENERATIVE, PROMPTING, RETRIEVAL, TOOLS } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
-import { excerpt } from './red-flag-grounding.js';
 
 /**
  * The design itself does the tuning: "we fine-tune…", "our own model", or tuning on data ("fine-tuned on 60,000 past
@@ -17,9 +15,9 @@ export const redFlagFineTuneFirst: Rule = {
   severity: 'review',
   check(ctx) {
     const { parsed } = ctx;
-    if (!isGenAI(patternOf(parsed))) return;
-    if (tooLong(ctx)) return;
-    const reading = readSnapshot(parsed);
+    const judged = genAIReading(ctx);
+    if (!judged) return;
+    const { reading } = judged;
     // Tuning an embedding model, a reranker or a classifier is ordinary; the flag is about the generative model.
     const proposed = FINE_TUNE.mentions(reading).find((m) => m.polarity === 'affirmed' && !NON_GENERATIVE.test(m.clause.lower) && COMMITS.test(m.clause.lower));
     if (!proposed) return;

@@ -1,6 +1,5 @@
 import { affirmed } from '../review/concepts.js';
-import { anchorFor, isGenAI, patternOf, substantive, tooLong } from '../review/context.js';
-import { readSnapshot } from '../review/reader.js';
+import { anchorFor, excerpt, genAIReading, sentenceAnchor, substantive } from '../review/context.js';
 import { FACTUAL, GROUNDING, MODEL_AS_SOURCE } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
 
@@ -16,22 +15,20 @@ export const redFlagGrounding: Rule = {
   severity: 'review',
   check(ctx) {
     const { parsed } = ctx;
-    const pattern = patternOf(parsed);
-    if (!isGenAI(pattern)) return;
-    if (tooLong(ctx)) return;
-    const reading = readSnapshot(parsed);
+    const judged = genAIReading(ctx);
+    if (!judged) return;
+    const { pattern, reading } = judged;
     // A clear commitment to the model's own knowledge is reported where it is written.
     const bad = MODEL_AS_SOURCE.mentions(reading).find((m) => m.polarity === 'affirmed');
     if (bad) {
       const s = bad.clause.sentence;
       ctx.report({
-        range: parsed.lines.range(s.start, s.end),
-        ...(s.block.section ? { section: s.block.section } : {}),
+        ...sentenceAnchor(parsed, s),
         message: `The design answers from the model's own knowledge ("${excerpt(s.text)}"); ${WHY}; ${GOOD}.`,
       });
       return;
     }
-    if (!pattern || !ANSWERING.has(pattern) || !substantive(reading)) return;
+    if (!ANSWERING.has(pattern) || !substantive(reading)) return;
     if (affirmed(GROUNDING.mentions(reading))) return;
     const factual = affirmed(FACTUAL.mentions(reading));
     if (!factual) return;
@@ -40,15 +37,8 @@ export const redFlagGrounding: Rule = {
     const at = anchorFor(parsed, ['architecture']);
     const s = where.clause.sentence;
     ctx.report({
-      range: parsed.lines.range(s.start, s.end),
-      ...(s.block.section ? { section: s.block.section } : at.section ? { section: at.section } : {}),
+      ...sentenceAnchor(parsed, s, at.section),
       message: `The system gives factual answers ("${excerpt(s.text)}") but nothing grounds them: no retrieval, tools or citations${negated ? ' (the design rules retrieval out)' : ''}; ${WHY}; ${GOOD}.`,
     });
   },
 };
-
-/** A sentence shortened for a message. */
-export function excerpt(text: string, max = 80): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
-}

@@ -1,7 +1,6 @@
 import type { Concept, Mention } from '../review/concepts.js';
 import { affirmed } from '../review/concepts.js';
-import { anchorFor, isGenAI, patternOf, substantive, tooLong } from '../review/context.js';
-import { readSnapshot } from '../review/reader.js';
+import { anchorFor, genAIReading, substantive } from '../review/context.js';
 import { ACTING_TOOLS, DISMISSAL, INJECTION, LEAKAGE, TOOL_SAFETY } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
 
@@ -31,10 +30,9 @@ export const redFlagSafety: Rule = {
   severity: 'review',
   check(ctx) {
     const { parsed } = ctx;
-    const pattern = patternOf(parsed);
-    if (!isGenAI(pattern)) return;
-    if (tooLong(ctx)) return;
-    const reading = readSnapshot(parsed);
+    const judged = genAIReading(ctx);
+    if (!judged) return;
+    const { pattern, reading } = judged;
     if (!substantive(reading)) return;
     const concerns: Concern[] = [];
     if (pattern && READS_UNTRUSTED.has(pattern)) concerns.push(CONCERNS.injection);
