@@ -296,6 +296,7 @@ export class Analysis {
         stage: this.stage,
         strict,
         declared,
+        lengthBudgetChosen: config.lengthBudgetChosen,
         diagrams: () => this.diagrams,
         estimateBlocks: () => this.estimateBlocks,
         mermaid: this.context.mermaid,

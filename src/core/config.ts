@@ -46,6 +46,8 @@ export interface ResolvedConfig {
   problem?: ConfigProblem;
   rules: Readonly<Record<string, Severity | 'off'>>;
   lengthBudget: number;
+  /** True when the config file or the host set the budget or the length-budget rule: then it holds for every document, not only declared snapshots. */
+  lengthBudgetChosen: boolean;
   tolerance: number;
   include: readonly string[];
   exclude: readonly string[];
@@ -86,6 +88,7 @@ export const DEFAULT_TOLERANCE = 0.1;
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   rules: {},
   lengthBudget: DEFAULT_LENGTH_BUDGET,
+  lengthBudgetChosen: false,
   tolerance: DEFAULT_TOLERANCE,
   include: DEFAULT_INCLUDE,
   exclude: DEFAULT_EXCLUDE,
@@ -175,6 +178,7 @@ export function layerConfig(file: ConfigFile | undefined, overrides: ConfigOverr
     ...(at.problem ? { problem: at.problem } : {}),
     rules: { ...file?.rules, ...overrides?.rules },
     lengthBudget: overrides?.lengthBudget ?? file?.lengthBudget ?? DEFAULT_LENGTH_BUDGET,
+    lengthBudgetChosen: overrides?.lengthBudget !== undefined || file?.lengthBudget !== undefined || overrides?.rules?.['length-budget'] !== undefined || file?.rules?.['length-budget'] !== undefined,
     tolerance: overrides?.tolerance ?? file?.estimates?.tolerance ?? DEFAULT_TOLERANCE,
     include: overrides?.include ?? file?.include ?? DEFAULT_INCLUDE,
     exclude: overrides?.exclude ?? file?.exclude ?? DEFAULT_EXCLUDE,

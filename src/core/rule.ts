@@ -53,6 +53,8 @@ export interface RuleContext {
   readonly strict: boolean;
   /** True when the frontmatter declares the document a snapshot (`pattern:` or `designSnapshot: true`), not only its path. */
   readonly declared: boolean;
+  /** The team chose a length budget (or set the length-budget rule) in its config or settings. */
+  readonly lengthBudgetChosen: boolean;
   /** The document's ```mermaid blocks (computed once per document version). */
   diagrams(): readonly DiagramBlock[];
   /** The document's ```estimate blocks with their values (computed once per document version). */

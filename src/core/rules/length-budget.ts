@@ -9,6 +9,9 @@ export const lengthBudget: Rule = {
   severity: 'info',
   check(ctx) {
     const { parsed, options } = ctx;
+    // The budget is a snapshot's: one to two pages. An RFC, ADR or KEP linted by path is another kind of document,
+    // held to it only when the team chose a budget in its config or settings.
+    if (!ctx.declared && !ctx.lengthBudgetChosen) return;
     const budget = options.lengthBudget;
     let words = 0;
     let crossedAt: Nodes | undefined;
