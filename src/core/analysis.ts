@@ -4,7 +4,7 @@ import { estimateAnnotations, inlineEstimateAnnotations, requiredSections, type 
 import type { EstimateEvaluator } from './estimates/block.js';
 import { estimateBlocks, type EstimateBlock } from './estimates/scan.js';
 import { compareFindings, type Finding, type Severity } from './finding.js';
-import { readFrontmatter, type Frontmatter } from './frontmatter.js';
+import { frontmatterTitle, readFrontmatter, type Frontmatter } from './frontmatter.js';
 import type { MermaidChecker } from './mermaid.js';
 import { parseSnapshot, type ParsedSnapshot } from './model.js';
 import { LineIndex } from './position.js';
@@ -174,7 +174,13 @@ export class Analysis {
   get title(): string {
     const t = this.parsed.title?.text;
     if (t) return t;
-    return typeof this.frontmatter.data.title === 'string' ? this.frontmatter.data.title : '';
+    return frontmatterTitle(this.frontmatter.data) ?? '';
+  }
+
+  /** True when the frontmatter declares the document a snapshot (`pattern:` or `designSnapshot: true`), not only its path. */
+  get declared(): boolean {
+    const fm = this.frontmatter.data;
+    return (typeof fm.pattern === 'string' && fm.pattern.length > 0) || fm.designSnapshot === true;
   }
 
   /** The schema's validation errors for this document, pruned to those a reader needs. */
@@ -183,11 +189,16 @@ export class Analysis {
       const { model, title } = this.parsed;
       // What the schema judges: a status word that maps onto a stage is that stage; no status is a draft; no title
       // field is fine when the document has a "# Title" heading (a doc linted by path needs no frontmatter at all).
+      // A document linted by path (an RFC, an ADR) whose status word is its own ("Decision record") is read as a
+      // draft: the word is not a snapshot's to judge. A declared snapshot is held to the status words.
       const fm: Record<string, unknown> = { ...model.frontmatter };
       const stage = this.stage;
       if (stage) fm.status = stage;
-      else if (fm.status === undefined || fm.status === null) fm.status = 'draft';
-      if ((fm.title === undefined || fm.title === null) && title?.text.trim()) fm.title = title.text.trim();
+      else if (fm.status === undefined || fm.status === null || (!this.declared && typeof fm.status === 'string')) fm.status = 'draft';
+      if (fm.title === undefined || fm.title === null) {
+        const named = title?.text.trim() || frontmatterTitle(fm);
+        if (named) fm.title = named;
+      }
       const subject = { ...model, frontmatter: fm };
       let validate = this.context.schema.validate;
       const failure = validationFailure(validate, subject);
@@ -279,8 +290,7 @@ export class Analysis {
   #run(parsed: ParsedSnapshot): Finding[] {
     const { config, docsBase, rules } = this.context;
     const strict = this.strict;
-    const fm = this.frontmatter.data;
-    const declared = (typeof fm.pattern === 'string' && fm.pattern.length > 0) || fm.designSnapshot === true;
+    const declared = this.declared;
     const options = { lengthBudget: config.lengthBudget, docsBase, tolerance: config.tolerance, estimates: this.context.estimates, topics: config.topics };
     const findings: Finding[] = [];
     let sync = true;

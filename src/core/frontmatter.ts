@@ -136,3 +136,13 @@ function duplicateKey(contents: unknown): { key: string; offset: number } | unde
   });
   return found;
 }
+
+/** Fields other templates name their title by: "Title:", GreptimeDB's and Rust's "Feature Name:". */
+const TITLE_FIELD = /^(?:title|feature[ _-]?name)$/i;
+
+/** The frontmatter's title, under `title` or a name another template gives it; undefined when there is none. */
+export function frontmatterTitle(data: Readonly<Record<string, unknown>>): string | undefined {
+  if (typeof data.title === 'string' && data.title.trim()) return data.title.trim();
+  for (const [key, value] of Object.entries(data)) if (TITLE_FIELD.test(key) && typeof value === 'string' && value.trim()) return value.trim();
+  return undefined;
+}

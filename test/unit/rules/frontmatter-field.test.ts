@@ -30,3 +30,13 @@ test('frontmatter-field: status words of ADRs, KEPs and RFCs are understood, and
     assert.ok(missing.length > 0 && missing.every((f) => f.severity === (strict ? 'error' : 'warning')), `${word} → ${strict ? 'review or approved' : 'not strict'}`);
   }
 });
+
+test('frontmatter-field: an RFC template\'s "Feature Name:" is its title; a status word of its own is judged only in a declared snapshot', () => {
+  const rfc = '---\nFeature Name: Vector Index\nDate: 2025-12-04\n---\n\n# Summary\n\nProse.\n';
+  assert.deepEqual(lintText(rfc).filter((f) => f.ruleId === 'frontmatter-field'), []);
+  const adr = (extra: string): string => `---\ntitle: Batch routing\nstatus: Decision record\n${extra}---\n# Batch routing\n`;
+  assert.deepEqual(lintText(adr('')).filter((f) => f.ruleId === 'frontmatter-field'), []);
+  const declared = lintText(adr('pattern: rag\n')).filter((f) => f.ruleId === 'frontmatter-field');
+  assert.deepEqual(declared.map(at), ['3:9 warning']);
+  assert.match(declared[0]?.message ?? '', /"status" is "Decision record"/);
+});
