@@ -77,6 +77,13 @@ function firstLine(parsed: ParsedSnapshot, start: number, end: number): Range {
   return lines.range(start, Math.min(end, lines.lineEnd(line, text)));
 }
 
+/** A plan item's status, not a leftover: "Phase 2 (TODO): testing", "Milestone 3 (TBD)". */
+const PLAN_ITEM = /\b(?:phase|milestone|step|stage|part|iteration|sprint|release|version|v)\s*\d+(?:\.\d+)*[a-z]?\s*\($/i;
+
+function planStatus(value: string, at: number, length: number): boolean {
+  return value[at + length] === ')' && PLAN_ITEM.test(value.slice(Math.max(0, at - 40), at));
+}
+
 function scan(out: Leftover[], parsed: ParsedSnapshot, value: string, start: number, end: number): void {
   const exact = parsed.text.slice(start, end) === value;
   // What stands either side of a match, in the document (a node may be a piece of a longer name: "a.<b>.c").
@@ -87,6 +94,7 @@ function scan(out: Leftover[], parsed: ParsedSnapshot, value: string, start: num
     let m: RegExpExecArray | null;
     while ((m = re.exec(value))) {
       if (re === MARKER && !isMarker(m[0], ...around(m.index, m[0].length))) continue;
+      if (re === WORDS && planStatus(value, m.index, m[0].length)) continue;
       found.push({ at: m.index, text: m[0] });
     }
   }
@@ -206,9 +214,13 @@ export const placeholderLeft: Rule = {
     if (!ctx.strict) {
       // A draft is expected to hold its template's scaffolding: one calm finding for the document, at the first item.
       const line = first.range.start.line + 1;
+      // A document's own TODOs are not a template's text: say what they are.
+      const onlyMarkers = items.every((i) => i.kind === 'marker');
       ctx.report({
         range: first.range,
-        message: `Template text is still in the document: ${counted(items)}, the first at line ${line}; expected your own content in their place before review.`,
+        message: onlyMarkers
+          ? `${counted(items)} still in the document, the first at line ${line}; expected each resolved, or written as an open question, before review.`
+          : `Template text is still in the document: ${counted(items)}, the first at line ${line}; expected your own content in their place before review.`,
         ...(removeAll.length ? { fix: { title: REMOVE_ALL_GUIDANCE, edits: removeAll } } : {}),
       });
       return;

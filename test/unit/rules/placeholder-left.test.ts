@@ -93,3 +93,10 @@ test('placeholder-left: one finding per placeholder, never one inside another', 
     '10:11 error Marker "TBD"',
   ]);
 });
+
+test('placeholder-left: a plan item\'s status is not a leftover; a document\'s own TODOs are called what they are', () => {
+  const plan = '# Rollout\n\n**Phase 1:** Orchestrated request flow\n\n**Phase 2 (TODO):** Testing & Documentation\n\n- Milestone 3 (TBD): GA\n';
+  assert.deepEqual(lintText(plan).filter((f) => f.ruleId === 'placeholder-left'), []);
+  const own = lintText('# Rollout\n\nThe cache size is TBD until the load test.\n\n(TODO: also prevent requires_grad.)\n').filter((f) => f.ruleId === 'placeholder-left');
+  assert.deepEqual(own.map((f) => `${at(f)} ${f.message}`), ['3:19 info 2 TODO/TBD markers still in the document, the first at line 3; expected each resolved, or written as an open question, before review.']);
+});
