@@ -4,7 +4,61 @@ import type { SectionEvidence } from './schema.js';
 import { textOf, walk } from './tree.js';
 
 const blocks = new WeakMap<ParsedSnapshot, string[]>();
-const patterns = new WeakMap<SectionEvidence, RegExp>();
+const patterns = new WeakMap<readonly string[], RegExp>();
+const structure = new WeakMap<ParsedSnapshot, { labels: string[]; definitions: number }>();
+
+/**
+ * Code that defines a data schema: a protobuf message, a SQL table, a Pydantic/dataclass/TypedDict model, a Go
+ * struct, a TypeScript interface, a JSON Schema object, a Kubernetes CRD or a custom resource of the design's own
+ * API group (a group with a dot outside k8s.io: "kaito.sh/v1alpha1").
+ */
+const DEFINITION = [
+  /^\s*message\s+\w+\s*\{/m,
+  /\bcreate\s+table\b/i,
+  /^\s*class\s+\w+\s*\((?:[\w.]*\.)?(?:BaseModel|TypedDict|NamedTuple|Schema|SQLModel)\b|^\s*@dataclass/m,
+  /^\s*type\s+\w+\s+struct\s*\{/m,
+  /^\s*(?:export\s+)?interface\s+\w+\s*(?:extends\s+[\w<>, ]+)?\{/m,
+  /"type"\s*:\s*"object"[\s\S]{0,400}"properties"\s*:|"properties"\s*:[\s\S]{0,400}"type"\s*:\s*"object"/,
+  /^kind:\s*CustomResourceDefinition\b|openAPIV3Schema:/m,
+  /^apiVersion:\s*(?![\w.-]*k8s\.io\/)[\w-]+\.[\w.-]+\/v\w+\s*$/m,
+];
+/** A table header naming a schema's columns: "Field | Type", "Column | Type | Description". */
+const SCHEMA_HEADER = /^(?:field|column|attribute|property|key|name)s?\b[\s\S]*\btype\b/i;
+/** "Pros:", "**Negative tests:**", "*Cons:* …": a lead-in label of at most five words. */
+const LEAD_IN = /^\s*([^\s:.;!?][^:.;!?]{0,40}?)\s*(?:\([^)]{0,20}\))?\s*:/;
+
+/** Subheadings, table column headers and lead-in labels, and the count of schema definitions, once per parse. */
+function structureOf(parsed: ParsedSnapshot): { labels: string[]; definitions: number } {
+  let out = structure.get(parsed);
+  if (out) return out;
+  const labels = parsed.outline.map((h) => h.text);
+  let definitions = 0;
+  walk(parsed.tree, (n) => {
+    if (n.type === 'code') {
+      const head = n.value.slice(0, 4000);
+      if (DEFINITION.some((re) => re.test(head))) definitions++;
+      return false;
+    }
+    if (n.type === 'table') {
+      const header = n.children[0];
+      if (header) {
+        const cells = header.children.map((c) => textOf(c).trim());
+        labels.push(...cells);
+        if (SCHEMA_HEADER.test(cells.join(' | '))) definitions++;
+      }
+      return false;
+    }
+    if (n.type === 'paragraph') {
+      const m = LEAD_IN.exec(textOf(n).slice(0, 80));
+      if (m?.[1] && m[1].split(/\s+/).length <= 5) labels.push(m[1]);
+      return false;
+    }
+    return n.type !== 'html' && n.type !== 'yaml' && n.type !== 'blockquote';
+  });
+  out = { labels, definitions };
+  structure.set(parsed, out);
+  return out;
+}
 
 /** The text of each paragraph and table row of the body (code, raw HTML and quotations left out), once per parse. */
 function blocksOf(parsed: ParsedSnapshot): string[] {
@@ -26,16 +80,16 @@ function blocksOf(parsed: ParsedSnapshot): string[] {
 }
 
 /** "fail*" → a word starting with "fail"; phrases match across one space or hyphen; nothing else is special. */
-function patternOf(evidence: SectionEvidence): RegExp | undefined {
-  if (!evidence.terms?.length) return undefined;
-  let re = patterns.get(evidence);
+function patternOf(terms: readonly string[] | undefined): RegExp | undefined {
+  if (!terms?.length) return undefined;
+  let re = patterns.get(terms);
   if (!re) {
-    const alternatives = evidence.terms
+    const alternatives = terms
       .map((t) => t.trim().toLowerCase())
       .filter(Boolean)
       .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '*' ? '\u0000' : `\\${c}`)).replace(/[ -]+/g, '[ -]').replace(/\u0000/g, '[\\p{L}\\p{N}-]*'));
     re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-    patterns.set(evidence, re);
+    patterns.set(terms, re);
   }
   return re;
 }
@@ -45,11 +99,11 @@ function patternOf(evidence: SectionEvidence): RegExp | undefined {
  * labelled goals are requirements; a failure paired with what the system then does is a failure mode.
  */
 const STATEMENTS: Readonly<Record<string, RegExp>> = {
-  // "As a Flyte user …, I want …", "Goal: …", "there was a need to support:", "REQ 3: …".
-  requirement: /as an? [^,.;]{2,80}, (?:i|we) (?:want|would like|need|expect)|^\s*(?:goal|requirement|req)\s*\d*\s*:|need(?:s|ed)? to support/i,
+  // "As a Flyte user …, I want …" (or "…, I currently cannot …"), "Goal: …", "there was a need to support:", "REQ 3: …".
+  requirement: /\bas an? [^.;]{2,160}?, (?:i|we) (?:want|would like|need|expect|(?:currently )?(?:cannot|can't|can not))\b|^\s*(?:goal|requirement|req)\s*\d*\s*:|\bneed(?:s|ed)? to support\b/i,
   // "If a worker pod crashes, the leader restarts it", "when the engine is unavailable, queries fall back to …".
   'failure-handling':
-    /(?:if|when|whenever|once|on|upon|in case of)[^.;]{0,80}?(?:fails?|failed|failures?|crash(?:es|ed)?|times? out|timed out|unavailable|unreachable|goes down|is down|dies|errors? out|exceed(?:s|ed)?|overload(?:ed)?)[^.;]{0,140}?(?:retr(?:y|ies|ied)|fall(?:s)? back|falls back|restart(?:s|ed)?|re-?schedul\w*|reject(?:s|ed)?|abort(?:s|ed)?|propagat\w*|recover(?:s|ed)?|skip(?:s|ped)?|drop(?:s|ped)?|evict\w*|throttl\w*|alert(?:s|ed)?|return(?:s|ed)? an? (?:error|default)|degrad\w*|mark(?:s|ed)?)/i,
+    /\b(?:if|when|whenever|once|on|upon|in case of)\b[^.;]{0,80}?\b(?:fails?|failed|failures?|crash(?:es|ed)?|times? out|timed out|unavailable|unreachable|goes down|is down|dies|errors? out|exceed(?:s|ed)?|overload(?:ed)?)\b[^.;]{0,140}?\b(?:retr(?:y|ies|ied)|fall(?:s)? back|falls back|restart(?:s|ed)?|re-?schedul\w*|reject(?:s|ed)?|abort(?:s|ed)?|propagat\w*|recover(?:s|ed)?|skip(?:s|ped)?|drop(?:s|ped)?|evict\w*|throttl\w*|alert(?:s|ed)?|return(?:s|ed)? an? (?:error|default)|degrad\w*|mark(?:s|ed)?)\b/i,
 };
 
 /**
@@ -78,7 +132,10 @@ export function coveredWithoutHeading(parsed: ParsedSnapshot, evidence: SectionE
       if (scanNumbers(b).filter((m) => m.unitKind && m.unitKind !== 'percent').length >= 3 && ++dense >= evidence.quantities) return true;
     }
   }
-  const re = patternOf(evidence);
+  if (evidence.definitions && structureOf(parsed).definitions >= evidence.definitions) return true;
+  const label = patternOf(evidence.labels);
+  if (label && structureOf(parsed).labels.some((l) => label.test(l))) return true;
+  const re = patternOf(evidence.terms);
   if (!re || !evidence.paragraphs) return false;
   let n = 0;
   for (const b of blocksOf(parsed)) if (re.test(b) && ++n >= evidence.paragraphs) return true;

@@ -39,6 +39,10 @@ export interface SectionEvidence {
   quantities?: number;
   /** Paragraphs that commit to the section in so many words: "requirement" (user stories, "Goal: …"), "failure-handling" ("if X fails, we retry"). */
   statements?: { kind: string; min: number };
+  /** Names that show the section on their own when they label something: a subheading, a table column or a lead-in ("**Cons:**", "Negative tests:"); same syntax as terms. */
+  labels?: string[];
+  /** Code blocks or tables that define a data schema (a protobuf message, a CRD, a Pydantic model, a "Field | Type" table): so many show a data model. */
+  definitions?: number;
 }
 
 /** The canonical sections of a schema, in the order a snapshot should list them. */
@@ -198,6 +202,8 @@ function declaredSections(schema: Json): SectionSpec[] {
           ...(typeof ev.calculations === 'number' ? { calculations: ev.calculations } : {}),
           ...(typeof ev.quantities === 'number' ? { quantities: ev.quantities } : {}),
           ...(isObject(ev.statements) && typeof ev.statements.kind === 'string' && typeof ev.statements.min === 'number' ? { statements: { kind: ev.statements.kind, min: ev.statements.min } } : {}),
+          ...(Array.isArray(ev.labels) ? { labels: ev.labels.filter((t): t is string => typeof t === 'string') } : {}),
+          ...(typeof ev.definitions === 'number' ? { definitions: ev.definitions } : {}),
         }
       : undefined;
     return [
