@@ -7,13 +7,7 @@ import type { Rule, RuleContext } from '../rule.js';
  * not to fill it the way a snapshot does.
  */
 export function judgedSections(ctx: RuleContext): Set<string> {
-  const { headings, outline } = ctx.parsed;
-  // In a document of another convention a section's own name below the document's section level is a part of
-  // something else: a training system's "### Evaluation" describes the evaluation it runs, not how the design is
-  // evaluated.
-  let top = Infinity;
-  for (const h of outline) top = Math.min(top, h.depth);
-  const ids = headings.filter((h) => h.id && !h.duplicateOf && (ctx.declared || (h.native && h.depth <= top))).map((h) => h.id as string);
+  const ids = ctx.parsed.headings.filter((h) => h.id && !h.duplicateOf && (ctx.declared || h.native)).map((h) => h.id as string);
   return new Set(ids);
 }
 import { documentAnchor, locate, pointerSegments, schemaMessage } from '../schema-errors.js';
