@@ -25,9 +25,10 @@ async function lint(name: string): Promise<readonly Finding[]> {
 /**
  * Issue 11 asks for at most 5 %. The first key counts a section as present when its content sits inside other
  * sections (requirements in a Motivation written as user stories, a data model inside a Proposal): with headings,
- * aliases and topic evidence the reader reaches about 15 %, so this guards that level; see the issue note.
+ * aliases and evidence (statements, labels, schema definitions) the reader reaches about 9 %, so this guards that
+ * level; the rest are judgement calls listed in the issue note.
  */
-const MAX_FALSE = 0.17;
+const MAX_FALSE = 0.1;
 
 test('real docs: section-missing findings false against the answer key stay below the measured level', { skip }, async () => {
   const key = JSON.parse(readFileSync(`${FIXTURES}real-docs/sections.json`, 'utf8')) as Record<string, KeyEntry>;
@@ -63,6 +64,14 @@ test('real docs: section-missing findings false against the answer key stay belo
   console.log(`real docs: ${missing} section-missing findings, ${falseAlarms.length} false (${(rate * 100).toFixed(1)} %); where both annotators agree: ${falseByBoth} false of ${missing - disputed} (${((falseByBoth / Math.max(1, missing - disputed)) * 100).toFixed(1)} %); sections with a heading recognised: ${found}/${truePresent}`);
   if (falseAlarms.length) console.log(`  false: ${falseAlarms.join('; ')}`);
   assert.ok(rate <= MAX_FALSE, `${(rate * 100).toFixed(1)} % false: ${falseAlarms.join('; ')}`);
+});
+
+test('real docs: an RFC, ADR or KEP linted by path is not held to a snapshot\'s length or status words', { skip }, async () => {
+  const bad: string[] = [];
+  for (const file of readdirSync(`${CORPUS}/design-docs`).filter((f) => f.endsWith('.md'))) {
+    for (const f of await lint(file)) if (f.ruleId === 'length-budget' || f.ruleId === 'frontmatter-field') bad.push(`${file}: ${f.ruleId} ${f.message}`);
+  }
+  assert.deepEqual(bad, []);
 });
 
 test('real docs: no frontmatter-field title finding on a doc with an H1 title', { skip }, async () => {
