@@ -6,6 +6,7 @@
 import { Analysis, type EngineStats } from './analysis.js';
 import { layerConfig } from './config.js';
 import { EstimateEvaluator } from './estimates/block.js';
+import { clearInlineChecks } from './estimates/scan.js';
 import type { Finding } from './finding.js';
 import type { LintOptions } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -106,4 +107,5 @@ export function lintText(text: string, options: LintTextOptions = {}): Finding[]
 /** Forgets the estimate values `lintText` evaluated (benchmarks use it to measure a block evaluated from scratch). */
 export function clearLintTextCaches(): void {
   shared?.evaluator.clear();
+  clearInlineChecks();
 }

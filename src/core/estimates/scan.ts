@@ -1,5 +1,6 @@
 import type { Nodes, RootContent } from 'mdast';
 import type { LineIndex, Range } from '../position.js';
+import { Lru } from '../lru.js';
 import { walk } from '../tree.js';
 import type { BlockLine, EstimateEvaluator } from './block.js';
 import { checkLine, RELATION, type InlineCheck } from './inline.js';
@@ -63,6 +64,24 @@ function readable(text: string, n: Nodes, s: number, e: number, shift: number): 
   return slice;
 }
 
+/** Checks by line text: a keystroke elsewhere leaves a snapshot's calculation lines as they were. */
+const checks = new Lru<string, InlineCheck[]>(2048);
+const CACHED_LINE = 2000;
+
+/** checkLine, cached for lines of ordinary length (the checks are read, never changed). */
+function checkedLine(line: string, tolerance: number): InlineCheck[] {
+  if (line.length > CACHED_LINE) return checkLine(line, tolerance);
+  const key = `${tolerance}\u0000${line}`;
+  let found = checks.get(key);
+  if (!found) checks.set(key, (found = checkLine(line, tolerance)));
+  return found;
+}
+
+/** Forgets the cached line checks (benchmarks measure a cold check with it). */
+export function clearInlineChecks(): void {
+  checks.clear();
+}
+
 /**
  * Reads every paragraph, heading and table cell under `nodes` line by line and checks the calculations it
  * states; quotations and code blocks are not the author's own arithmetic.
@@ -80,7 +99,7 @@ export function scanInline(text: string, nodes: readonly RootContent[], shift: n
       const slice = readable(text, n, s, e, shift);
       let from = 0;
       for (const line of slice.split(/\r\n|\r|\n/)) {
-        for (const check of checkLine(line, tolerance)) out.push({ check, lineStart: s + from, lineText: line });
+        for (const check of checkedLine(line, tolerance)) out.push({ check, lineStart: s + from, lineText: line });
         from += line.length + (slice.startsWith('\r\n', from + line.length) ? 2 : 1);
       }
       return false;
