@@ -8,19 +8,20 @@ const patterns = new WeakMap<readonly string[], RegExp>();
 const structure = new WeakMap<ParsedSnapshot, { labels: string[]; definitions: number }>();
 
 /**
- * Code that defines a data schema: a protobuf message, a SQL table, a Pydantic/dataclass/TypedDict model, a Go
+ * Code that defines a data schema (each pattern stays within a line where it can, so a block of blank lines
+ * costs linear time): a protobuf message, a SQL table, a Pydantic/dataclass/TypedDict model, a Go
  * struct, a TypeScript interface, a JSON Schema object, a Kubernetes CRD or a custom resource of the design's own
  * API group (a group with a dot outside k8s.io: "kaito.sh/v1alpha1").
  */
 const DEFINITION = [
-  /^\s*message\s+\w+\s*\{/m,
-  /\bcreate\s+table\b/i,
-  /^\s*class\s+\w+\s*\((?:[\w.]*\.)?(?:BaseModel|TypedDict|NamedTuple|Schema|SQLModel)\b|^\s*@dataclass/m,
-  /^\s*type\s+\w+\s+struct\s*\{/m,
-  /^\s*(?:export\s+)?interface\s+\w+\s*(?:extends\s+[\w<>, ]+)?\{/m,
+  /^[ \t]*message[ \t]+\w+[ \t]*\{/m,
+  /\bcreate[ \t]+table\b/i,
+  /^[ \t]*class[ \t]+\w+[ \t]*\((?:[\w.]*\.)?(?:BaseModel|TypedDict|NamedTuple|Schema|SQLModel)\b|^[ \t]*@dataclass/m,
+  /^[ \t]*type[ \t]+\w+[ \t]+struct[ \t]*\{/m,
+  /^[ \t]*(?:export[ \t]+)?interface[ \t]+\w+[ \t]*(?:extends[ \t]+[\w<>, ]+)?\{/m,
   /"type"\s*:\s*"object"[\s\S]{0,400}"properties"\s*:|"properties"\s*:[\s\S]{0,400}"type"\s*:\s*"object"/,
-  /^kind:\s*CustomResourceDefinition\b|openAPIV3Schema:/m,
-  /^apiVersion:\s*(?![\w.-]*k8s\.io\/)[\w-]+\.[\w.-]+\/v\w+\s*$/m,
+  /^kind:[ \t]*CustomResourceDefinition\b|openAPIV3Schema:/m,
+  /^apiVersion:[ \t]*(?![\w.-]*k8s\.io\/)[\w-]+\.[\w.-]+\/v\w+[ \t]*$/m,
 ];
 /** A table header naming a schema's columns: "Field | Type", "Column | Type | Description". */
 const SCHEMA_HEADER = /^(?:field|column|attribute|property|key|name)s?\b[\s\S]*\btype\b/i;
