@@ -1,10 +1,11 @@
 // Runs in Node at development time: writes the files generated from the schema, the templates and the rule
 // registry; --check fails when one is stale (npm test runs it).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import schema from '../schemas/design-snapshot.schema.json';
 import { nodeHost } from '../src/cli/node-host.js';
 import { createEngine, defaultSchema, RULES } from '../src/core/index.js';
+import { l10nOutputs } from './l10n.js';
 
 const root = new URL('../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
@@ -75,12 +76,14 @@ function configSchema(): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
+const nlsText = packageNls();
 const outputs: Record<string, string> = {
   'docs/sections.md': sectionsDoc(),
   'README.md': await readme(),
   'package.json': packageJson(),
-  'package.nls.json': packageNls(),
+  'package.nls.json': nlsText,
   'schemas/config.schema.json': configSchema(),
+  ...(await l10nOutputs(root, nlsText)),
 };
 const check = process.argv.includes('--check');
 let stale = 0;
@@ -96,6 +99,7 @@ for (const [path, text] of Object.entries(outputs)) {
     console.error(`${path} is stale: run npm run gen and commit the result.`);
     stale++;
   } else {
+    mkdirSync(new URL('.', new URL(path, root)), { recursive: true });
     writeFileSync(new URL(path, root), text);
     console.log(`wrote ${path}`);
   }

@@ -1,6 +1,7 @@
 // Runs in Node: turns the CLI's file, directory and glob arguments into the list of Markdown files to consider.
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Folders never searched, as markdownlint-cli2 does: dependencies and dot-folders (.git, .vscode, .github…). */
@@ -51,8 +52,8 @@ export async function expandArgs(args: string[], cwd: string): Promise<Candidate
     const folder = info?.isDirectory() ?? false;
     if (folder) matches = await markdownUnder(abs);
     else if (isDynamicPattern(arg)) matches = await glob(arg, { cwd, absolute: true, ignore: IGNORE, dot: true });
-    else throw new UsageError(`${arg}: no such file or directory`);
-    if (matches.length === 0) throw new UsageError(`${arg}: matches no Markdown files`);
+    else throw new UsageError(l10n.t('{0}: no such file or directory', arg));
+    if (matches.length === 0) throw new UsageError(l10n.t('{0}: matches no Markdown files', arg));
     // A glob says which files it means ("keps/**/README.md"); a folder is searched, its excluded files left out.
     for (const m of matches) await add(m, folder ? 'folder' : 'file');
   }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import * as l10n from '@vscode/l10n';
 import { createEngine, type ConfigProblem, type Engine, type Finding, type SchemaProblem } from '../core/index.js';
 import { nodeMermaidParser } from '../node/mermaid-parser.js';
 import type { Candidate } from './files.js';
@@ -15,6 +16,8 @@ export interface LintJob {
   root: string;
   schemaPath?: string;
   configPath?: string;
+  /** The bundle of the language --locale picked, for worker threads to load; absent for English. */
+  l10n?: Record<string, string>;
 }
 
 /** One file's outcome; `skipped` when it was not to be linted (not a snapshot, or excluded). */
@@ -53,7 +56,7 @@ async function lintOne(engine: Engine, file: Candidate, job: LintJob): Promise<F
     return await analyzeOne(engine, file, job, text);
   } catch (e) {
     // Whatever goes wrong in one document stays a finding on that document; the other files keep theirs.
-    const message = `Design Snapshot could not analyze this document (${e instanceof Error ? e.message : String(e)}); please report this.`;
+    const message = l10n.t('Design Snapshot could not analyze this document ({0}); please report this.', e instanceof Error ? e.message : String(e));
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { path, findings: [{ ruleId: 'internal-error', severity: 'error', message, range, docs: `${job.docsBase}internal-error.md` }], skipped: false };
   }

@@ -6,6 +6,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
+import * as l10n from '@vscode/l10n';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -56,10 +57,10 @@ function describeError(tool: ToolDefinition, e: ErrorObject, args: Record<string
 /** Serves the tools until the client closes stdin; returns the exit code. */
 export async function mcp(args: string[], io: CliIo, streams: McpStreams = { stdin: process.stdin, stdout: process.stdout }): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { root: { type: 'string' } }, allowPositionals: true });
-  if (positionals.length) throw new UsageError('usage: design-snapshot mcp [--root DIR]');
+  if (positionals.length) throw new UsageError(l10n.t('usage: {0}', 'design-snapshot mcp [--root DIR]'));
   const root = resolve(io.cwd, values.root ?? '.');
   const realRoot = await realpath(root).catch(() => {
-    throw new UsageError(`--root ${values.root ?? root}: no such folder`);
+    throw new UsageError(l10n.t('--root {0}: no such folder', values.root ?? root));
   });
   const docsBase = `${pathToFileURL(join(io.packageRoot, 'docs', 'rules')).href}/`;
   const engine = cliEngine(docsBase);
@@ -132,7 +133,7 @@ export async function mcp(args: string[], io: CliIo, streams: McpStreams = { std
 
   async function templates() {
     const { templates: list, problems } = await engine.listTemplates(join(io.packageRoot, 'templates'), root);
-    for (const p of problems) io.stderr(`design-snapshot mcp: skipped template ${p.source}: ${p.message}\n`);
+    for (const p of problems) io.stderr(`${l10n.t('design-snapshot mcp: skipped template {0}: {1}', p.source, p.message)}\n`);
     return list;
   }
 
@@ -195,7 +196,7 @@ export async function mcp(args: string[], io: CliIo, streams: McpStreams = { std
     streams.stdin.once('close', done);
   });
   await server.connect(new StdioServerTransport(streams.stdin, streams.stdout));
-  io.stderr(`design-snapshot mcp ${pkg.version}: serving ${MCP_TOOLS.length} tools over stdio for ${root}\n`);
+  io.stderr(`${l10n.t('design-snapshot mcp {0}: serving {1} tools over stdio for {2}', pkg.version, MCP_TOOLS.length, root)}\n`);
   await closed;
   await server.close();
   return 0;

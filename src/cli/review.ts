@@ -2,9 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { scorecard, scorecardResult, type Scorecard } from '../core/index.js';
 import { displayPath, expandArgs, UsageError } from './files.js';
 import { cliEngine } from './lint-files.js';
+import { statusName } from '../shared/review-words.js';
 
 /** What the review command writes to; the CLI's io fits it. */
 export interface ReviewIo {
@@ -31,11 +33,11 @@ export function formatReviewText(cards: Array<{ path: string; card: Scorecard }>
     out.push(`${path}${card.title ? ` — ${card.title}` : ''}${about ? ` (${about})` : ''}`);
     const width = Math.max(...card.dimensions.map((d) => d.title.length));
     for (const d of card.dimensions) {
-      out.push(`  ${MARK[d.status] ?? ' '} ${d.title.padEnd(width)}  ${d.status.padEnd(16)}${d.reason}`);
+      out.push(`  ${MARK[d.status] ?? ' '} ${d.title.padEnd(width)}  ${statusName(d.status).padEnd(16)}${d.reason}`);
       for (const f of d.findings) out.push(`      ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.message} [${f.ruleId}${f.topic ? `: ${f.topic}` : ''}]`);
     }
     const { covered, thin, missing } = card.summary;
-    out.push(`  ${covered} covered, ${thin} thin, ${missing} missing`, '');
+    out.push(`  ${l10n.t('{0} covered, {1} thin, {2} missing', covered, thin, missing)}`, '');
   }
   return `${out.join('\n')}`;
 }
@@ -47,14 +49,14 @@ export async function review(args: string[], io: ReviewIo, docsBase: string): Pr
     allowPositionals: true,
     options: { format: { type: 'string', default: 'text' }, schema: { type: 'string' }, config: { type: 'string' } },
   });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
-  if (!positionals.length) throw new UsageError('usage: design-snapshot review FILE... [--format text|json]');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(l10n.t('--format must be text or json, not "{0}"', values.format ?? ''));
+  if (!positionals.length) throw new UsageError(l10n.t('usage: {0}', 'design-snapshot review FILE... [--format text|json]'));
   const files = await expandArgs(positionals, io.cwd);
   const engine = cliEngine(docsBase);
   const cards: Array<{ path: string; card: Scorecard }> = [];
   for (const file of files) {
     const text = await readFile(file.path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new Error(`${displayPath(file.path, io.cwd)}: cannot read (${e.code ?? e.message})`);
+      throw new Error(l10n.t('{0}: cannot read ({1})', displayPath(file.path, io.cwd), e.code ?? e.message));
     });
     const analysis = await engine.analyze({
       uri: file.path,

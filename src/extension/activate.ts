@@ -1,6 +1,7 @@
 // Runs in the VS Code extension host, desktop (Node) and web (the browser's web worker) alike: activateWith() wires the
 // engine to VS Code. What differs between the hosts comes in as a Platform (extension.ts, browser.ts). Nothing heavy
 // happens until a Markdown file opens.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { createEngine, RULES } from '../core/index.js';
 import { saveConfig } from './alias-fix.js';
@@ -20,7 +21,8 @@ import { mermaidInWorker } from './mermaid-client.js';
 import type { Platform } from './platform.js';
 import { DiagramPreview, PREVIEW_VIEW_TYPE } from './preview/panel.js';
 import { ScorecardView } from './scorecard-view.js';
-import { plainText, showRulePage, SHOW_RULE_DOCUMENTATION } from './rule-docs.js';
+import { plainText } from './plain-text.js';
+import { showRulePage, SHOW_RULE_DOCUMENTATION } from './rule-docs.js';
 import { readPreviewOptions, readSettings, settingsOverrides } from './settings.js';
 import { SnapshotStatusBar } from './status-bar.js';
 import { SnapshotLanguageStatus } from './language-status.js';
@@ -44,9 +46,13 @@ export interface DesignSnapshotApi {
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
+const PREVIEW_FIRST = (): string => vscode.l10n.t('Design Snapshot: open the Diagram Preview of a snapshot first; the export uses its rendered diagrams.');
+
 /** Activates the extension on one platform; returns its API (for the tests and benchmarks). */
 export function activateWith(context: vscode.ExtensionContext, platform: Platform): DesignSnapshotApi {
   const startMs = performance.now();
+  // Code shared with the CLI (src/shared) speaks through @vscode/l10n: it gets VS Code's bundle for the display language.
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
   const log = new ExtensionLog('Design Snapshot');
   const version = (context.extension.packageJSON as { version?: string }).version ?? 'unknown';
   log.info(`Design Snapshot ${version} activated in VS Code ${vscode.version} (${platform.kind === 'web' ? 'web extension host' : 'desktop extension host'}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode (workspace schema, config and templates are not loaded)'}.`);
@@ -80,10 +86,10 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       (
         await vscode.window.showQuickPick(
           [
-            { label: 'SVG', description: 'vector, scales without blur', format: 'svg' as const },
-            { label: 'PNG', description: 'image, for slides and chat', format: 'png' as const },
+            { label: 'SVG', description: vscode.l10n.t('vector, scales without blur'), format: 'svg' as const },
+            { label: 'PNG', description: vscode.l10n.t('image, for slides and chat'), format: 'png' as const },
           ],
-          { title: 'Export every diagram as', placeHolder: 'Pick a format' },
+          { title: vscode.l10n.t('Export every diagram as'), placeHolder: vscode.l10n.t('Pick a format') },
         )
       )?.format,
     log,
@@ -195,12 +201,12 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     }),
     vscode.commands.registerCommand('designSnapshot.exportHtml', () => {
       if (preview.exportHtml()) return true;
-      void vscode.window.showInformationMessage('Design Snapshot: open the Diagram Preview of a snapshot first; the export uses its rendered diagrams.');
+      void vscode.window.showInformationMessage(PREVIEW_FIRST());
       return false;
     }),
     vscode.commands.registerCommand('designSnapshot.exportAllDiagrams', async () => {
       if (await preview.exportAll()) return true;
-      if (!preview.panel || !preview.uri) void vscode.window.showInformationMessage('Design Snapshot: open the Diagram Preview of a snapshot first; the export uses its rendered diagrams.');
+      if (!preview.panel || !preview.uri) void vscode.window.showInformationMessage(PREVIEW_FIRST());
       return false;
     }),
     vscode.commands.registerCommand('designSnapshot.newSnapshot', () => newSnapshot(deps)),
@@ -215,7 +221,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       const analysis = await controller.analyze(editor.document);
       const edit = analysis.snapshot.isSnapshot && analysis.version === editor.document.version ? insertAllEdit(editor.document, analysis.findings, await templateFor(editor.document)) : undefined;
       if (!edit) {
-        void vscode.window.showInformationMessage('Design Snapshot: no required section is missing.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Design Snapshot: no required section is missing.'));
         return false;
       }
       return vscode.workspace.applyEdit(edit);
@@ -226,7 +232,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       const analysis = await controller.analyze(editor.document);
       const edit = analysis.snapshot.isSnapshot && analysis.version === editor.document.version ? guidanceEdit(editor.document, analysis) : undefined;
       if (!edit) {
-        void vscode.window.showInformationMessage('Design Snapshot: no template guidance is left in this document.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Design Snapshot: no template guidance is left in this document.'));
         return false;
       }
       return vscode.workspace.applyEdit(edit);
@@ -236,7 +242,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
         (typeof ruleId === 'string' ? ruleId : undefined) ??
         (await vscode.window.showQuickPick(
           RULES.map((r) => ({ label: r.id, detail: plainText(r.description) })),
-          { title: 'Design Snapshot rules', placeHolder: 'Pick a rule to read about' },
+          { title: vscode.l10n.t('Design Snapshot rules'), placeHolder: vscode.l10n.t('Pick a rule to read about') },
         ))?.label;
       if (id) await showRulePage(context.extensionUri, id);
     }),
@@ -244,7 +250,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       const config = vscode.workspace.getConfiguration('designSnapshot');
       const next = !config.get<boolean>('lint.enabled', true);
       await config.update('lint.enabled', next, vscode.ConfigurationTarget.Global);
-      void vscode.window.setStatusBarMessage(`Design Snapshot linting ${next ? 'on' : 'off'}`, 3000);
+      void vscode.window.setStatusBarMessage(next ? vscode.l10n.t('Design Snapshot linting on') : vscode.l10n.t('Design Snapshot linting off'), 3000);
       return next;
     }),
   );

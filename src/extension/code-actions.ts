@@ -4,13 +4,14 @@ import { guidanceRemovalEdits, REMOVE_ALL_GUIDANCE, sectionFromTemplate, type An
 import { aliasEdit, aliasTarget } from './alias-fix.js';
 import type { DiagnosticsController } from './diagnostics.js';
 import { toRange } from './diagnostics.js';
+import { plainText } from './plain-text.js';
 
 /** Finds the template a document was made from (its `pattern`), parsed, so inserted sections carry that pattern's guidance. */
 export type TemplateLookup = (doc: vscode.TextDocument) => Promise<ParsedSnapshot | undefined>;
 
 function sameFinding(d: vscode.Diagnostic, f: Finding): boolean {
   const code = typeof d.code === 'object' ? d.code.value : d.code;
-  return code === f.ruleId && d.message === f.message && d.range.isEqual(toRange(f.range));
+  return code === f.ruleId && d.message === plainText(f.message) && d.range.isEqual(toRange(f.range));
 }
 
 /** The edit that inserts one missing section: the template's section when it has one, else the schema's stub. */
@@ -86,17 +87,17 @@ export class SnapshotCodeActions implements vscode.CodeActionProvider {
         // "Found "Options we weighed" at line 13": read it as that section, in the editor and in CI alike.
         const edit = await aliasEdit(doc, state.analysis, alias.section, alias.heading);
         if (edit) {
-          const action = new vscode.CodeAction(`Add "${alias.heading}" to the aliases of ${alias.section} in .design-snapshot/config.json`, vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(vscode.l10n.t('Add "{0}" to the aliases of {1} in .design-snapshot/config.json', alias.heading, alias.section), vscode.CodeActionKind.QuickFix);
           action.diagnostics = [d];
           action.edit = edit;
           // Saved right after, so the alias is in force at once (the edit kept any unsaved change of the user's).
           const target = aliasTarget(doc, state.analysis);
-          if (target) action.command = { command: 'designSnapshot.saveConfig', title: 'Save the configuration', arguments: [target] };
+          if (target) action.command = { command: 'designSnapshot.saveConfig', title: vscode.l10n.t('Save the configuration'), arguments: [target] };
           actions.push(action);
         }
       }
       if (!f?.fix) continue;
-      const action = new vscode.CodeAction(f.fix.title, vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(plainText(f.fix.title), vscode.CodeActionKind.QuickFix);
       action.diagnostics = [d];
       const we = new vscode.WorkspaceEdit();
       if (f.ruleId === 'section-missing') {
@@ -114,7 +115,7 @@ export class SnapshotCodeActions implements vscode.CodeActionProvider {
     if (missing.length > 1 && ours.some((d) => ruleIdOf(d) === 'section-missing')) {
       const all = insertAllEdit(doc, missing, template);
       if (all) {
-        const action = new vscode.CodeAction(`Insert all ${missing.length} missing sections`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Insert all {0} missing sections', missing.length), vscode.CodeActionKind.QuickFix);
         action.edit = all;
         action.diagnostics = ours.filter((d) => ruleIdOf(d) === 'section-missing');
         actions.push(action);
@@ -122,10 +123,10 @@ export class SnapshotCodeActions implements vscode.CodeActionProvider {
     }
     // From review on each guidance comment is its own finding: offer removing them all at once as well.
     const leftovers = ours.filter((d) => ruleIdOf(d) === 'placeholder-left');
-    if (leftovers.length && !actions.some((a) => a.title === REMOVE_ALL_GUIDANCE)) {
+    if (leftovers.length && !state.findings.some((x) => x.fix?.title === REMOVE_ALL_GUIDANCE && ours.some((d) => sameFinding(d, x)))) {
       const all = guidanceRemovalEdits(state.analysis.parsed).length > 1 ? guidanceEdit(doc, state.analysis) : undefined;
       if (all) {
-        const action = new vscode.CodeAction(REMOVE_ALL_GUIDANCE, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Remove all template guidance'), vscode.CodeActionKind.QuickFix);
         action.edit = all;
         action.diagnostics = leftovers;
         actions.push(action);

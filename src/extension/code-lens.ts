@@ -18,18 +18,18 @@ export class SnapshotCodeLens extends FollowsLint implements vscode.CodeLensProv
     const missing = analysis.findings.filter((f) => f.ruleId === 'section-missing' && f.section).length;
     const titleLine = analysis.parsed.title?.range.start.line ?? analysis.parsed.headings[0]?.range.start.line ?? 0;
     const at = (line: number): vscode.Range => new vscode.Range(line, 0, line, 0);
-    const sections = `${required.length - missing}/${required.length} sections`;
+    const sections = vscode.l10n.t('{0}/{1} sections', required.length - missing, required.length);
     lenses.push(
       missing
-        ? new vscode.CodeLens(at(titleLine), { title: `${sections} · Insert missing`, command: 'designSnapshot.insertMissingSections', tooltip: `Insert the ${missing} missing required sections from the pattern's template` })
-        : new vscode.CodeLens(at(titleLine), { title: sections, command: '', tooltip: 'Every required section is present' }),
+        ? new vscode.CodeLens(at(titleLine), { title: vscode.l10n.t('{0} · Insert missing', sections), command: 'designSnapshot.insertMissingSections', tooltip: vscode.l10n.t("Insert the {0} missing required sections from the pattern's template", missing) })
+        : new vscode.CodeLens(at(titleLine), { title: sections, command: '', tooltip: vscode.l10n.t('Every required section is present') }),
     );
     for (const d of analysis.diagrams) {
-      lenses.push(new vscode.CodeLens(at(d.startLine), { title: 'Preview diagram', command: 'designSnapshot.openDiagramPreview', arguments: [doc.uri], tooltip: 'Open the Diagram Preview beside the editor' }));
+      lenses.push(new vscode.CodeLens(at(d.startLine), { title: vscode.l10n.t('Preview diagram'), command: 'designSnapshot.openDiagramPreview', arguments: [doc.uri], tooltip: vscode.l10n.t('Open the Diagram Preview beside the editor') }));
     }
     for (const block of analysis.estimateBlocks) {
       const headline = estimateHeadline(block);
-      if (headline) lenses.push(new vscode.CodeLens(at(block.range.start.line), { title: headline, command: '', tooltip: 'The last values this estimate computes' }));
+      if (headline) lenses.push(new vscode.CodeLens(at(block.range.start.line), { title: headline, command: '', tooltip: vscode.l10n.t('The last values this estimate computes') }));
     }
     return lenses;
   }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ExtensionLog } from './log.js';
 import type { Analysis, Engine, Finding } from '../core/index.js';
 import { readSettings } from './settings.js';
+import { plainText } from './plain-text.js';
 import { ruleDocsLink } from './rule-docs.js';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
@@ -22,10 +23,11 @@ export function toRange(r: Finding['range']): vscode.Range {
  * Problems view, without making the message itself longer.
  */
 export function toDiagnostic(f: Finding, uri?: vscode.Uri): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
+  // The Problems view shows the message as it is: code is quoted rather than written in Markdown.
+  const d = new vscode.Diagnostic(toRange(f.range), plainText(f.message), SEVERITY[f.severity]);
   d.source = 'design-snapshot';
   d.code = { value: f.ruleId, target: ruleDocsLink(f.ruleId) };
-  if (f.detail && uri) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(f.range)), f.detail.replace(/\s*\n\s*/g, ' · '))];
+  if (f.detail && uri) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(f.range)), plainText(f.detail.replace(/\s*\n\s*/g, ' · ')))];
   return d;
 }
 
@@ -273,15 +275,18 @@ export class DiagnosticsController implements vscode.Disposable {
   #reportProblems(analysis: Analysis): void {
     const { config, schemaProblem } = analysis.context;
     const found = [
-      ...(config.problem ? [{ kind: 'config', what: 'the default configuration', ...config.problem }] : []),
-      ...(schemaProblem ? [{ kind: 'schema', what: 'the built-in schema', ...schemaProblem }] : []),
+      ...(config.problem ? [{ kind: 'config', ...config.problem }] : []),
+      ...(schemaProblem ? [{ kind: 'schema', ...schemaProblem }] : []),
     ];
     for (const p of found) {
       const key = `${p.kind}\u0000${p.source}\u0000${p.message}`;
       if (this.#reported.has(key)) continue;
       this.#reported.add(key);
       const name = vscode.workspace.asRelativePath(vscode.Uri.parse(p.source));
-      const message = `Design Snapshot: ${p.kind} ${name} is not usable: ${p.message}. Using ${p.what} until it is fixed.`;
+      const message =
+        p.kind === 'config'
+          ? vscode.l10n.t('Design Snapshot: config {0} is not usable: {1}. Using the default configuration until it is fixed.', name, plainText(p.message))
+          : vscode.l10n.t('Design Snapshot: schema {0} is not usable: {1}. Using the built-in schema until it is fixed.', name, plainText(p.message));
       this.problems.push(message);
       void vscode.window.showErrorMessage(message);
     }

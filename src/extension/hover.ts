@@ -22,7 +22,7 @@ export class SnapshotHover implements vscode.HoverProvider {
       if (!spec) return undefined;
       const md = new vscode.MarkdownString();
       md.appendMarkdown(`**${spec.title}**: ${hoverMarkdown(spec.description ?? '')}`);
-      if (spec.aliases.length) md.appendMarkdown(`\n\nAlso accepted as a heading: ${spec.aliases.join(', ')}.`);
+      if (spec.aliases.length) md.appendMarkdown(`\n\n${vscode.l10n.t('Also accepted as a heading: {0}.', spec.aliases.join(', '))}`);
       return new vscode.Hover(md, doc.lineAt(pos.line).range);
     }
     if (!readSettings(doc.uri).estimateHover) return undefined;

@@ -4,12 +4,28 @@ import * as vscode from 'vscode';
 import type { DiagnosticsController, LintState } from './diagnostics.js';
 import { FollowsActiveSnapshot } from './follows-active.js';
 
+/** A snapshot's stage as people read it (the frontmatter's value is an identifier). */
+function stageName(stage: string): string {
+  switch (stage) {
+    case 'draft':
+      return vscode.l10n.t('Draft');
+    case 'review':
+      return vscode.l10n.t('Review');
+    case 'approved':
+      return vscode.l10n.t('Approved');
+    case 'superseded':
+      return vscode.l10n.t('Superseded');
+    default:
+      return stage;
+  }
+}
+
 export class SnapshotLanguageStatus extends FollowsActiveSnapshot {
   readonly item = vscode.languages.createLanguageStatusItem('designSnapshot.snapshot', { language: 'markdown' });
 
   constructor(controller: DiagnosticsController) {
     super(controller);
-    this.item.name = 'Design Snapshot';
+    this.item.name = vscode.l10n.t('Design Snapshot');
     this.disposables.push(this.item);
     this.update();
   }
@@ -17,8 +33,8 @@ export class SnapshotLanguageStatus extends FollowsActiveSnapshot {
   protected render(state: LintState | undefined): void {
     if (!state) {
       // A Markdown file that is not a snapshot (or not linted yet): say how one becomes a snapshot.
-      this.item.text = 'Not a design snapshot';
-      this.item.detail = 'add pattern: to the frontmatter, or designSnapshot: true';
+      this.item.text = vscode.l10n.t('Not a design snapshot');
+      this.item.detail = vscode.l10n.t('add pattern: to the frontmatter, or designSnapshot: true');
       this.item.command = undefined;
       this.item.severity = vscode.LanguageStatusSeverity.Information;
       return;
@@ -28,10 +44,10 @@ export class SnapshotLanguageStatus extends FollowsActiveSnapshot {
     const required = analysis.requiredSections;
     const missing = state.findings.filter((f) => f.ruleId === 'section-missing' && f.section).length;
     const stage = analysis.stage ?? 'draft';
-    const schema = analysis.context.schema.source ? vscode.workspace.asRelativePath(vscode.Uri.parse(analysis.context.schema.source)) : 'built-in schema';
-    this.item.text = `${stage[0]?.toUpperCase() ?? ''}${stage.slice(1)} · ${required.length - missing}/${required.length} sections`;
-    this.item.detail = analysis.context.schemaProblem ? `${schema} (the custom schema is not usable)` : schema;
+    const schema = analysis.context.schema.source ? vscode.workspace.asRelativePath(vscode.Uri.parse(analysis.context.schema.source)) : vscode.l10n.t('built-in schema');
+    this.item.text = vscode.l10n.t('{0} · {1}/{2} sections', stageName(stage), required.length - missing, required.length);
+    this.item.detail = analysis.context.schemaProblem ? vscode.l10n.t('{0} (the custom schema is not usable)', schema) : schema;
     this.item.severity = analysis.context.schemaProblem ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    this.item.command = missing ? { title: 'Insert missing sections', command: 'designSnapshot.insertMissingSections', tooltip: `Insert the ${missing} missing required sections` } : undefined;
+    this.item.command = missing ? { title: vscode.l10n.t('Insert missing sections'), command: 'designSnapshot.insertMissingSections', tooltip: vscode.l10n.t('Insert the {0} missing required sections', missing) } : undefined;
   }
 }

@@ -105,7 +105,7 @@ export function registerLanguageModelTools(context: vscode.ExtensionContext, dep
   }
   const describe = (input: unknown): string => {
     const path = (input as DocumentInput | undefined)?.path;
-    return typeof path === 'string' && path ? path : 'the active snapshot';
+    return typeof path === 'string' && path ? path : vscode.l10n.t('the active snapshot');
   };
   const tool = <T>(toolName: string, invoking: (input: T) => string, run: (input: T) => Promise<unknown>): vscode.Disposable =>
     vscode.lm.registerTool<T>(toolName, {
@@ -120,10 +120,10 @@ export function registerLanguageModelTools(context: vscode.ExtensionContext, dep
       },
     });
   context.subscriptions.push(
-    tool<DocumentInput>(TOOL_NAMES.lint, (i) => `Linting ${describe(i)} with Design Snapshot`, (i) => tools.lint(i)),
-    tool<DocumentInput>(TOOL_NAMES.checkEstimates, (i) => `Checking the estimates of ${describe(i)}`, (i) => tools.checkEstimates(i)),
-    tool<Record<string, never>>(TOOL_NAMES.listTemplates, () => 'Listing design snapshot templates', () => tools.listTemplates()),
-    tool<DocumentInput>(TOOL_NAMES.review, (i) => `Reviewing ${describe(i)} (scorecard)`, (i) => tools.review(i)),
+    tool<DocumentInput>(TOOL_NAMES.lint, (i) => vscode.l10n.t('Linting {0} with Design Snapshot', describe(i)), (i) => tools.lint(i)),
+    tool<DocumentInput>(TOOL_NAMES.checkEstimates, (i) => vscode.l10n.t('Checking the estimates of {0}', describe(i)), (i) => tools.checkEstimates(i)),
+    tool<Record<string, never>>(TOOL_NAMES.listTemplates, () => vscode.l10n.t('Listing design snapshot templates'), () => tools.listTemplates()),
+    tool<DocumentInput>(TOOL_NAMES.review, (i) => vscode.l10n.t('Reviewing {0} (scorecard)', describe(i)), (i) => tools.review(i)),
   );
   return tools;
 }

@@ -18,8 +18,3 @@ export async function showRulePage(extensionUri: vscode.Uri, ruleId: string): Pr
   if (!/^[a-z][a-z0-9-]*$/.test(ruleId)) return;
   await vscode.commands.executeCommand('markdown.showPreviewToSide', vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`));
 }
-
-/** Text shown outside Markdown (a quick pick, a status line) without Markdown syntax: "an ```estimate block" → "an estimate block". */
-export function plainText(text: string): string {
-  return text.replace(/```(\w+)/g, '$1').replace(/`([^`\n]+)`/g, '$1');
-}

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { scorecard, type Dimension, type Finding, type Scorecard } from '../core/index.js';
 import { toRange, type DiagnosticsController } from './diagnostics.js';
+import { plainText } from './plain-text.js';
+import { statusName } from '../shared/review-words.js';
 
 export const SCORECARD_VIEW = 'designSnapshot.scorecard';
 
@@ -52,7 +54,7 @@ export class ScorecardView implements vscode.TreeDataProvider<ScorecardNode>, vs
       const card = scorecard(state.analysis, state.findings);
       this.#card = { uri: doc.uri, findings: state.findings, card };
       const { covered, thin, missing } = card.summary;
-      this.view.description = `${covered} covered · ${thin} thin · ${missing} missing`;
+      this.view.description = vscode.l10n.t('{0} covered · {1} thin · {2} missing', covered, thin, missing);
     }
     this.#changed.fire(undefined);
   }
@@ -70,18 +72,20 @@ export class ScorecardView implements vscode.TreeDataProvider<ScorecardNode>, vs
       const d = node.dimension;
       const item = new vscode.TreeItem(d.title, d.findings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `${node.uri.toString()}#${d.id}`;
-      item.description = `${d.status} — ${d.reason}`;
+      item.description = `${statusName(d.status)} — ${plainText(d.reason)}`;
       item.iconPath = ICONS[d.status];
-      item.tooltip = `${d.title}: ${d.status} (${d.reason})${d.sections.length ? `\nSections: ${d.sections.join(', ')}` : ''}`;
+      const about = vscode.l10n.t('{0}: {1} ({2})', d.title, statusName(d.status), plainText(d.reason));
+      item.tooltip = d.sections.length ? `${about}\n${vscode.l10n.t('Sections: {0}', d.sections.join(', '))}` : about;
       item.contextValue = `dimension.${d.status}`;
       return item;
     }
     const f = node.finding;
-    const item = new vscode.TreeItem(f.message.replace(/;.*$/s, ''), vscode.TreeItemCollapsibleState.None);
-    item.description = `line ${f.range.start.line + 1} · ${f.ruleId}${f.topic ? ` (${f.topic})` : ''}`;
+    const item = new vscode.TreeItem(plainText(f.message.replace(/;.*$/s, '')), vscode.TreeItemCollapsibleState.None);
+    const where = vscode.l10n.t('line {0} · {1}', f.range.start.line + 1, f.ruleId);
+    item.description = f.topic ? `${where} (${f.topic})` : where;
     item.tooltip = new vscode.MarkdownString(`${f.message}\n\n[${f.ruleId}](${f.docs})`);
     item.iconPath = new vscode.ThemeIcon(f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info');
-    item.command = { command: 'vscode.open', title: 'Go to finding', arguments: [node.uri, { selection: toRange(f.range) }] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Go to finding'), arguments: [node.uri, { selection: toRange(f.range) }] };
     return item;
   }
 

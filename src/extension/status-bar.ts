@@ -8,7 +8,7 @@ export class SnapshotStatusBar extends FollowsActiveSnapshot {
 
   constructor(controller: DiagnosticsController) {
     super(controller);
-    this.item.name = 'Design Snapshot';
+    this.item.name = vscode.l10n.t('Design Snapshot');
     this.item.command = 'workbench.actions.view.problems';
     this.disposables.push(this.item);
     this.update();
@@ -23,8 +23,9 @@ export class SnapshotStatusBar extends FollowsActiveSnapshot {
     const required = state.analysis.requiredSections;
     const missing = state.findings.filter((f) => f.ruleId === 'section-missing' && f.section).map((f) => f.section as string);
     const problems = state.findings.filter((f) => f.severity !== 'info').length;
-    this.item.text = `Snapshot ${required.length - missing.length}/${required.length}${problems ? ` · ${problems} ⚠` : ''}`;
-    this.item.tooltip = missing.length ? `Missing: ${missing.join(', ')}. Click to open Problems.` : 'All required sections present. Click to open Problems.';
+    const sections = vscode.l10n.t('Snapshot {0}/{1}', required.length - missing.length, required.length);
+    this.item.text = problems ? `${sections} · ${problems} ⚠` : sections;
+    this.item.tooltip = missing.length ? vscode.l10n.t('Missing: {0}. Click to open Problems.', missing.join(', ')) : vscode.l10n.t('All required sections present. Click to open Problems.');
     this.item.show();
   }
 }

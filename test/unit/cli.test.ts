@@ -271,7 +271,7 @@ test('cli review: a scorecard per dimension with the findings behind it, as text
     '~ Data and model | thin',
     '~ Failure modes | thin',
     '~ Evaluation | thin',
-    '· Safety | not-applicable',
+    '· Safety | not applicable',
     '~ Cost and latency | thin',
     '✓ Trade-offs | covered',
   ]);

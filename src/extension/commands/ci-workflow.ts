@@ -32,7 +32,7 @@ jobs:
 export async function addCiWorkflow(): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
-    void vscode.window.showInformationMessage('Design Snapshot: open the folder of your repository first; the workflow goes into its .github/workflows.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Design Snapshot: open the folder of your repository first; the workflow goes into its .github/workflows.'));
     return undefined;
   }
   const uri = vscode.Uri.joinPath(folder.uri, CI_WORKFLOW_PATH);
@@ -44,7 +44,7 @@ export async function addCiWorkflow(): Promise<vscode.Uri | undefined> {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(ciWorkflow(readSettings(folder.uri).folder)));
   } else {
-    void vscode.window.showInformationMessage(`Design Snapshot: ${CI_WORKFLOW_PATH} already exists; it is left as it is.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Design Snapshot: {0} already exists; it is left as it is.', CI_WORKFLOW_PATH));
   }
   await vscode.window.showTextDocument(uri, { preview: false });
   return uri;

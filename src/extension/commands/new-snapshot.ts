@@ -4,6 +4,7 @@ import { resolveAuthor } from '../author.js';
 import type { ExtensionLog } from '../log.js';
 import { renderTemplate, type Analysis, type Engine, type Template } from '../../core/index.js';
 import { freeName, slugify } from '../names.js';
+import { plainText } from '../plain-text.js';
 import { readSettings } from '../settings.js';
 
 export interface NewSnapshotDeps {
@@ -30,9 +31,9 @@ export async function listTemplates(deps: NewSnapshotDeps): Promise<Template[]> 
     `Templates: ${templates.length - own.length} built-in${own.length ? `, ${own.length} from the workspace (${own.map((t) => vscode.workspace.asRelativePath(vscode.Uri.parse(t.origin))).join(', ')})` : ''}${from ? '' : '; workspace templates not read (no folder, or Restricted Mode)'}.`,
   );
   for (const p of problems) {
-    const message = `skipped template ${vscode.workspace.asRelativePath(vscode.Uri.parse(p.source))}: ${p.message}`;
-    deps.log.warn(message);
-    void vscode.window.showWarningMessage(`Design Snapshot: ${message}.`);
+    const name = vscode.workspace.asRelativePath(vscode.Uri.parse(p.source));
+    deps.log.warn(`skipped template ${name}: ${p.message}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Design Snapshot: skipped template {0}: {1}.', name, plainText(p.message)));
   }
   return templates;
 }
@@ -44,14 +45,14 @@ export async function newSnapshot(deps: NewSnapshotDeps): Promise<vscode.TextEdi
   const templates = await listTemplates(deps);
   const pick = await vscode.window.showQuickPick(
     templates.map((t) => ({ label: t.name, description: t.id, detail: t.description, template: t })),
-    { title: 'New Design Snapshot', placeHolder: 'Pick the pattern closest to your system', matchOnDescription: true, matchOnDetail: true },
+    { title: vscode.l10n.t('New Design Snapshot'), placeHolder: vscode.l10n.t('Pick the pattern closest to your system'), matchOnDescription: true, matchOnDetail: true },
   );
   if (!pick) return undefined;
   const title = await vscode.window.showInputBox({
-    title: 'New Design Snapshot',
-    prompt: 'Title of the design snapshot',
-    placeHolder: 'e.g. Support assistant over the help centre',
-    validateInput: (v) => (v.trim() ? undefined : 'Enter a title for the snapshot'),
+    title: vscode.l10n.t('New Design Snapshot'),
+    prompt: vscode.l10n.t('Title of the design snapshot'),
+    placeHolder: vscode.l10n.t('e.g. Support assistant over the help centre'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a title for the snapshot')),
   });
   if (title === undefined || !title.trim()) return undefined;
   const date = deps.today?.() ?? new Date().toISOString().slice(0, 10);

@@ -28,10 +28,12 @@ export interface PreviewDeps {
 }
 
 /** What the notification after an export offers, and what the preview says when it has no snapshot to show. */
-const OPEN = 'Open';
-const REVEAL = 'Reveal in Explorer';
-const EMPTY =
-  'Open a design snapshot to see its diagrams here. A Markdown file is a snapshot when its frontmatter has a pattern: field (such as pattern: rag) or designSnapshot: true, or when its path matches the designSnapshot.include setting (by default, files under docs/design). Design Snapshot: New Design Snapshot creates one from a template.';
+const OPEN = (): string => vscode.l10n.t('Open');
+const REVEAL = (): string => vscode.l10n.t('Reveal in Explorer');
+const EMPTY = (): string =>
+  vscode.l10n.t(
+    'Open a design snapshot to see its diagrams here. A Markdown file is a snapshot when its frontmatter has a pattern: field (such as pattern: rag) or designSnapshot: true, or when its path matches the designSnapshot.include setting (by default, files under docs/design). Design Snapshot: New Design Snapshot creates one from a template.',
+  );
 
 export type RenderedEvent = Extract<WebviewMessage, { type: 'rendered' }>;
 
@@ -108,7 +110,7 @@ export class DiagramPreview implements vscode.Disposable {
   async open(doc: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): Promise<void> {
     // The panel is made before any await, so two quick calls never make two panels.
     if (this.#panel) this.#panel.reveal(undefined, true);
-    else this.#attach(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Diagram Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()), doc);
+    else this.#attach(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Diagram Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()), doc);
     if (doc && (await this.#isSnapshot(doc))) this.#uri = doc.uri;
     // Before the webview says 'ready' this does nothing; 'ready' sends then.
     await this.#send();
@@ -151,8 +153,8 @@ export class DiagramPreview implements vscode.Disposable {
       canSelectFiles: false,
       canSelectFolders: true,
       canSelectMany: false,
-      openLabel: 'Export here',
-      title: `Export every diagram as ${format.toUpperCase()} to a folder`,
+      openLabel: vscode.l10n.t('Export here'),
+      title: vscode.l10n.t('Export every diagram as {0} to a folder', format.toUpperCase()),
     });
     if (!folder?.[0]) return false;
     this.#exportFolder = folder[0];
@@ -216,7 +218,7 @@ export class DiagramPreview implements vscode.Disposable {
     const send = ++this.#sends;
     const doc = this.#uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.#uri?.toString());
     if (!doc) {
-      this.#post({ type: 'empty', reason: EMPTY });
+      this.#post({ type: 'empty', reason: EMPTY() });
       return;
     }
     try {
@@ -225,7 +227,7 @@ export class DiagramPreview implements vscode.Disposable {
       // A newer send (another edit, another document) started while this one waited: it shows what is current.
       if (send !== this.#sends || !this.#panel) return;
       const base = doc.uri.path.split('/').pop() ?? '';
-      this.#panel.title = `Diagrams: ${base}`;
+      this.#panel.title = vscode.l10n.t('Diagrams: {0}', base);
       this.#post({
         type: 'document',
         version: ++this.#version,
@@ -278,11 +280,11 @@ export class DiagramPreview implements vscode.Disposable {
           this.#copiedDiagram(m.format);
           return;
         case 'error':
-          void vscode.window.showErrorMessage(`Design Snapshot: ${m.message}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Design Snapshot: {0}', m.message));
           return;
       }
     } catch (e) {
-      void vscode.window.showErrorMessage(`Design Snapshot: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Design Snapshot: {0}', e instanceof Error ? e.message : String(e)));
     }
   }
 
@@ -300,7 +302,7 @@ export class DiagramPreview implements vscode.Disposable {
   async #exportDiagram(m: Extract<WebviewMessage, { type: 'exportDiagram' }>): Promise<void> {
     if (!this.#uri) return;
     const bytes = imageBytes(m.format, m.data);
-    const filters: Record<string, string[]> = m.format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] };
+    const filters: Record<string, string[]> = m.format === 'svg' ? { [vscode.l10n.t('SVG image')]: ['svg'] } : { [vscode.l10n.t('PNG image')]: ['png'] };
     await this.#save(this.#uri, `${m.section || `diagram-${m.index + 1}`}`, m.format, filters, bytes);
   }
 
@@ -308,7 +310,7 @@ export class DiagramPreview implements vscode.Disposable {
     if (m.uri !== this.#uri?.toString()) return;
     const doc = await vscode.workspace.openTextDocument(this.#uri);
     const html = snapshotHtml(await this.deps.analyze(doc), { svgs: m.svgs.map((s) => s ?? undefined), errors: m.errors.map((s) => s ?? undefined), colorScheme: m.colorScheme });
-    await this.#save(this.#uri, '', 'html', { 'HTML page': ['html'] }, new TextEncoder().encode(html));
+    await this.#save(this.#uri, '', 'html', { [vscode.l10n.t('HTML page')]: ['html'] }, new TextEncoder().encode(html));
   }
 
   /** Writes every diagram the webview sent into the folder picked for them, each under a name not yet taken. */
@@ -324,35 +326,40 @@ export class DiagramPreview implements vscode.Disposable {
       written.push(target);
       this.#exported.fire(target);
     }
-    const skipped = m.skipped ? `; ${m.skipped} with an error ${m.skipped === 1 ? 'was' : 'were'} skipped` : '';
+    const skipped = !m.skipped ? '' : m.skipped === 1 ? vscode.l10n.t('1 with an error was skipped') : vscode.l10n.t('{0} with an error were skipped', m.skipped);
     if (!written.length) {
-      void vscode.window.showWarningMessage(`Design Snapshot: no diagram was exported${skipped}.`);
+      void vscode.window.showWarningMessage(skipped ? vscode.l10n.t('Design Snapshot: no diagram was exported; {0}.', skipped) : vscode.l10n.t('Design Snapshot: no diagram was exported.'));
       return;
     }
-    this.#notify(`Design Snapshot: exported ${written.length} diagram${written.length === 1 ? '' : 's'} as ${m.format.toUpperCase()} to ${vscode.workspace.asRelativePath(folder)}${skipped}.`, written[0] as vscode.Uri);
+    const format = m.format.toUpperCase();
+    const to = vscode.workspace.asRelativePath(folder);
+    const exported = written.length === 1 ? vscode.l10n.t('Design Snapshot: exported 1 diagram as {0} to {1}', format, to) : vscode.l10n.t('Design Snapshot: exported {0} diagrams as {1} to {2}', written.length, format, to);
+    this.#notify(skipped ? vscode.l10n.t('{0}; {1}.', exported, skipped) : vscode.l10n.t('{0}.', exported), written[0] as vscode.Uri);
   }
 
   /** Writes only where the user chose in the save dialog, which itself asks before replacing a file. */
   async #save(source: vscode.Uri, label: string, ext: string, filters: Record<string, string[]>, bytes: Uint8Array): Promise<void> {
     const defaultUri = await exportTarget(source, label, ext);
-    const target = await this.deps.showSaveDialog({ defaultUri, filters, saveLabel: 'Export', title: `Export ${ext.toUpperCase()}` });
+    const target = await this.deps.showSaveDialog({ defaultUri, filters, saveLabel: vscode.l10n.t('Export'), title: vscode.l10n.t('Export {0}', ext.toUpperCase()) });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, bytes);
     this.#exported.fire(target);
-    this.#notify(`Design Snapshot: exported ${vscode.workspace.asRelativePath(target)}.`, target);
+    this.#notify(vscode.l10n.t('Design Snapshot: exported {0}.', vscode.workspace.asRelativePath(target)), target);
   }
 
   /** Says what was written, with a way to open it or find it in the Explorer (not awaited: the export is done). */
   #notify(message: string, target: vscode.Uri): void {
-    void vscode.window.showInformationMessage(message, OPEN, REVEAL).then(async (choice) => {
-      if (choice === OPEN) await vscode.commands.executeCommand('vscode.open', target);
-      else if (choice === REVEAL) await vscode.commands.executeCommand('revealInExplorer', target);
+    const open = OPEN();
+    const reveal = REVEAL();
+    void vscode.window.showInformationMessage(message, open, reveal).then(async (choice) => {
+      if (choice === open) await vscode.commands.executeCommand('vscode.open', target);
+      else if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', target);
     });
   }
 
   #copiedDiagram(format: ImageFormat): void {
     this.#copied.fire(format);
-    void vscode.window.setStatusBarMessage(`Design Snapshot: copied the diagram as ${format.toUpperCase()}`, 5000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Design Snapshot: copied the diagram as {0}', format.toUpperCase()), 5000);
   }
 
   dispose(): void {

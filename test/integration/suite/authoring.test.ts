@@ -74,6 +74,29 @@ describe('Calm, guided authoring', () => {
     assert.equal(restricted?.source, 'OS user', 'the git extension has no repository there, and git itself is not run');
   });
 
+  it('the author is user.name through the built-in git extension\'s API, for a repository it has open', async () => {
+    const { resolveAuthor } = await import('../../../src/extension/author.js');
+    const git = vscode.extensions.getExtension<{ getAPI(version: 1): { openRepository(root: vscode.Uri): Promise<unknown> } }>('vscode.git');
+    assert.ok(git, 'code-server ships the built-in git extension');
+    const gitApi = (git.isActive ? git.exports : await git.activate()).getAPI(1);
+    // A repository in the workspace (the git extension leaves one outside it, in a parent folder, closed).
+    const repo = workspaceUri('author-repo');
+    await vscode.workspace.fs.createDirectory(repo);
+    try {
+      execFileSync('git', ['init', '-q'], { cwd: repo.fsPath });
+      execFileSync('git', ['config', 'user.name', 'Katherine Johnson'], { cwd: repo.fsPath });
+      assert.ok(await gitApi.openRepository(repo), 'the git extension opened the repository');
+      // No `git config` fallback and a different login: only the git extension can answer with this name.
+      const author = await resolveAuthor(repo, { isTrusted: () => true, author: () => 'login-name' });
+      assert.deepEqual(author, { name: 'Katherine Johnson', source: 'git extension' });
+    } finally {
+      await vscode.workspace.fs.delete(repo, { recursive: true });
+    }
+    // Without a repository there, the login name (the fallback) answers.
+    const plain = mkdtempSync(join(tmpdir(), 'ds-author-plain-'));
+    assert.deepEqual(await resolveAuthor(vscode.Uri.file(plain), { isTrusted: () => true, author: () => 'login-name' }), { name: 'login-name', source: 'OS user' });
+  });
+
   it('from review on each leftover is an error; "Remove All Template Guidance" (quick fix and command) removes every guidance comment and keeps placeholders', async () => {
     const uri = workspaceUri('docs', 'design', 'guided-review.md');
     await write(uri, REVIEW);

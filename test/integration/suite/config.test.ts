@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { plainText } from '../../../src/extension/plain-text.js';
 import { api, applyQuickFix, diagnosticsWhere, ours, ruleOf, workspaceUri, write } from './helpers.js';
 
 const CONFIG = {
@@ -116,7 +117,8 @@ describe('One configuration for the editor and the CLI', () => {
         .map((d) => ({ ruleId: ruleOf(d), severity: SEVERITY[d.severity], message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 }))
         .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
       const inCli = file.diagnostics
-        .map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({ ruleId, severity, message, line, column, endLine, endColumn }))
+        // The CLI prints the core's Markdown; the Problems view shows the same words with code quoted (plain text).
+        .map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({ ruleId, severity, message: plainText(String(message)), line, column, endLine, endColumn }))
         .sort((a, b) => Number(a.line) - Number(b.line) || Number(a.column) - Number(b.column) || String(a.ruleId).localeCompare(String(b.ruleId)) || String(a.message).localeCompare(String(b.message)));
       assert.deepEqual(inEditor, inCli, file.path);
       assert.ok(inCli.length > 0, `${file.path} has findings to compare`);

@@ -203,10 +203,13 @@ describe('Design Snapshot in VS Code', () => {
     // Mermaid's parser fails at the end of the diagram; the diagnostic sits where the `[` was opened, in words.
     assert.equal(editor.document.lineAt(m.range.start.line).text, '  a --> b[unclosed');
     assert.equal(m.range.start.character, '  a --> b'.length);
-    assert.equal(m.message, 'The `[` before `unclosed` is never closed; expected a `]` after `unclosed`.');
+    // The Problems view shows text as it is: the core's Markdown code becomes quoted text, never literal backticks.
+    assert.equal(m.message, 'The ‘[’ before ‘unclosed’ is never closed; expected a ‘]’ after ‘unclosed’.');
+    const finding = (await api()).controller.state(uri)?.findings.find((f) => f.ruleId === 'mermaid-syntax');
+    assert.equal(finding?.message, 'The `[` before `unclosed` is never closed; expected a `]` after `unclosed`.', 'the core keeps its Markdown for hovers and the CLI');
     // Mermaid's own message stays for experts, under the diagnostic (hover, Problems view).
     assert.match(m.relatedInformation?.[0]?.message ?? '', /^Mermaid's own message: Parse error on line \d+:.*Expecting/);
-    assert.equal(await applyQuickFix(uri, m, /^Close it with/), 'Close it with `]`');
+    assert.equal(await applyQuickFix(uri, m, /^Close it with/), 'Close it with ‘]’');
     assert.ok(editor.document.getText().includes('  a --> b[unclosed]\n'));
     await diagnosticsWhere(uri, (x) => !x.some((d) => ruleOf(d) === 'mermaid-syntax'), 'mermaid-syntax gone');
   });

@@ -1,0 +1,125 @@
+// Runs in Node: every user-facing string of the hosts goes through l10n — the exported bundle covers every l10n.t call,
+// no literal reaches a place people read without it, and a run of the CLI in the pseudo locale shows no English.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import { L10N_SOURCES, l10nOutputs, sourceFiles } from '../../scripts/l10n.js';
+import { main, type CliIo } from '../../src/cli/main.js';
+import { FIXTURES, ROOT } from '../unit/helpers.js';
+import { isText, scan } from './l10n-scan.js';
+
+const root = pathToFileURL(`${ROOT}/`);
+const files = L10N_SOURCES.flatMap((dir) => sourceFiles(root, dir));
+const scans = files.map((f) => scan(f, readFileSync(join(ROOT, f), 'utf8'), f.startsWith('src/cli/')));
+
+test('l10n: the checked-in bundles are what @vscode/l10n-dev exports from every l10n.t call (and their pseudo-locale twins)', async () => {
+  const expected = await l10nOutputs(root, readFileSync(join(ROOT, 'package.nls.json'), 'utf8'));
+  for (const [path, text] of Object.entries(expected)) assert.ok(readFileSync(join(ROOT, path), 'utf8') === text, `${path} is stale: run npm run gen`);
+  const bundle = JSON.parse(expected['l10n/bundle.l10n.json'] ?? '{}') as Record<string, string>;
+  const calls = scans.flatMap((s) => s.calls);
+  assert.ok(calls.length > 120, `found ${calls.length} l10n.t calls`);
+  // A message the exporter cannot read (a variable, a template with ${…}) would be missing from every translation.
+  assert.deepEqual(calls.filter((c) => !c.literal).map((c) => `${c.file}:${c.line}`), [], 'l10n.t calls whose message is not a literal');
+  assert.ok(Object.keys(bundle).length > 100, `${Object.keys(bundle).length} messages in the bundle`);
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { l10n?: string };
+  assert.equal(manifest.l10n, './l10n', 'package.json names the bundle folder, so VS Code loads its translations');
+  assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!l10n\/bundle\.l10n\.json$/m, 'the English bundle ships; the pseudo-locale ones do not');
+});
+
+test('l10n: no user-facing literal in src/extension, src/cli or src/shared bypasses l10n.t', () => {
+  const bypasses = scans.flatMap((s) => s.bypasses).map((b) => `${b.file}:${b.line} ${b.where}: ${JSON.stringify(b.text)}`);
+  assert.deepEqual(bypasses, []);
+});
+
+test('l10n: the scan finds literals shown without l10n.t, through a constant, a condition or a template, and passes data and l10n.t', () => {
+  const bad = `
+    import * as vscode from 'vscode';
+    const OPEN = 'Open it';
+    export function f(n: number, name: string, io: { stderr(t: string): void }) {
+      void vscode.window.showInformationMessage(\`Exported \${n} diagrams\`, OPEN);
+      void vscode.window.showQuickPick([{ label: 'SVG', description: 'vector image' }], { title: n ? 'Pick one' : vscode.l10n.t('Pick') });
+      const item = vscode.window.createStatusBarItem();
+      item.tooltip = 'All sections present';
+      new vscode.CodeAction('Insert section', vscode.CodeActionKind.QuickFix);
+      io.stderr(\`design-snapshot: cannot read \${name}\\n\`);
+      throw new Error(\`\${name}: no such file\`);
+    }`;
+  const found = scan('bad.ts', bad, true).bypasses.map((b) => b.text);
+  assert.deepEqual(found, ['Exported   diagrams', 'Open it', 'vector image', 'Pick one', 'All sections present', 'Insert section', 'design-snapshot: cannot read  \n', ' : no such file']);
+  const good = `
+    import * as vscode from 'vscode';
+    export function f(n: number, name: string, io: { stderr(t: string): void }) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} diagrams', n));
+      void vscode.window.showQuickPick([{ label: 'SVG', description: name }], { title: vscode.l10n.t('Pick one') });
+      io.stderr(\`design-snapshot: \${vscode.l10n.t('cannot read {0}', name)}\\n\`);
+      vscode.window.createOutputChannel('Design Snapshot').appendLine(\`Linted \${name}\`);
+    }`;
+  assert.deepEqual(scan('good.ts', good, true).bypasses, []);
+  assert.ok(!isText('SVG') && !isText(' · ') && !isText('design-snapshot') && !isText('designSnapshot.insertMissingSections') && isText('Export'));
+});
+
+async function cli(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
+  let text = '';
+  const io: CliIo = {
+    stdout: (t) => (text += t),
+    stderr: (t) => (text += t),
+    cwd,
+    packageRoot: ROOT,
+    env,
+    today: () => '2026-11-24',
+    author: () => 'tester',
+  };
+  await main(argv, io);
+  return text;
+}
+
+/**
+ * English words left in `text` once what is never translated is taken out: the program's name, what the user typed
+ * (`keep`), and the syntax column of --help. Pseudo-localised text has no ASCII letters at all.
+ */
+function untranslated(text: string, keep: string[]): string[] {
+  let rest = text
+    .split('\n')
+    .map((line) => (/^ {2}\S/.test(line) || /^ {6}--/.test(line) ? line.slice(33) : line))
+    .join('\n');
+  for (const k of [...keep, 'design-snapshot']) rest = rest.split(k).join(' ');
+  return rest.match(/[A-Za-z]{2,}/g) ?? [];
+}
+
+test('l10n: the CLI in the pseudo locale (--locale qps-ploc, or DESIGN_SNAPSHOT_LOCALE) shows no untranslated text', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ds-l10n-'));
+  writeFileSync(join(dir, 'taken.md'), '# Taken\n');
+  const ids = (JSON.parse(await cli(['templates', '--format', 'json'], dir)) as Array<{ id: string }>).map((t) => t.id);
+  const runs: Array<[string[], string[]]> = [
+    [['--help'], ['DESIGN_SNAPSHOT_LOCALE']],
+    [['frobnicate'], ['frobnicate']],
+    [['lint', '--format', 'xml'], ['xml']],
+    [['lint', '--max-warnings', 'many'], []],
+    [['lint', 'nowhere.md'], ['nowhere.md']],
+    [['lint', '--schema', 'none.json', 'taken.md'], ['none.json']],
+    [['review', '--format', 'xml', 'taken.md'], ['xml']],
+    [['review'], ['review FILE... [--format text|json]']],
+    [['new', 'rag'], ['new TEMPLATE FILE [--title T] [--author A]']],
+    [['new', 'no-such-template', 'x.md'], ['no-such-template', ...ids]],
+    [['new', 'rag', 'taken.md'], ['taken.md']],
+    [['mcp', 'extra'], ['mcp [--root DIR]']],
+  ];
+  const cleanDir = join(FIXTURES);
+  for (const [argv, keep] of runs) {
+    const english = await cli(argv, dir);
+    assert.ok(untranslated(english, keep).length > 0, `the check must see English in: ${english}`);
+    const pseudo = await cli(['--locale', 'qps-ploc', ...argv], dir);
+    assert.deepEqual(untranslated(pseudo, keep), [], `design-snapshot ${argv.join(' ')} --locale qps-ploc:\n${pseudo}`);
+  }
+  // The lint summary (the text formatter's own line); the findings' messages come from the core, English for now.
+  const summary = await cli(['lint', 'complete.md'], cleanDir, { DESIGN_SNAPSHOT_LOCALE: 'qps-ploc' });
+  assert.deepEqual(untranslated(summary, []), [], summary);
+  assert.match(summary, /^1 ƒīŀḗḗ /);
+  // English by default, and after a pseudo run in the same process.
+  assert.equal(await cli(['lint', 'complete.md'], cleanDir), '1 file linted: 0 errors, 0 warnings, 0 infos\n');
+  // A locale with no bundle says so once, in English, and runs in English.
+  assert.match(await cli(['--locale=xx', 'lint', 'complete.md'], cleanDir), /no messages in "xx" are installed; writing English\.\n1 file linted/);
+});
