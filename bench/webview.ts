@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { ROOT, startHarness, type Harness } from '../test/integration/launch.js';
 
 const DEBOUNCE_MS = 150;
@@ -110,6 +110,20 @@ async function timeCommand(page: Page, title: string, done: () => Promise<unknow
 
 const webviewContent = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
+/** The frame that holds a webview's content: VS Code's fake.html, inside the webview's host frame (index.html). */
+const isContent = (f: Frame): boolean => f.url().includes('/fake.html') && !!f.parentFrame()?.url().includes('/index.html');
+
+/**
+ * Resolves once the webview's content has `count` elements matching `selector`, checked in the page on every
+ * animation frame. Not with locator.waitFor(): Playwright retries that at 20, 50, 100, 100 ms and then every 500 ms,
+ * so a wait over ~1 s ended up to 500 ms after the content was there (60–270 ms later than the page's own mark,
+ * measured), while the empty panel, done within the short retries, was timed closely.
+ */
+async function contentShown(page: Page, selector: string, count: number): Promise<void> {
+  const frame = page.frames().find(isContent) ?? (await page.waitForEvent('framenavigated', { predicate: isContent, timeout: 60_000 }));
+  await frame.waitForFunction(([s, n]) => document.querySelectorAll(s).length >= n, [selector, count] as const, { polling: 'raf', timeout: 60_000 });
+}
+
 export async function benchWebview(edits = 15, rounds = 3): Promise<WebviewBench> {
   // The empty panel comes from a second extension, installed into the harness's extensions folder.
   const h = await startHarness(join(ROOT, 'test/fixtures/workspace'), true, [BENCH_EXTENSION]);
@@ -121,10 +135,10 @@ export async function benchWebview(edits = 15, rounds = 3): Promise<WebviewBench
     let last: { page: Page; close: () => Promise<void> } | undefined;
     for (let r = 0; r < rounds; r++) {
       const empty = await freshWindow(h);
-      t.emptyPanel.push(await timeCommand(empty.page, 'Bench: Open Empty Webview Panel', () => webviewContent(empty.page).locator('#empty-panel').waitFor({ timeout: 60_000 })));
+      t.emptyPanel.push(await timeCommand(empty.page, 'Bench: Open Empty Webview Panel', () => contentShown(empty.page, '#empty-panel', 1)));
       await empty.close();
       const w = await freshWindow(h);
-      t.firstRender.push(await timeCommand(w.page, 'Design Snapshot: Open Diagram Preview', () => webviewContent(w.page).locator('.diagram-body > svg').nth(9).waitFor({ timeout: 60_000 })));
+      t.firstRender.push(await timeCommand(w.page, 'Design Snapshot: Open Diagram Preview', () => contentShown(w.page, '.diagram-body > svg', 10)));
       const frame = webviewContent(w.page).locator('body');
       t.firstFloor.push(await frame.evaluate(() => performance.getEntriesByName('design-snapshot:mermaid.render').reduce((s, e) => s + e.duration, 0)));
       if (r < rounds - 1) await w.close();

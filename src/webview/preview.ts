@@ -325,9 +325,7 @@ function rerenderAll(): void {
   if (current) void showDocument(current);
 }
 
-window.addEventListener('message', (event: MessageEvent) => {
-  const msg = parseHostMessage(event.data);
-  if (!msg) return;
+function receive(msg: HostMessage): void {
   performance.mark(`design-snapshot:${msg.type}`);
   switch (msg.type) {
     case 'document':
@@ -346,6 +344,11 @@ window.addEventListener('message', (event: MessageEvent) => {
       void exportAll(msg.format);
       break;
   }
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const msg = parseHostMessage(event.data);
+  if (msg) receive(msg);
 });
 
 $('export-html').addEventListener('click', () => void exportHtml());
@@ -368,4 +371,15 @@ new MutationObserver(() => {
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 document.body.dataset.theme = lastTheme;
 
+// The snapshot the host wrote into the page, shown at once: no wait for 'ready' to reach the host and the snapshot to
+// come back. Not when the page had been shown before (hidden and shown again, it is written anew from the same HTML):
+// that snapshot may be old, and the host sends the current one on 'ready'.
+if (!vscode.getState()) {
+  try {
+    const first = parseHostMessage(JSON.parse(document.getElementById('first-message')?.textContent ?? 'null'));
+    if (first) receive(first);
+  } catch {
+    // Nothing readable: the host sends the snapshot on 'ready'.
+  }
+}
 post({ type: 'ready' });

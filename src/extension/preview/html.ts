@@ -1,5 +1,6 @@
 // Runs in the VS Code extension host: the preview webview's page, under a strict CSP with a fresh nonce per load.
 import * as vscode from 'vscode';
+import type { HostMessage } from '../../shared/messages.js';
 
 /** 18 random bytes from the platform's CSPRNG (Web Crypto, in Node and in browsers alike), base64. */
 export function newNonce(): string {
@@ -45,15 +46,22 @@ export async function readPreload(extensionUri: vscode.Uri): Promise<Preload> {
   }
 }
 
-/** The preview page: chrome from @vscode-elements/elements, diagrams filled in by dist/webview/preview.js. */
-export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, preload: Preload = { core: [], modules: {} }, needed: readonly string[] = []): string {
+/** JSON for a <script type="application/json"> element: no "<" in it, so no text in it can end the element. */
+function inertJson(x: unknown): string {
+  return JSON.stringify(x).replace(/</g, '\\u003c');
+}
+
+/**
+ * The preview page: chrome from @vscode-elements/elements, diagrams filled in by dist/webview/preview.js; `first`, the
+ * message it shows before the host's first one (the snapshot open when the panel was made), is data, not script.
+ */
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, preload: Preload = { core: [], modules: {} }, needed: readonly string[] = [], first?: HostMessage): string {
   const nonce = newNonce();
   const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot(extensionUri), name)).toString();
   // What preview.js preloads as its first act, while the page is still idle (inert data, not script): mermaid's core,
   // the modules the snapshot's diagrams `needed` (their types, ELK, icon packs), and every lazy module's chunks for
   // snapshots that come later (preview.js preloads those when such a snapshot arrives, once each).
   const modules = Object.fromEntries(Object.entries(preload.modules).map(([k, files]) => [k, files.map(asset)]));
-  const data = JSON.stringify({ core: preload.core.map(asset), needed, modules }).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -74,8 +82,8 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 </header>
 <p id="empty" role="status"></p>
 <main id="diagrams"></main>
-<script type="application/json" id="chunk-map">${data}</script>
-<script type="module" nonce="${nonce}" src="${asset('preview.js')}"></script>
+<script type="application/json" id="chunk-map">${inertJson({ core: preload.core.map(asset), needed, modules })}</script>
+${first ? `<script type="application/json" id="first-message">${inertJson(first)}</script>\n` : ''}<script type="module" nonce="${nonce}" src="${asset('preview.js')}"></script>
 </body>
 </html>`;
 }

@@ -37,6 +37,17 @@ const EMPTY = (): string =>
 
 export type RenderedEvent = Extract<WebviewMessage, { type: 'rendered' }>;
 
+/** A message for the webview before it is numbered (document messages get their version when sent). */
+type Unnumbered = Exclude<HostMessage, { type: 'document' }> | Omit<Extract<HostMessage, { type: 'document' }>, 'version'>;
+/** A message made for the webview, and what it was made of. */
+interface Sent {
+  message: Unnumbered;
+  key: string;
+}
+
+/** How long a new page waits for its snapshot's analysis before it is written without the snapshot (sent on 'ready'). */
+const FIRST_MESSAGE_WAIT_MS = 150;
+
 /** The bytes of an exported image: SVG text, or a PNG data URL's payload. */
 function imageBytes(format: ImageFormat, data: string): Uint8Array {
   if (format === 'svg') return new TextEncoder().encode(data);
@@ -55,6 +66,8 @@ export class DiagramPreview implements vscode.Disposable {
   #sends = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #ready = false;
+  /** What the page was written with (snapshot, its version, the options), until its first 'ready': not sent again. */
+  #written: string | undefined;
   /** What the page preloads (read once; nothing until read). */
   #preload: Preload = { core: [], modules: {} };
   /** The folder the pending "Export all diagrams" writes to. */
@@ -109,9 +122,23 @@ export class DiagramPreview implements vscode.Disposable {
   /** Opens the preview beside the editor (or reveals it) for `doc`, else for the active snapshot. */
   async open(doc: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): Promise<void> {
     // The panel is made before any await, so two quick calls never make two panels.
-    if (this.#panel) this.#panel.reveal(undefined, true);
-    else this.#attach(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Diagram Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()), doc);
-    if (doc && (await this.#isSnapshot(doc))) this.#uri = doc.uri;
+    const made = this.#panel ? undefined : vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Diagram Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options());
+    if (made) this.#attach(made);
+    else this.#panel?.reveal(undefined, true);
+    const analysed = (async () => {
+      if (doc && (await this.#isSnapshot(doc))) this.#uri = doc.uri;
+    })();
+    if (made) {
+      // A new page is written with the snapshot in it: it starts rendering once mermaid has loaded, instead of saying
+      // 'ready' and waiting for the snapshot to come back (100–250 ms through code-server's workbench, measured). The
+      // analysis is usually the lint's, done already; one still running does not hold the page back for long.
+      const message = analysed.then(() => this.#message(++this.#sends));
+      const first = await Promise.race([message, new Promise<undefined>((r) => setTimeout(r, FIRST_MESSAGE_WAIT_MS, undefined))]);
+      if (this.#panel !== made) return;
+      this.#write(made, doc, first);
+      if (first) return;
+    }
+    await analysed;
     // Before the webview says 'ready' this does nothing; 'ready' sends then.
     await this.#send();
   }
@@ -132,7 +159,8 @@ export class DiagramPreview implements vscode.Disposable {
     // webview never starting in code-server (its listeners are its own, so the old one's going takes nothing along).
     const old = this.#panel;
     panel.webview.options = this.#options();
-    this.#attach(panel, this.#uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.#uri?.toString()));
+    this.#attach(panel);
+    this.#write(panel, this.#uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.#uri?.toString()));
     if (old !== panel) old?.dispose();
   }
 
@@ -166,12 +194,22 @@ export class DiagramPreview implements vscode.Disposable {
     return { enableScripts: true, localResourceRoots: [webviewRoot(this.deps.extensionUri)], retainContextWhenHidden: false };
   }
 
-  /** Takes `panel` over; the page preloads what the diagrams of `doc` (the snapshot it will show first) need. */
-  #attach(panel: vscode.WebviewPanel, doc?: vscode.TextDocument): void {
+  /**
+   * Writes the page of `panel`: it preloads what the diagrams of `doc` (the snapshot it will show first) need, and
+   * shows `first` (that snapshot's document message) without waiting for the host.
+   */
+  #write(panel: vscode.WebviewPanel, doc?: vscode.TextDocument, first?: Sent): void {
+    const sources = first?.message.type === 'document' ? first.message.diagrams.map((d) => d.source) : doc?.languageId === 'markdown' ? mermaidSources(doc.getText()) : [];
+    const needed = [...new Set(sources.flatMap(modulesFor))];
+    const message = first && this.#numbered(first.message);
+    this.#written = first?.key;
+    panel.webview.html = previewHtml(panel.webview, this.deps.extensionUri, this.#preload, needed, message);
+  }
+
+  /** Takes `panel` over (its page is written by #write). */
+  #attach(panel: vscode.WebviewPanel): void {
     this.#panel = panel;
     this.#ready = false;
-    const needed = doc?.languageId === 'markdown' ? [...new Set(mermaidSources(doc.getText()).flatMap(modulesFor))] : [];
-    panel.webview.html = previewHtml(panel.webview, this.deps.extensionUri, this.#preload, needed);
     // Each panel's listeners are its own: a panel disposed after another took over (restore() replaces one) must
     // take only its listeners with it, and a late message of an old panel must not count for the current one.
     const disposables: vscode.Disposable[] = [
@@ -215,30 +253,46 @@ export class DiagramPreview implements vscode.Disposable {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
     if (!this.#panel || !this.#ready) return;
-    const send = ++this.#sends;
+    const written = this.#written;
+    this.#written = undefined;
+    const next = await this.#message(++this.#sends);
+    // The page was written with this very snapshot: its 'ready' asks for nothing new.
+    if (next && next.key !== written) this.#post(this.#numbered(next.message));
+  }
+
+  /** A document message as sent: numbered in the order of sending. */
+  #numbered(m: Unnumbered): HostMessage {
+    return m.type === 'document' ? { ...m, version: ++this.#version } : m;
+  }
+
+  /**
+   * What the webview should show now (the current snapshot's diagrams, or why there are none), with a key saying
+   * what it was made of; undefined when send number `send` was overtaken meanwhile or the snapshot cannot be read.
+   */
+  async #message(send: number): Promise<Sent | undefined> {
     const doc = this.#uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.#uri?.toString());
-    if (!doc) {
-      this.#post({ type: 'empty', reason: EMPTY() });
-      return;
-    }
+    if (!doc) return { message: { type: 'empty', reason: EMPTY() }, key: 'empty' };
     try {
-      const analysis = await this.deps.analyze(doc);
-      const { title, diagrams } = analysis;
+      const { title, diagrams } = await this.deps.analyze(doc);
       // A newer send (another edit, another document) started while this one waited: it shows what is current.
-      if (send !== this.#sends || !this.#panel) return;
+      if (send !== this.#sends || !this.#panel) return undefined;
       const base = doc.uri.path.split('/').pop() ?? '';
       this.#panel.title = vscode.l10n.t('Diagrams: {0}', base);
-      this.#post({
-        type: 'document',
-        version: ++this.#version,
-        uri: doc.uri.toString(),
-        title: title || base,
-        diagrams: diagrams.map((d) => ({ source: d.source, section: d.section, startLine: d.startLine, endLine: d.endLine })),
-        options: this.deps.options(),
-      });
+      const options = this.deps.options();
+      return {
+        key: JSON.stringify([doc.uri.toString(), doc.version, options]),
+        message: {
+          type: 'document',
+          uri: doc.uri.toString(),
+          title: title || base,
+          diagrams: diagrams.map((d) => ({ source: d.source, section: d.section, startLine: d.startLine, endLine: d.endLine })),
+          options,
+        },
+      };
     } catch (e) {
       // A document the engine cannot read must not take the extension host down; say so in the log.
       this.deps.log.error(`Diagram preview: could not read ${doc.uri.toString()}`, e);
+      return undefined;
     }
   }
 

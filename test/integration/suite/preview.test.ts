@@ -27,9 +27,12 @@ describe('Diagram preview', () => {
   it('renders every diagram of the active snapshot; an edit re-renders only the diagram that changed', async () => {
     const editor = await open(a);
     const first = renderedWhere(preview, (e) => e.rendered + e.reused === 3, 'the first render');
+    const before = preview.lastVersion;
     await vscode.commands.executeCommand('designSnapshot.openDiagramPreview');
     const r1 = await first;
     assert.equal(r1.errors, 1, 'the invalid third diagram');
+    // The page is written with the snapshot in it (or gets it on 'ready'), never both: one document message.
+    assert.deepEqual([r1.version, preview.lastVersion], [before + 1, before + 1], "the snapshot was sent once: the page's 'ready' did not ask for it again");
     assert.equal(preview.uri?.toString(), a.toString());
     assert.ok(preview.panel?.visible, 'the panel is shown');
     assert.equal(preview.panel?.viewColumn, vscode.ViewColumn.Two, 'beside the editor');
