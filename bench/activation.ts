@@ -57,7 +57,7 @@ async function sample(h: Harness, root: string, host: Host, runner: string, fold
  * checkout with its dist/ built, such as the previous commit's, compared in the same run). The probe is this
  * checkout's in every case.
  */
-export async function benchActivation(samples = 9, others: Record<string, string> = {}): Promise<Record<string, ActivationTimes>> {
+export async function benchActivation(samples = 11, others: Record<string, string> = {}): Promise<Record<string, ActivationTimes>> {
   for (const f of ['dist/extension.cjs', 'dist/web/extension.js', 'out/bench/activation-host.cjs', 'out/bench/activation-web.js', 'out/test-web/memfs.js']) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is not built: run npm run build`);
   }
