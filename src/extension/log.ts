@@ -6,9 +6,8 @@ import type { Logger } from '../core/index.js';
 const KEEP = 500;
 
 /**
- * Writes to a LogOutputChannel and remembers the last lines written. The channel is made by open() (right after
- * activation) or at the first use of `channel`; what is logged before then is written to it when it is made, so
- * activation does not wait for the channel.
+ * Writes to a LogOutputChannel and remembers the last lines written. The channel is made by open(), right after
+ * activation; what is logged before then is written to it when it is made, so activation does not wait for it.
  */
 export class ExtensionLog implements Logger, vscode.Disposable {
   readonly #name: string;
@@ -27,10 +26,6 @@ export class ExtensionLog implements Logger, vscode.Disposable {
       for (const write of this.#unwritten.splice(0)) write(this.#channel);
     }
     return this.#channel;
-  }
-
-  get channel(): vscode.LogOutputChannel {
-    return this.open();
   }
 
   #write(write: (channel: vscode.LogOutputChannel) => void): void {
