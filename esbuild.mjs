@@ -192,10 +192,11 @@ await Promise.all([
     // codicons for @vscode-elements' icons: loaded from the webview's own root, never from a CDN.
     for (const f of ['codicon.css', 'codicon.ttf']) await copyFile(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
   }),
-  // The editor benchmark's probe, loaded as the test runner inside the extension host by bench/editor.ts.
+  // The benchmarks' probes, loaded as the test runner inside the extension host by bench/editor.ts and
+  // bench/activation.ts; the activation probe also as the web worker host loads it (bench/activation.ts).
   build({
     ...common,
-    entryPoints: { 'editor-host': 'bench/host/editor-host.ts' },
+    entryPoints: { 'editor-host': 'bench/host/editor-host.ts', 'activation-host': 'bench/host/activation-host.ts' },
     outdir: 'out/bench',
     outExtension: { '.js': '.cjs' },
     platform: 'node',
@@ -203,6 +204,7 @@ await Promise.all([
     target: 'node20',
     external: ['vscode'],
   }),
+  build({ ...common, entryPoints: { 'activation-web': 'bench/host/activation-host.ts' }, outdir: 'out/bench', ...webWorkerExtension }),
   // The web suite, run by VS Code's web worker extension host in the browser, with mocha's browser build bundled; and
   // the harness extension that holds its workspace (an in-memory file system) and, as runner.js, the suite itself.
   build({

@@ -197,6 +197,9 @@ const editor = quick ? undefined : benchPart('editor.ts');
 if (editor) verdicts.push(...editor.verdicts);
 const webview = quick ? undefined : benchPart('webview.ts');
 if (webview) verdicts.push(...webview.verdicts);
+// activate() in the browser's web worker extension host against the desktop's, cold activations in the same run.
+const activation = quick ? undefined : benchPart('activation.ts');
+if (activation) verdicts.push(...activation.verdicts);
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const results = `# Benchmark results
@@ -254,6 +257,7 @@ The ${REVIEW_RULES.length} review rules (${REVIEW_RULES.join(', ')}) read the pr
 ${cliRows || '| (shared/corpora/keps not found) | |'}
 
 ${webEntrySection(root)}
+${activation?.markdown ?? ''}
 ${editor?.markdown ?? ''}
 ${webview?.markdown ?? ''}
 ## Targets

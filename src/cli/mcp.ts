@@ -25,15 +25,27 @@ export interface McpStreams {
 }
 
 /**
- * A bad argument: the client gets JSON-RPC "invalid params" with this message, which names the argument. (McpError
- * would do, but its message carries an "MCP error -32602:" prefix that the client adds again.)
+ * A bad argument: the tool's result is an error (`isError: true`) whose text names the argument and says why. The MCP
+ * specification the SDK implements (2025-11-25, server/tools "Error Handling") makes input validation errors tool
+ * execution errors, which clients hand to the model so it can correct the call, rather than JSON-RPC errors.
  */
-class ArgumentError extends Error {
-  readonly code = ErrorCode.InvalidParams;
-}
+class ArgumentError extends Error {}
 
 function badArgument(message: string): ArgumentError {
   return new ArgumentError(message);
+}
+
+/**
+ * A call of a tool the server does not have: still a protocol error (JSON-RPC "invalid params"), as the specification
+ * keeps it. (McpError would do, but its message carries an "MCP error -32602:" prefix that the client adds again.)
+ */
+class UnknownToolError extends Error {
+  readonly code = ErrorCode.InvalidParams;
+
+  /** `name`: the tool asked for. The message is in English, as every message to the model. */
+  constructor(name: string) {
+    super(`name: no tool "${name}"; the tools are ${MCP_TOOLS.map((t) => t.name).join(', ')}`);
+  }
 }
 
 /** ajv's first complaint about a tool's arguments, in words that name the argument. */
@@ -184,10 +196,16 @@ export async function mcp(args: string[], io: CliIo, streams: McpStreams = { std
     const tool = MCP_TOOLS.find((t) => t.name === name);
     const validate = validators.get(name);
     const handler = run[name];
-    if (!tool || !validate || !handler) throw badArgument(`name: no tool "${name}"; the tools are ${MCP_TOOLS.map((t) => t.name).join(', ')}`);
-    if (!validate(input)) throw badArgument(describeError(tool, validate.errors?.[0] as ErrorObject, input));
-    const result = await handler(input);
-    return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
+    if (!tool || !validate || !handler) throw new UnknownToolError(name);
+    try {
+      if (!validate(input)) throw badArgument(describeError(tool, validate.errors?.[0] as ErrorObject, input));
+      const result = await handler(input);
+      return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
+    } catch (e) {
+      // No structuredContent: an error result is not the tool's output, and its outputSchema does not describe it.
+      if (e instanceof ArgumentError) return { content: [{ type: 'text', text: e.message }], isError: true };
+      throw e;
+    }
   });
 
   const closed = new Promise<void>((done) => {

@@ -4,6 +4,7 @@
  * MCP server, VS Code's language-model tools) and for the CLI, so an agent reads the same thing wherever it asks.
  */
 import type { Analysis } from './analysis.js';
+import { shownValue } from './editor-support.js';
 import { formatLike } from './estimates/format.js';
 import type { Finding, Severity } from './finding.js';
 import type { Scorecard } from './review/scorecard.js';
@@ -105,7 +106,7 @@ export type EstimateEntry =
       /** The name the line defines, if any. */
       name?: string;
       expression: string;
-      /** The value with its unit ("115.7 req/s"), when the line evaluates. */
+      /** The value with its unit ("115.7 req/s", "1M"), as the editor's inlay hint shows it, when the line evaluates. */
       value?: string;
       verdict: 'ok' | 'unit-error' | 'parse-error' | 'depends-on-failed';
       /** Why a line has no value. */
@@ -136,7 +137,7 @@ export function estimateReport(analysis: Analysis): EstimateEntry[] {
       const base = { kind: 'block' as const, line: line + 1, column, ...(l.name ? { name: l.name } : {}), expression: l.expression };
       if (l.dependsOnFailed) out.push({ ...base, verdict: 'depends-on-failed', message: `depends on ${l.dependsOnFailed}, whose line has no value` });
       else if (l.error) out.push({ ...base, verdict: l.error.kind === 'unit' ? 'unit-error' : 'parse-error', message: l.error.message });
-      else if (l.display) out.push({ ...base, value: l.display, verdict: 'ok' });
+      else if (l.display) out.push({ ...base, value: shownValue(l) ?? l.display, verdict: 'ok' });
     }
   }
   return out.sort((a, b) => a.line - b.line || a.column - b.column);

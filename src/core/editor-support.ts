@@ -46,8 +46,11 @@ export interface EstimateAnnotation {
   inline?: { holds: boolean };
 }
 
-/** A block line's value as shown: the way snapshots write numbers when its number is known, else as evaluated. */
-function shownValue(l: EstimateBlock['lines'][number]): string | undefined {
+/**
+ * A block line's value as shown: the way snapshots write numbers when its number is known, else as evaluated. The
+ * editor (inlay hints, hovers, CodeLens, the HTML export) and the agents' estimate report (agent.ts) all show this.
+ */
+export function shownValue(l: EstimateBlock['lines'][number]): string | undefined {
   if (!l.display) return undefined;
   const q = l.quantity?.();
   return q ? formatQuantity(q.value, q.unit) : l.display;

@@ -1,6 +1,6 @@
 // Runs in the VS Code extension host, desktop (Node) and web (the browser's web worker) alike: activateWith() wires the
 // engine to VS Code. What differs between the hosts comes in as a Platform (extension.ts, browser.ts). Nothing heavy
-// happens until a Markdown file opens.
+// happens until a Markdown file opens, and activate() itself only registers: the rest runs right after it returns.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { createEngine, RULES } from '../core/index.js';
@@ -137,14 +137,12 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     snapshotContext = value;
     await vscode.commands.executeCommand('setContext', 'designSnapshot.isSnapshot', value);
   };
-  void setSnapshotContext();
 
   const inlayHints = new EstimateInlayHints(controller);
   const codeLens = new SnapshotCodeLens(controller);
   const status = new SnapshotStatusBar(controller);
   const languageStatus = new SnapshotLanguageStatus(controller);
   const scorecard = new ScorecardView(controller);
-  const watcher = vscode.workspace.createFileSystemWatcher('**/.design-snapshot/**');
   // One reload for the events one change raises (the watcher and the save of the same file).
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   const reload = (why: string): void => {
@@ -159,10 +157,6 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
   context.subscriptions.push(
     log,
     controller,
-    watcher,
-    watcher.onDidChange((u) => reload(`${vscode.workspace.asRelativePath(u)} changed`)),
-    watcher.onDidCreate((u) => reload(`${vscode.workspace.asRelativePath(u)} was created`)),
-    watcher.onDidDelete((u) => reload(`${vscode.workspace.asRelativePath(u)} was deleted`)),
     // A config, schema or template open in an editor: saved there, or reloaded from disk while open (the file
     // watcher does not always report a file VS Code itself has open).
     vscode.workspace.onDidSaveTextDocument((d) => {
@@ -255,9 +249,27 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     }),
   );
   const tools = registerLanguageModelTools(context, { controller, deps, log });
-  void logInForce();
-  controller.lintAllOpen();
   const endMs = performance.now();
   log.info(`Activated in ${(endMs - startMs).toFixed(1)} ms.`);
+  // What need not hold activation up runs in the next task, in this order: the config watcher (before any lint reads
+  // a config), the log's channel (the lines above are written then), what is in force, the editor title's context, the
+  // lint of the open documents, the preview's preload list. In the browser's extension host each of these costs
+  // messages to the workbench or a first run of VS Code's own code, which activate() used to spend (measured in both
+  // hosts by bench/activation.ts).
+  const afterActivation = setTimeout(() => {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.design-snapshot/**');
+    context.subscriptions.push(
+      watcher,
+      watcher.onDidChange((u) => reload(`${vscode.workspace.asRelativePath(u)} changed`)),
+      watcher.onDidCreate((u) => reload(`${vscode.workspace.asRelativePath(u)} was created`)),
+      watcher.onDidDelete((u) => reload(`${vscode.workspace.asRelativePath(u)} was deleted`)),
+    );
+    log.open();
+    void logInForce();
+    void setSnapshotContext();
+    controller.lintAllOpen();
+    void preview.readPreload();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(afterActivation) });
   return { controller, newSnapshotDeps: deps, status, languageStatus, preview, scorecard, log, tools, platform: platform.kind, activation: { startMs, endMs } };
 }

@@ -4,19 +4,27 @@ import type { DiagnosticsController, LintState } from './diagnostics.js';
 import { FollowsActiveSnapshot } from './follows-active.js';
 
 export class SnapshotStatusBar extends FollowsActiveSnapshot {
-  readonly item = vscode.window.createStatusBarItem('designSnapshot.status', vscode.StatusBarAlignment.Left, 100);
+  #item: vscode.StatusBarItem | undefined;
 
   constructor(controller: DiagnosticsController) {
     super(controller);
-    this.item.name = vscode.l10n.t('Design Snapshot');
-    this.item.command = 'workbench.actions.view.problems';
-    this.disposables.push(this.item);
     this.update();
+  }
+
+  /** The item, made when a snapshot first has something to show: until then there is nothing to show or hide. */
+  get item(): vscode.StatusBarItem {
+    if (!this.#item) {
+      this.#item = vscode.window.createStatusBarItem('designSnapshot.status', vscode.StatusBarAlignment.Left, 100);
+      this.#item.name = vscode.l10n.t('Design Snapshot');
+      this.#item.command = 'workbench.actions.view.problems';
+      this.disposables.push(this.#item);
+    }
+    return this.#item;
   }
 
   protected render(state: LintState | undefined): void {
     if (!state) {
-      this.item.hide();
+      this.#item?.hide();
       return;
     }
     // The published lint's analysis knows what is required and what is missing: nothing is parsed again.

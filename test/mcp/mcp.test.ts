@@ -42,14 +42,18 @@ async function call(name: string, args: Record<string, unknown>): Promise<Record
   return r.structuredContent as Record<string, unknown>;
 }
 
-/** The error a call gets: JSON-RPC invalid params whose message (after the client's "MCP error -32602: ") matches. */
+/**
+ * What a call with a bad argument gets: a tool result with `isError: true` whose one text names the argument and says
+ * why (MCP 2025-11-25: input validation errors are tool execution errors, handed to the model so it corrects the call),
+ * and no structured content (the output schema describes results, not errors).
+ */
 async function refused(name: string, args: Record<string, unknown>, message: RegExp): Promise<void> {
-  await assert.rejects(client.callTool({ name, arguments: args }), (e: unknown) => {
-    assert.ok(e instanceof McpError, String(e));
-    assert.equal(e.code, ErrorCode.InvalidParams);
-    assert.match(e.message.replace(/^MCP error -32602: /, ''), message);
-    return true;
-  });
+  const r = await client.callTool({ name, arguments: args });
+  assert.equal(r.isError, true, `${name} ${JSON.stringify(args)} was not refused: ${JSON.stringify(r.content)}`);
+  assert.equal(r.structuredContent, undefined);
+  const content = r.content as Array<{ type: string; text?: string }>;
+  assert.deepEqual(content.map((c) => c.type), ['text']);
+  assert.match(content[0]?.text ?? '', message);
 }
 
 before(async () => {
@@ -167,7 +171,7 @@ test('mcp: review_snapshot gives the scorecard of `review --format json`', async
   assert.deepEqual(card, report.files[0]);
 });
 
-test('mcp: bad arguments are invalid params that name the argument and say why', async () => {
+test('mcp: bad arguments are error results that name the argument and say why', async () => {
   await refused('lint_snapshot', {}, /^text or path: one is required/);
   await refused('lint_snapshot', { text: 42 }, /^text: expected a string, got number$/);
   await refused('lint_snapshot', { text: '# T', file: 'x.md' }, /^file: lint_snapshot has no such argument; it takes text, path, schema, config$/);
@@ -177,7 +181,21 @@ test('mcp: bad arguments are invalid params that name the argument and say why',
   await refused('new_snapshot', { template: 'rag' }, /^title: required by new_snapshot$/);
   await refused('review_snapshot', { path: ['complete.md'] }, /^path: expected a string, got an array$/);
   await refused('list_templates', { all: true }, /^all: list_templates has no such argument; it takes none$/);
-  await refused('delete_everything', {}, /^name: no tool "delete_everything"; the tools are lint_snapshot, /);
+  await refused('check_estimates', { text: '# T', path: 'complete.md', extra: 1 }, /^extra: check_estimates has no such argument; it takes text, path$/);
+  await refused('check_estimates', {}, /^text or path: one is required/);
+  await refused('review_snapshot', { path: 'missing.md' }, /^path: cannot read missing\.md \(no such file\)$/);
+  await refused('new_snapshot', { title: 'T' }, /^template: required by new_snapshot$/);
+  await refused('new_snapshot', { template: 'rag', title: 'T', author: 7 }, /^author: expected a string, got number$/);
+  // Told what was wrong, the model corrects the call, and the server answers it.
+  const corrected = await call('new_snapshot', { template: 'rag', title: 'T', author: 'Ada' });
+  assert.equal(corrected.template, 'rag');
+  // A tool the server does not have is a protocol error, as the specification keeps it (there is no call to correct).
+  await assert.rejects(client.callTool({ name: 'delete_everything', arguments: {} }), (e: unknown) => {
+    assert.ok(e instanceof McpError, String(e));
+    assert.equal(e.code, ErrorCode.InvalidParams);
+    assert.match(e.message.replace(/^MCP error -32602: /, ''), /^name: no tool "delete_everything"; the tools are lint_snapshot, /);
+    return true;
+  });
 });
 
 test('mcp: paths outside the server’s folder are refused, through symlinks too', async () => {

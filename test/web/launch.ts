@@ -22,12 +22,15 @@ function files(dir: string, base = dir): Record<string, string> {
   return out;
 }
 
-/** The harness extension, unpacked: the memfs extension, the workspace it serves (`fixture`'s files under /workspace), the suite. */
-function harnessExtension(fixture: string): string {
+/**
+ * The harness extension, unpacked: the memfs extension, the workspace it serves (`fixture`'s files under /workspace),
+ * and as runner.js the test runner (the suite, or the activation bench's probe).
+ */
+export function harnessExtension(fixture: string, runner = join(ROOT, 'out/test-web/index.js')): string {
   const dir = mkdtempSync(join(tmpdir(), 'ds-memfs-'));
   writeFileSync(join(dir, 'package.json'), readFileSync(join(ROOT, 'test/web/memfs/package.json')));
   writeFileSync(join(dir, 'extension.js'), readFileSync(join(ROOT, 'out/test-web/memfs.js')));
-  writeFileSync(join(dir, 'runner.js'), readFileSync(join(ROOT, 'out/test-web/index.js')));
+  writeFileSync(join(dir, 'runner.js'), readFileSync(runner));
   const workspace = Object.fromEntries(Object.entries(files(fixture)).map(([p, text]) => [`/workspace/${p}`, text]));
   writeFileSync(join(dir, 'fixture.json'), JSON.stringify(workspace));
   return dir;

@@ -68,8 +68,9 @@ export class DiagramPreview implements vscode.Disposable {
   #ready = false;
   /** What the page was written with (snapshot, its version, the options), until its first 'ready': not sent again. */
   #written: string | undefined;
-  /** What the page preloads (read once; nothing until read). */
+  /** What the page preloads (read once, by readPreload(); nothing until read). */
   #preload: Preload = { core: [], modules: {} };
+  #preloadRead: Promise<void> | undefined;
   /** The folder the pending "Export all diagrams" writes to. */
   #exportFolder: vscode.Uri | undefined;
   readonly #rendered = new vscode.EventEmitter<RenderedEvent>();
@@ -84,7 +85,6 @@ export class DiagramPreview implements vscode.Disposable {
   readonly onDidCopy = this.#copied.event;
 
   constructor(readonly deps: PreviewDeps) {
-    void readPreload(deps.extensionUri).then((list) => (this.#preload = list));
     this.#disposables = [
       this.#rendered,
       this.#exported,
@@ -98,6 +98,14 @@ export class DiagramPreview implements vscode.Disposable {
         if (this.#panel && e.document.uri.toString() === this.#uri?.toString()) this.#sendSoon();
       }),
     ];
+  }
+
+  /** Reads what the page preloads, once (right after activation; a panel restored before then waits for it). */
+  readPreload(): Promise<void> {
+    this.#preloadRead ??= readPreload(this.deps.extensionUri).then((list) => {
+      this.#preload = list;
+    });
+    return this.#preloadRead;
   }
 
   /** The document the preview shows. */
@@ -157,6 +165,7 @@ export class DiagramPreview implements vscode.Disposable {
     }
     // The new panel is taken over first and the old one disposed after: disposing it first was seen to leave the new
     // webview never starting in code-server (its listeners are its own, so the old one's going takes nothing along).
+    await this.readPreload();
     const old = this.#panel;
     panel.webview.options = this.#options();
     this.#attach(panel);
