@@ -290,7 +290,7 @@ test('cli review: --format json gives each dimension its status, reason and find
   assert.equal(forum?.pattern, 'content-moderation');
   assert.deepEqual(forum?.dimensions.map((d) => d.id), ['requirements', 'estimates', 'architecture', 'data-model', 'failure-modes', 'evaluation', 'safety', 'cost-latency', 'trade-offs']);
   const dim = (id: string) => forum?.dimensions.find((d) => d.id === id);
-  assert.deepEqual(dim('data-model')?.findings.map((f) => f.ruleId), ['red-flag-fine-tune-first']);
+  assert.deepEqual(dim('data-model')?.findings.map((f) => f.ruleId), ['topic-missing', 'red-flag-fine-tune-first']);
   assert.deepEqual(dim('cost-latency')?.findings.map((f) => f.ruleId), ['red-flag-cost-latency']);
   assert.equal(dim('cost-latency')?.status, 'thin');
   assert.deepEqual(api?.summary, { covered: 9, thin: 0, missing: 0 });

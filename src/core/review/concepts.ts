@@ -89,7 +89,7 @@ export class Concept {
     const single: string[] = [];
     this.#combos = [];
     for (const p of phrasings) {
-      if (p.includes(' & ')) this.#combos.push(p.split(' & ').map((part) => new PhraseMatcher([part], compileAlternative)));
+      if (p.includes(' & ')) this.#combos.push(p.split(' & ').map((part) => sharedMatcher(part)));
       else single.push(p);
     }
     this.#single = single.length ? new PhraseMatcher(single, compileAlternative) : undefined;
@@ -98,6 +98,31 @@ export class Concept {
   /** Every mention of the concept in the document, in order. */
   mentions(reading: Reading): Mention[] {
     return this.#read(reading).all;
+  }
+
+  /**
+   * True when some mention satisfies `test`, searching the phrasings part by part and stopping at the first that
+   * does (a rule that asks "is it covered anywhere?" pays for the rest only when it is not).
+   */
+  some(reading: Reading, test: (m: Mention) => boolean): boolean {
+    const full = this.#cache.get(reading);
+    if (full) return full.all.some(test);
+    const partial = (found: Map<number, Array<[number, number]>>): boolean => this.#mentionsOf(reading, found).all.some(test);
+    if (this.#single) {
+      const found = new Map<number, Array<[number, number]>>();
+      for (const [si, from, to] of this.#single.find(reading)) {
+        let list = found.get(si);
+        if (!list) found.set(si, (list = []));
+        list.push([from, to]);
+      }
+      if (partial(found)) return true;
+    }
+    for (const parts of this.#combos) {
+      const found = new Map<number, Array<[number, number]>>();
+      for (const [si, span] of comboMatches(reading, parts)) found.set(si, [span]);
+      if (found.size && partial(found)) return true;
+    }
+    return false;
   }
 
   /** The mentions inside one canonical section (searched alone: the rest of the document is not read). */
@@ -150,21 +175,11 @@ export class Concept {
       list.push([from, to]);
     };
     for (const [si, from, to] of this.#single?.find(reading, only) ?? []) add(si, from, to);
-    for (const parts of this.#combos) {
-      // Every part must be written in the same sentence; the mention is where the first part is.
-      let firsts: Map<number, [number, number]> | undefined;
-      for (const part of parts) {
-        const here = new Map<number, [number, number]>();
-        for (const [si, from, to] of part.find(reading, only)) {
-          const prev = here.get(si);
-          if (!prev || from < prev[0]) here.set(si, [from, to]);
-        }
-        if (!firsts) firsts = here;
-        else for (const si of [...firsts.keys()]) if (!here.has(si)) firsts.delete(si);
-        if (!firsts.size) break;
-      }
-      for (const [si, [from, to]] of firsts ?? []) add(si, from, to);
-    }
+    for (const parts of this.#combos) for (const [si, [from, to]] of comboMatches(reading, parts, only)) add(si, from, to);
+    return this.#mentionsOf(reading, found);
+  }
+
+  #mentionsOf(reading: Reading, found: Map<number, Array<[number, number]>>): { all: Mention[]; bySentence: Map<Sentence, Mention[]> } {
     const hit: { all: Mention[]; bySentence: Map<Sentence, Mention[]> } = { all: [], bySentence: new Map() };
     for (const si of [...found.keys()].sort((x, y) => x - y)) {
       const s = reading.sentences[si] as Sentence;
@@ -186,6 +201,39 @@ export class Concept {
   }
 }
 
+/**
+ * One matcher per distinct part of a combination: parts repeated across phrasings and concepts ("weekly|daily|…")
+ * are searched once per sentence, their matches kept by sentence text like every matcher's.
+ */
+const partMatchers = new Map<string, PhraseMatcher>();
+function sharedMatcher(part: string): PhraseMatcher {
+  let m = partMatchers.get(part);
+  if (!m) {
+    m = new PhraseMatcher([part], compileAlternative);
+    // Bounded: a schema's phrasings are few, but a long-running host may compile many schemas.
+    if (partMatchers.size < 2048) partMatchers.set(part, m);
+  }
+  return m;
+}
+
+/** Sentences where every part of a combination is written, with where its first part is. */
+function comboMatches(reading: Reading, parts: readonly PhraseMatcher[], only?: readonly number[]): Map<number, [number, number]> {
+  // Every part must be written in the same sentence; the mention is where the first part is.
+  let firsts: Map<number, [number, number]> | undefined;
+  for (const part of parts) {
+    const here = new Map<number, [number, number]>();
+    // After the first part, only the sentences that hold every part so far are searched.
+    for (const [si, from, to] of part.find(reading, firsts ? [...firsts.keys()] : only)) {
+      const prev = here.get(si);
+      if (!prev || from < prev[0]) here.set(si, [from, to]);
+    }
+    if (!firsts) firsts = here;
+    else for (const si of [...firsts.keys()]) if (!here.has(si)) firsts.delete(si);
+    if (!firsts.size) break;
+  }
+  return firsts ?? new Map();
+}
+
 /** True when some mention is affirmed. */
 export function affirmed(ms: readonly Mention[]): Mention | undefined {
   return ms.find((m) => m.polarity === 'affirmed');
@@ -195,7 +243,7 @@ export function affirmed(ms: readonly Mention[]): Mention | undefined {
 const NEGATION =
   /(?<![\p{L}\p{N}])(?:no|not|never|without|none of|nor|neither|cannot|can't|can’t|won't|won’t|don't|don’t|doesn't|doesn’t|didn't|isn't|aren't|shouldn't|mustn't|do not|does not|did not|will not|is not|are not|must not|should not|avoid|avoids|avoiding|avoided|skip|skips|skipping|instead of|rather than|unlike|as opposed to|no longer|free of|zero|rejected|reject|rejects|excluding|excludes|exclude|ruled out|rule out|drop|drops|dropped|ditch|ditched|forgo|forgoes)(?![\p{L}\p{N}])/gu;
 // Negation words that are something else: bounds and emphasis.
-const NOT_NEGATION = /^(?:no|not) (?:more|less|later|earlier|longer|only|just|matter|exceed|fewer|slower|faster|higher|lower|worse|better|above|below|over|under)\b|^no-(?:op|code)\b/;
+const NOT_NEGATION = /^(?:no|not) (?:more|less|later|earlier|longer|only|just|matter|exceed|fewer|slower|faster|higher|lower|worse|better|above|below|over|under)\b|^no-(?:op|code)\b|^(?:skip|skips|drop|drops)[- ](?:rate|rates|off|offs)\b|^zero[- ](?:shot|downtime|copy|trust|day)\b/;
 // Cues whose scope is the short phrase after them, not the rest of the clause.
 const SHORT_SCOPE = /^(?:instead of|rather than|unlike|as opposed to|avoid|avoids|avoiding|avoided|skip|skips|skipping|zero|free of|drop|drops|dropped|ditch|ditched|reject|rejects|rejected|exclude|excludes|excluding)$/;
 // Where a negation's scope ends before the mention: a turn to another commitment.
@@ -203,16 +251,29 @@ const SCOPE_END =
   /,\s*(?:and|then|so|instead|but|the|we|it|they|our|this|these|those|each|every|its|their)\b|\b(?:and|then)\s+(?:we|it|they|instead|use|uses|rely|relies|call|calls|retrieve|retrieves|cite|cites|ground|grounds|answer|answers|start|starts|route|routes|send|sends|serve|serves|keep|keeps|log|logs|run|runs|store|stores|fall|falls|return|returns|show|shows|ask|asks|check|checks|is|are|has|have)\b/u;
 // After the mention: "X is out of scope", "X: none", "X is not needed".
 const POST_NEGATION =
-  /^[^;]{0,60}?\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:not|never|out of scope|unnecessary|not necessary|a non-goal|deferred|postponed|dropped|rejected|ruled out|excluded|overkill|not needed)\b|^\s*[:=–—-]?\s*(?:none|n\/a|no|not planned|not needed|not yet)\b(?![\p{L}\p{N}])|\b(?:out of scope|non-goals?|not in scope|was rejected|were rejected|is rejected|are rejected|rejected|ruled out|not (?:planned|needed|required|used|supported|pursued))\b/u;
+  /^[^;]{0,60}?(?:\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:not|never)|\b(?:isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t be)(?:\s+(?:really|actually|much|very|strictly|currently))?)\s*(?:a concern|an issue|a problem|a risk|applicable|relevant|needed|necessary|required|important|a priority)?\b|^[^;]{0,60}?\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:out of scope|unnecessary|not necessary|a non-goal|deferred|postponed|dropped|rejected|ruled out|excluded|overkill|not needed)\b|^\s*[:=–—-]?\s*(?:none|n\/a|no|not planned|not needed|not yet)\b(?![\p{L}\p{N}])|\b(?:out of scope|non-goals?|not in scope|was rejected|were rejected|is rejected|are rejected|rejected|ruled out|not (?:planned|needed|required|used|supported|pursued))\b/u;
 // Cues that a clause only weighs, defers or asks.
 const CONSIDERED =
-  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|to be decided|open question|experiment with|prototype)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided)(?![\p{L}\p{N}])/u;
+// What follows a label when its entry is not decided: "Rollback: TBD", "Versioning: later", "Drift: n/a".
+const LABEL_UNDECIDED = /^\s*[:=–—-]\s*(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed)|later|not yet|pending|unknown|open|n\/a|none|\?+)\s*(?:[.;!]|$)/;
 // Sub-headings and lead-ins that set the polarity of everything under them.
 const NEGATED_CONTEXT = /out of scope|not in scope|will not|won't|excluded|rejected|not doing|descoped/;
 /** A heading over what the document rules out ("Non-goals", "Out of scope"), not one that mixes goals and non-goals. */
 const NEGATED_HEADING = /^[^\p{L}]*(?:non-?goals?|out of scope|not in scope|what we will not do|descoped|explicitly not in scope)\b[^\p{L}]*(?:\([^)]*\))?[^\p{L}]*$/u;
 const CONSIDERED_CONTEXT = /alternatives?|options? considered|considered options|rejected options|future|later|v2|next steps|open questions?|risks|questions/;
 const DEFERRING_SECTIONS = new Set(['evolution', 'open-questions']);
+/** A heading of the evolution section that describes the launch itself ("Rollout and rollback", "Release plan"), not the future. */
+const LAUNCH_HEADING = /\b(?:roll-?out|rollback|roll-?back|launch|release|deploy(?:ment)?|implementation|milestones?|timeline|go-live|cut-?over|migration)\b/;
+const FUTURE_HEADING = /\b(?:future|roadmap|next|later|v2|v3|evolution|possibilit|improvements?|enhancements?|scal(?:e|ing)|iterations?)\b/;
+
+/** True when a block sits where the document puts off what it says (open questions, the roadmap), not in its launch plan. */
+function deferring(block: Clause['sentence']['block']): boolean {
+  if (!block.section || !DEFERRING_SECTIONS.has(block.section)) return false;
+  if (block.section !== 'evolution') return true;
+  const heading = block.heading?.text.toLowerCase() ?? '';
+  return !(LAUNCH_HEADING.test(heading) && !FUTURE_HEADING.test(heading));
+}
 const V1 = /(?<![\p{L}\p{N}])(?:v1|v1\.0|mvp|launch|day one|initial(?:ly)?|first version|today|now)(?![\p{L}\p{N}])/u;
 const REASON = /(?<![\p{L}\p{N}])(?:because|since|given|due to|so that|so|which means|as long as)(?![\p{L}\p{N}])|:\s/u;
 
@@ -247,9 +308,11 @@ export function polarityOf(clause: Clause, from: number, to: number): Polarity {
   const context = `${block.subheading} ${block.leadIn}`;
   if (NEGATED_CONTEXT.test(context) || NEGATED_HEADING.test(block.subheading) || (block.heading && NEGATED_HEADING.test(block.heading.text.toLowerCase()))) return 'negated';
   if (clause.sentence.question) return 'considered';
+  // "Rollback: TBD.": a label whose entry says nothing is decided yet.
+  if (LABEL_UNDECIDED.test(clause.sentence.lower.slice(clause.end - clause.sentence.start))) return 'considered';
   if (CONSIDERED.test(prefix) || CONSIDERED.test(suffix)) return 'considered';
   if (CONSIDERED_CONTEXT.test(context)) return 'considered';
-  if (block.section && DEFERRING_SECTIONS.has(block.section) && !V1.test(clause.sentence.lower)) return 'considered';
+  if (deferring(block) && !V1.test(clause.sentence.lower)) return 'considered';
   return 'affirmed';
 }
 

@@ -3,7 +3,7 @@ import type { Range } from '../position.js';
 import type { RuleContext } from '../rule.js';
 import { affirmed } from './concepts.js';
 import { readSnapshot, type Reading, type Sentence } from './reader.js';
-import { ML_SYSTEM } from './vocabulary.js';
+import { GENERATIVE, LLM_NAMED, ML_SYSTEM } from './vocabulary.js';
 
 /**
  * What every review rule asks first: which pattern the snapshot follows, whether
@@ -13,14 +13,58 @@ import { ML_SYSTEM } from './vocabulary.js';
 /** The GenAI patterns (the schema requires a safety section of these; a test keeps the two lists equal). */
 export const GENAI_PATTERNS: readonly string[] = ['rag', 'llm-serving', 'agent', 'content-moderation', 'doc-processing', 'chatbot'];
 
-/** The frontmatter's pattern, lower-cased, or undefined. */
+/** The patterns that are GenAI whatever the text says: a model generates the answer, the action or the output. */
+const GENAI_BY_NAME: readonly string[] = ['rag', 'llm-serving', 'agent', 'chatbot'];
+
+/**
+ * What authors write in `pattern:` for the built-in patterns, by the words of the name: "fraud" is fraud-detection,
+ * "moderation" content-moderation, "llm-inference" llm-serving, "recommendations" recsys. Checked in order; a name
+ * that matches none is kept as written (a team's own pattern).
+ */
+const PATTERN_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:rag|retrieval|retrieval-augmented(?:-generation)?|qa|question-answering|knowledge-assistant)$|(?:^|-)rag(?:-|$)/, 'rag'],
+  [/agent|agentic|tool-use/, 'agent'],
+  [/chat|conversational|assistant/, 'chatbot'],
+  [/(?:llm|model|genai)-?(?:serving|inference|gateway|router|routing|api|platform)|^(?:inference|serving|llm)$/, 'llm-serving'],
+  [/moderation|trust-and-safety|content-safety/, 'content-moderation'],
+  [/doc(?:ument)?s?-?(?:processing|extraction|understanding|ai)|^(?:extraction|idp|ocr)$/, 'doc-processing'],
+  [/fraud|abuse|risk-scoring|account-takeover/, 'fraud-detection'],
+  [/feature-?(?:store|platform|pipeline)s?|^features$/, 'feature-store'],
+  [/rec(?:ommend\w*|sys|s)(?:-|$)|^recommend|personali[sz]ation/, 'recsys'],
+  [/search|ranking|learning-to-rank|ltr$/, 'search-ranking'],
+  [/monitoring|observability/, 'ml-monitoring'],
+  [/training|ml-pipeline|mlops/, 'training-pipeline'],
+];
+
+/** A pattern as written, as the id of the built-in pattern it names (or itself). */
+export function canonicalPattern(written: string): string {
+  const p = written.trim().toLowerCase().replace(/[\s_/]+/g, '-');
+  if (GENAI_PATTERNS.includes(p) || ['recsys', 'search-ranking', 'fraud-detection', 'feature-store', 'training-pipeline', 'ml-monitoring', 'generic'].includes(p)) return p;
+  for (const [re, id] of PATTERN_WORDS) if (re.test(p)) return id;
+  return p;
+}
+
+/** The frontmatter's pattern as a built-in pattern id ("fraud" → fraud-detection), lower-cased, or undefined. */
 export function patternOf(parsed: ParsedSnapshot): string | undefined {
   const p = parsed.model.frontmatter.pattern;
-  return typeof p === 'string' && p.trim() ? p.trim().toLowerCase() : undefined;
+  return typeof p === 'string' && p.trim() ? canonicalPattern(p) : undefined;
 }
 
 export function isGenAI(pattern: string | undefined): boolean {
   return pattern !== undefined && GENAI_PATTERNS.includes(pattern);
+}
+
+/**
+ * True when the design puts a generative model to work: a pattern that is GenAI by name, or one that may or may not
+ * be (moderation, document processing, generic, none) whose text commits to an LLM by name, or to prompts or generated
+ * text in two sentences or more.
+ */
+export function usesGenAI(pattern: string | undefined, reading: Reading): boolean {
+  if (pattern !== undefined && GENAI_BY_NAME.includes(pattern)) return true;
+  if (affirmed(LLM_NAMED.mentions(reading))) return true;
+  const seen = new Set<Sentence>();
+  for (const m of GENERATIVE.mentions(reading)) if (m.polarity === 'affirmed') seen.add(m.clause.sentence);
+  return seen.size >= 2;
 }
 
 /**
@@ -88,13 +132,16 @@ export function rangeOf(parsed: ParsedSnapshot, from: number, to: number): Range
 }
 
 /**
- * The reading a GenAI red-flag rule judges: undefined for a pattern that is not GenAI, or a document far longer
- * than a snapshot; else the pattern and the snapshot's reading.
+ * The reading a GenAI red-flag rule judges: undefined for a design without a generative model (by its pattern, or by
+ * its text when the pattern may go either way), or a document far longer than a snapshot; else the pattern and the
+ * snapshot's reading.
  */
 export function genAIReading(ctx: RuleContext): { pattern: string; reading: Reading } | undefined {
   const pattern = patternOf(ctx.parsed);
-  if (!pattern || !isGenAI(pattern) || tooLong(ctx)) return undefined;
-  return { pattern, reading: readSnapshot(ctx.parsed) };
+  if (!pattern || tooLong(ctx)) return undefined;
+  if (!isGenAI(pattern) && !['generic', 'doc-processing', 'content-moderation'].includes(pattern)) return undefined;
+  const reading = readSnapshot(ctx.parsed);
+  return usesGenAI(pattern, reading) ? { pattern, reading } : undefined;
 }
 
 /** Where a finding about one sentence goes: the sentence, in its section (else in `fallback`). */

@@ -14,7 +14,7 @@ import { reviewCache } from './caches.js';
  * when its kind is clear from its unit and its words; anything else is left out.
  */
 
-export type Kind = 'latency' | 'ttft' | 'itl' | 'qps' | 'users' | 'gpus' | 'cost';
+export type Kind = 'latency' | 'ttft' | 'itl' | 'qps' | 'users' | 'gpus' | 'cost' | 'volume';
 
 /** How a statement constrains its quantity: an upper bound (p99 < 200 ms), a lower bound (handle 300 QPS) or a value. */
 export type Relation = 'max' | 'min' | 'eq';
@@ -30,19 +30,31 @@ export interface Statement {
   where: string;
   /** Section id used to tell sections apart ("" outside any). */
   section: string;
+  /**
+   * What part of the system or which moment the quantity is about, beyond its qualifier: "region" (one region, not
+   * the whole), "read" or "write" traffic, "cache" (what passes a cache), "part" (one cost item of several), a
+   * horizon ("y3"); "" for the whole system as designed. Statements of different scopes are different quantities.
+   */
+  scope: string;
   /** True for a total of a latency budget (a sum of stages) rather than a stated target. */
   budget: boolean;
+  /** For a volume ("9,000 login attempts/s", "60 RFPs/month"): the words of what is counted, singular. */
+  nouns?: string[];
+  /** Distinctive words of what the figure is about ("ranking" in "the ranking stage must stay within p99 120 ms"). */
+  about?: string[];
   /** The statement as written, for messages. */
   text: string;
   start: number;
   end: number;
 }
 
+/** A clause that weighs another option: its figures may be the option's. */
+const ALTERNATIVE = /\b(?:would|could|might|instead|alternatives?|options?|rather|if|vs\.?|versus|compared|than|self-host\w*|hosted|cheaper|dearer|more expensive|considered|rejected)\b/;
+
 /** Sections whose numbers are test conditions, thresholds or alternatives, not the design's quantities. */
 const NOT_DESIGN = new Set(['evaluation', 'failure-modes', 'trade-offs', 'evolution', 'open-questions', 'monitoring']);
 
 const LATENCY_WORDS = /\b(?:latency|latencies|response time|end[- ]to[- ]end|e2e|round[- ]trip|p\d{2,3}(?:\.\d)?|median|budget|time to first token|ttft|first token|inter[- ]token|tpot|per[- ]token)\b/;
-const PERCENTILE = /\bp(\d{2,3}(?:\.\d)?)\b|\b(median)\b/;
 const PEAK = /\b(?:peak|peaks|max(?:imum)?|busiest|burst|spike|worst case|at most)\b/;
 const AVERAGE = /\b(?:average|avg|mean|typical|steady|baseline|normal)\b/;
 const PER_UNIT = /\b(?:per|each|every)\s+(?:replica|node|pod|server|worker|instance|host|machine|shard|region|zone|model|tenant|request|user|batch|job|cluster|rack|box)\b|\breplica|\bnode\b|\bpod\b|\bworker|\bshard|\bhost\b|\bmachine/;
@@ -57,8 +69,14 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
   const out: Statement[] = [];
   const operands = operandOffsets(parsed);
   for (const [id, section] of Object.entries(parsed.model.sections)) {
-    if (NOT_DESIGN.has(id)) continue;
+    if (NOT_DESIGN.has(id) && id !== 'trade-offs') continue;
     for (const n of section.numbers) {
+      // The trade-offs state the design's own figures too ("the whole system runs for about $11k a month"), beside
+      // the alternatives' ("self-hosting would cost $93k"): only a figure in a clause that weighs nothing is taken.
+      if (id === 'trade-offs') {
+        const c = clauseAt(reading, parsed.lines.offsetAt(n.range.start));
+        if (!c || ALTERNATIVE.test(c.lower)) continue;
+      }
       // Only the units of the quantities compared: times, rates, users, GPUs, money.
       if (!n.unitKind || n.unitKind === 'data' || n.unitKind === 'percent' || n.unitKind === 'factor' || (n.unitKind === 'count' && !/^(?:users?|dau|mau|gpus?)$/i.test(n.unit ?? ''))) continue;
       const start = parsed.lines.offsetAt(n.range.start);
@@ -69,6 +87,7 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
       if (s) out.push(s);
     }
   }
+  out.push(...volumes(parsed, reading));
   out.push(...gpuModels(reading));
   out.push(...budgets(reading));
   out.push(...fromBlocks(parsed, blocks));
@@ -124,7 +143,11 @@ function clauseAt(reading: Reading, offset: number): Clause | undefined {
 /** The words a number is about: its clause, and the label before a colon that opens its sentence ("Peak: …"). */
 function contextOf(clause: Clause): { near: string; label: string } {
   const s = clause.sentence;
-  const label = s.clauses[0] && s.clauses[0] !== clause ? s.clauses[0].lower : '';
+  const first = s.clauses[0];
+  // Only a first clause that ends in a colon labels the rest ("Peak: …"); one ending in ";" is a statement of its own.
+  // A table row's first cell labels the row ("| Ingest | 1.5M events/s at peak |").
+  const row = s.block.kind === 'row' ? (s.block.cells?.[0]?.text.trim().toLowerCase() ?? '') : '';
+  const label = first && first !== clause && (/^\s*:/.test(s.text.slice(first.end - s.start)) || (row && first.lower === row)) ? first.lower : '';
   return { near: clause.lower, label: label.length < 40 ? label : '' };
 }
 
@@ -181,53 +204,250 @@ function classify(parsed: ParsedSnapshot, clause: Clause, section: string, value
   return fresh;
 }
 
+/** Where the words about one figure of a clause end and those about the next begin. */
+const SEPARATOR = /[,;()]|≈|=|→|->|\b(?:and|or|vs|versus|while|whereas|but|plus|then|compared (?:to|with))\b/g;
+
+/**
+ * The words about the number at [from, to) of a clause: between it and the figures beside it, cut at the separator
+ * nearest to it ("1,200 QPS on average, 4,000 QPS at peak": "on average" is the first figure's, "at peak" the
+ * second's). `single` is true when no other figure of the clause has a unit of the same family.
+ */
+function localWords(clause: Clause, from: number, to: number): { before: string; after: string; single: boolean } {
+  const nums = numbersIn(clause.text);
+  let prev: { end: number } | undefined;
+  let next: { start: number } | undefined;
+  let family = 0;
+  const own = nums.find((n) => n.start <= from && from < n.end + 1)?.unitKind;
+  for (const n of nums) {
+    if (n.end <= from) prev = n;
+    else if (n.start >= to && !next) next = n;
+    if ((n.end <= from || n.start >= to) && n.unitKind && n.unitKind === own) family++;
+  }
+  let before = clause.lower.slice(prev ? prev.end : 0, from);
+  if (prev) {
+    let cut = 0;
+    SEPARATOR.lastIndex = 0;
+    for (let m = SEPARATOR.exec(before); m; m = SEPARATOR.exec(before)) cut = m.index + m[0].length;
+    before = before.slice(cut);
+  } else {
+    // A calculation's result: the words before "≈" or "=" are about its operands.
+    const eq = Math.max(before.lastIndexOf('≈'), before.lastIndexOf('='), before.lastIndexOf('→'));
+    if (eq !== -1) before = before.slice(eq + 1);
+  }
+  let after = clause.lower.slice(to, next ? next.start : clause.lower.length);
+  if (next) {
+    SEPARATOR.lastIndex = 0;
+    const m = SEPARATOR.exec(after);
+    if (m) after = after.slice(0, m.index);
+  }
+  return { before, after, single: family === 0 };
+}
+
+const GLOBAL = new Map<RegExp, RegExp>();
+
+/**
+ * The value of one qualifier class for a number: the nearest word before it, else the first after it (both among its
+ * own words), else the one value the whole clause names, else the sentence's label ("Peak: …").
+ */
+function nearest(re: RegExp, local: { before: string; after: string; single: boolean }, clause: string, label: string, value: (m: RegExpExecArray) => string): string {
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, 'g')));
+  g.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = g.exec(local.before); m; m = g.exec(local.before)) last = m;
+  if (last) return value(last);
+  const first = re.exec(local.after);
+  if (first) return value(first);
+  const values = new Set<string>();
+  g.lastIndex = 0;
+  for (let m = g.exec(clause); m; m = g.exec(clause)) values.add(value(m));
+  if (values.size === 1) return [...values][0] as string;
+  const l = re.exec(label);
+  return l ? value(l) : '';
+}
+
+const PERCENTILE_ANY = /\bp(\d{2,3}(?:\.\d)?)\b|\b(median)\b|\b(\d{2}(?:\.\d)?)(?:th)? percentile\b/;
+const percentileOf = (m: RegExpExecArray): string => (m[2] ? 'p50' : `p${m[1] ?? m[3]}`);
+const LOAD_LEVEL = /\b(?:(peak|peaks|max(?:imum)?|busiest|burst|spike|worst case)|(average|avg|mean|typical|steady|baseline|normal))\b/;
+const levelOf = (m: RegExpExecArray): string => (m[1] ? 'peak' : 'avg');
+
+/** Words that put a figure on one part of the system or one moment, with the scope they name. */
+const SCOPES: Array<[RegExp, string]> = [
+  [/\bregion(?:s|al)?\b|\b(?:eu|apac|emea|latam|europe|asia)\b|\b(?:us|eu|ap)-(?:east|west|central|north|south)|\bdata ?cent(?:er|re)\b|\bzone\b|\bcountry\b|\bmarket\b/, 'region'],
+  [/\breads?\b|\bread[- ](?:path|traffic|qps|requests)|\blookups?\b/, 'read'],
+  [/\bwrites?\b|\bwrite[- ](?:path|traffic|qps|requests)|\bingest(?:ion|s|ed)?\b|\bupdates?\b|\binserts?\b|\buploads?\b/, 'write'],
+  [/\bcach(?:e|es|ed|ing)\b|\bcache[- ]miss|\borigin\b|\breach(?:es)? the (?:model|llm|gpus?|generator|backend)\b/, 'cache'],
+  [/\bbatch\b|\boffline\b|\bnightly\b|\bbackfill\b/, 'batch'],
+  [/\b(?:year|yr|y) ?([2-9]|two|three|four|five)\b|\bin (?:[2-9]|two|three|four|five) years\b/, 'later'],
+];
+/** "all regions", "globally", "in total": the whole, whatever else the words name. */
+const WHOLE = /\b(?:global(?:ly)?|all regions|across (?:all )?regions|in total|overall|combined|worldwide)\b|\b(?:eu|us|europe|asia|apac|emea|americas?)\s*(?:\+|and|&|\/)\s*(?:eu|us|europe|asia|apac|emea|americas?)\b/;
+
+/** The scope of a figure: its own words first, the clause's (and label's) when it is the clause's only figure of its family. */
+function scopeOf(local: { before: string; after: string; single: boolean }, clause: string, label: string): string {
+  const own = `${local.before} ${local.after}`;
+  const words = local.single ? `${label} ${clause}` : own;
+  const out: string[] = [];
+  for (const [re, name] of SCOPES) {
+    if (!re.test(words)) continue;
+    if (name === 'region' && WHOLE.test(words)) continue;
+    out.push(name);
+  }
+  // Both read and write named: the figure is about traffic as a whole.
+  if (out.includes('read') && out.includes('write')) return out.filter((x) => x !== 'read' && x !== 'write').join('+');
+  return out.join('+');
+}
+
+/** Words that say nothing about which part of the system a figure is about. */
+const PLAIN_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'at', 'is', 'are', 'be', 'must', 'should', 'stay', 'stays', 'within', 'under', 'below', 'less', 'than', 'at', 'most', 'latency', 'latencies', 'budget', 'p50', 'p90', 'p95', 'p99', 'ms', 's', 'total', 'end', 'stage', 'stages', 'step', 'steps', 'time', 'target', 'so', 'and', 'or', 'with', 'our', 'we', 'it', 'its', 'up', 'by', 'per', 'request', 'requests', 'already', 'keep', 'keeps', 'slo', 'sla']);
+
+/** The distinctive words of a figure's own words or a budget's context. */
+export function aboutWords(text: string): string[] {
+  return [...new Set((text.toLowerCase().match(/[a-z][a-z-]{2,}/g) ?? []).filter((w) => !PLAIN_WORDS.has(w)))];
+}
+
+/** Words that make a rate a capacity the system is built for rather than the load it sees. */
+const PROVISIONED = /\b(?:provision\w*|capacity|headroom|sized? (?:for|to)|built for|can (?:handle|serve|sustain|absorb)|handles? up to|tested (?:at|to)|load[- ]tested)\b/;
+const HEADROOM_WORDS = /\b(?:headroom|buffer|spare|provisioned|provision|redundan\w*|n\s?\+\s?1)\b/;
+
 function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string, value: number, unit: string, start: number, end: number, operand: boolean): Statement | undefined {
   const { near, label } = contextOf(clause);
   const words = `${label} ${near}`;
   const before = parsed.text.slice(Math.max(clause.start, start - 24), start).toLowerCase();
   const requirement = section === 'requirements';
+  const local = localWords(clause, start - clause.start, end - clause.start);
+  const own = `${local.before} ${local.after}`;
+  const growth = GROWTH.test(own) || (local.single && GROWTH.test(near));
+  const perUnit = PER_UNIT.test(own) || (local.single && PER_UNIT.test(near));
+  const scope = scopeOf(local, near, label);
   // "p99 < 200 ms" reads better in a message than "200 ms".
   const lead = /(?:p\d{2,3}(?:\.\d)?\s*)?(?:<=|>=|[<>≤≥]|under|below|within|at most|at least|up to)?\s*$/i.exec(parsed.text.slice(Math.max(clause.start, start - 16), start));
   const text = `${(lead?.[0] ?? '').trimStart()}${parsed.text.slice(start, end)}`;
-  const base = { where: section, section, budget: false, text, start, end };
+  const base = { where: section, section, scope, budget: false, text, start, end, about: aboutWords(own) };
   const ms = timeMs(unit);
   if (ms !== undefined) {
     if (operand || !LATENCY_WORDS.test(words)) return undefined;
     // "timeout after 2 s", "for 5 min", "every 30 s": durations, not latencies.
     if (/\b(?:timeout|time out|for|every|after|window|ttl|age|lag|old|within \d+ (?:min|h))\s*$/.test(before) || /\b(?:freshness|fresh|stale|ttl|retention|lag|interval|cadence|window|heartbeat|warm-?up|cold start|load time|ready)\b/.test(near)) return undefined;
-    const kind = latencyKind(near) ?? latencyKind(label) ?? 'latency';
-    const p = PERCENTILE.exec(near) ?? PERCENTILE.exec(label);
-    const qualifier = p ? (p[2] ? 'p50' : `p${p[1]}`) : AVERAGE.test(near) ? 'avg' : '';
+    if (growth) return undefined;
+    const kind = latencyKind(own) ?? latencyKind(near) ?? latencyKind(label) ?? 'latency';
+    const p = nearest(PERCENTILE_ANY, local, near, label, percentileOf);
+    const qualifier = p || (AVERAGE.test(own) || (local.single && AVERAGE.test(near)) ? 'avg' : '');
     const budget = /\bbudget\b/.test(words) && !requirement;
     return { ...base, kind, qualifier, value: value * ms, relation: budget ? 'eq' : relationBefore(before, kind, requirement, near), budget };
   }
   const rate = perSecond(unit);
   if (rate !== undefined) {
-    if (operand) return undefined;
-    const qualifier = PEAK.test(near) ? 'peak' : AVERAGE.test(near) ? 'avg' : PEAK.test(label) ? 'peak' : AVERAGE.test(label) ? 'avg' : '';
-    if (PER_UNIT.test(near) || GROWTH.test(near)) return undefined;
-    return { ...base, kind: 'qps', qualifier, value: value * rate, relation: relationBefore(before, 'qps', requirement, near) };
+    if (operand || perUnit || growth) return undefined;
+    const qualifier = nearest(LOAD_LEVEL, local, near, label, levelOf);
+    // "We provision for 8,000 QPS": a capacity, like a requirement to sustain, not the load itself.
+    const relation = !requirement && PROVISIONED.test(own) ? 'min' : relationBefore(before, 'qps', requirement, near);
+    return { ...base, kind: 'qps', qualifier, value: value * rate, relation };
   }
   const u = unit.toLowerCase();
   if (/^(?:users?|dau|mau)$/.test(u)) {
     // Users are compared even as operands: the estimate's input should be the requirement's user count.
-    if (GROWTH.test(near) || /\/|per\s+user/.test(parsed.text.slice(end, end + 6))) return undefined;
-    const qualifier = u === 'dau' || /\bdaily active\b/.test(near) ? 'dau' : u === 'mau' || /\bmonthly active\b/.test(near) ? 'mau' : /\bconcurrent\b/.test(near) ? 'concurrent' : '';
+    if (growth || /\/|per\s+user/.test(parsed.text.slice(end, end + 6))) return undefined;
+    const who = local.single ? words : own;
+    const qualifier = u === 'dau' || /\bdaily active\b/.test(who) ? 'dau' : u === 'mau' || /\bmonthly active\b/.test(who) ? 'mau' : /\bconcurrent\b/.test(who) ? 'concurrent' : /\b(?:registered|total|accounts?|signed[- ]up|user base|customer base|members)\b/.test(who) ? 'registered' : '';
     return { ...base, kind: 'users', qualifier, value, relation: 'eq' };
   }
   if (/^gpus?$/.test(u)) {
-    if (operand || PER_UNIT.test(near) || GROWTH.test(near) || /\bper\s+gpu\b|\/gpu/.test(parsed.text.slice(end, end + 10).toLowerCase())) return undefined;
-    return { ...base, kind: 'gpus', qualifier: '', value, relation: relationBefore(before, 'gpus', requirement, near) };
+    if (operand || perUnit || growth || /\bper\s+gpu\b|\/gpu/.test(parsed.text.slice(end, end + 10).toLowerCase())) return undefined;
+    // "~112 GPUs, 140 with headroom": the first is what the load needs, not what is provisioned.
+    const needed = HEADROOM_WORDS.test(clause.sentence.lower) && !HEADROOM_WORDS.test(own);
+    return { ...base, ...(needed ? { scope: [scope, 'needed'].filter(Boolean).join('+') } : {}), kind: 'gpus', qualifier: '', value, relation: relationBefore(before, 'gpus', requirement, near) };
   }
   if (u.startsWith('$') || u === 'usd' || u === 'dollars') {
-    if (operand) return undefined;
+    if (operand || growth) return undefined;
     const after = parsed.text.slice(end, end + 16).toLowerCase();
     const period = /^\/?(?:month|mo)\b/.test(u.replace(/^\$/, '').replace(/^\//, '')) || /^\s*(?:\/|per|a)\s*(?:month|mo)\b|^\s*monthly\b/.test(after) || /\/month|\bper month|\ba month|\bmonthly\b/.test(near) ? 'month' : /\/(?:year|yr)\b/.test(u) || /^\s*(?:\/|per|a)\s*(?:year|yr)\b|^\s*(?:annually|yearly)\b/.test(after) ? 'year' : '';
     if (!period) return undefined;
     if (/\bper\s+(?:request|query|task|user|token|1k|1m|million|thousand|call|page|document|gpu)\b/.test(near.slice(Math.max(0, start - clause.start)))) return undefined;
-    return { ...base, kind: 'cost', qualifier: 'month', value: period === 'year' ? value / 12 : value, relation: relationBefore(before, 'cost', requirement, near) };
+    // One item of several ("GPU serving: $12k/month"), not the total.
+    const part = !WHOLE.test(own) && !/\b(?:total|all-in|overall|everything)\b/.test(local.single ? words : own) && COST_ITEM.test(local.single ? words : own);
+    return { ...base, scope: [scope, part ? 'part' : ''].filter(Boolean).join('+'), kind: 'cost', qualifier: 'month', value: period === 'year' ? value / 12 : value, relation: relationBefore(before, 'cost', requirement, near) };
   }
   return undefined;
+}
+
+/** What a cost item is for, when a figure is one item of the bill. */
+const COST_ITEM = /\b(?:gpus?|storage|embedding|embeddings|vector|api|llm|inference|serving|compute|egress|network|training|fine-tuning|index|hosting|tokens?|database|cache|logging|monitoring|labell?ing|annotation|reviewers?|people|staff|licen[cs]es?)\b/;
+
+const PERIOD_SECONDS: Record<string, number> = { s: 1, sec: 1, second: 1, min: 60, minute: 60, h: 3600, hr: 3600, hour: 3600, day: 86_400, week: 604_800, month: 2_628_000, quarter: 7_884_000, year: 31_536_000 };
+/** "9,000 login attempts/s", "60 RFPs/month", "1.2M new listings per day": a count of things by a period. */
+const VOLUME = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*?)s?\s*(?:\/\s*|\bper\s+|\ban?\s+|\beach\s+)(s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/g;
+/** Words that say how a count is taken, not what is counted; and units the other kinds read. */
+const NOT_NOUNS = new Set(['new', 'active', 'daily', 'unique', 'total', 'about', 'around', 'roughly', 'approximately', 'up', 'to', 'of', 'the', 'more', 'than', 'over', 'under', 'at', 'peak', 'average', 'avg', 'only', 'extra', 'additional', 'incoming', 'outgoing', 'distinct', 'separate', 'individual', 'other', 'few', 'many', 'raw']);
+const OTHER_KINDS = /^(?:req|reqs|request|requests|query|queries|call|calls|transaction|transactions|txn|txns|event|events|message|messages|token|tokens|user|users|dau|mau|gpu|gpus|ms|kb|mb|gb|tb|pb|byte|bytes|usd|dollar|dollars|cent|cents|eur|times|x|percent)$/;
+const singular = (w: string): string => (w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('ses') || w.endsWith('xes') ? w.slice(0, -2) : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+
+/**
+ * Volumes: counts of one thing by a period (logins a second, RFPs a month, listings a day), compared in counts per
+ * second with the statements that count the same thing (a word of what is counted in common).
+ */
+/** Clauses that hold no volume, by text: most clauses, and they are not searched again while the author types. */
+const noVolume = reviewCache<string, true>(8192);
+const PER_PERIOD = /(?:\/|\bper\b|\ban?\b|\beach\b)\s*(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/;
+
+/** The volumes of a clause by its section and text, at offsets within the clause. */
+const clauseVolumes = reviewCache<string, Statement[]>(2048);
+
+function volumes(parsed: ParsedSnapshot, reading: Reading): Statement[] {
+  const out: Statement[] = [];
+  for (const c of reading.clauses) {
+    const section = c.sentence.block.section;
+    if (!section || noVolume.get(c.lower)) continue;
+    if (!/\d/.test(c.lower) || !PER_PERIOD.test(c.lower)) {
+      noVolume.set(c.lower, true);
+      continue;
+    }
+    if (NOT_DESIGN.has(section) && !(section === 'trade-offs' && !ALTERNATIVE.test(c.lower))) continue;
+    const key = `${section}\u0000${c.lower}`;
+    let found = clauseVolumes.get(key);
+    if (!found) clauseVolumes.set(key, (found = clauseVolumesAfresh(parsed, c, section)));
+    for (const v of found) out.push({ ...v, start: v.start + c.start, end: v.end + c.start });
+  }
+  return out;
+}
+
+/** The volumes of one clause, with offsets relative to the clause's start. */
+function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string): Statement[] {
+  const out: Statement[] = [];
+  {
+    VOLUME.lastIndex = 0;
+    for (let m = VOLUME.exec(c.lower); m; m = VOLUME.exec(c.lower)) {
+      const words = (m[3] ?? '').split(/\s+/).map((w) => singular(w.replace(/-+$/, ''))).filter((w) => w && !NOT_NOUNS.has(w));
+      if (!words.length || words.some((w) => OTHER_KINDS.test(w) || OTHER_KINDS.test(`${w}s`))) continue;
+      const start = c.start + m.index;
+      const end = start + m[0].length;
+      const local = localWords(c, m.index, m.index + (m[1]?.length ?? 0));
+      const rel = (x: number): number => x - c.start;
+      const own = `${local.before} ${local.after}`;
+      if (GROWTH.test(own) || (local.single && GROWTH.test(c.lower)) || PER_UNIT.test(local.before)) continue;
+      // "300,000 × 2% held ≈ 6,000 comments/day": a share of another volume, not the volume itself.
+      if (/\d\s*%|[×x*]\s*0?\.\d/.test(c.lower.slice(0, m.index))) continue;
+      const mult = m[2] === 'k' ? 1e3 : m[2] === 'm' ? 1e6 : m[2] === 'b' ? 1e9 : 1;
+      const value = (Number((m[1] ?? '0').replace(/,/g, '')) * mult) / (PERIOD_SECONDS[m[4] ?? 's'] ?? 1);
+      const requirement = section === 'requirements';
+      const before = parsed.text.slice(Math.max(c.start, start - 24), start).toLowerCase();
+      out.push({
+        kind: 'volume',
+        qualifier: nearest(LOAD_LEVEL, local, c.lower, '', levelOf),
+        value,
+        relation: MAX_WORDS.test(before) ? 'max' : MIN_WORDS.test(before) || (requirement && /\b(?:must|sustain|handle|support)\b/.test(c.lower)) || (!requirement && PROVISIONED.test(own)) ? 'min' : 'eq',
+        where: section,
+        section,
+        scope: scopeOf(local, c.lower, ''),
+        budget: false,
+        text: parsed.text.slice(start, end),
+        start: rel(start),
+        end: rel(end),
+        nouns: words,
+      });
+    }
+  }
+  return out;
 }
 
 /** GPU counts written with the GPU's model in prose ("a pool of 32 H100s", "8× A100"). */
@@ -244,60 +464,120 @@ function gpuModels(reading: Reading): Statement[] {
     let m: RegExpExecArray | null;
     while ((m = GPU_MODEL.exec(c.text))) {
       const start = c.start + m.index;
-      out.push({ kind: 'gpus', qualifier: '', value: Number(m[1]), relation: 'eq', where: section, section, budget: false, text: m[0], start, end: start + m[0].length });
+      out.push({ kind: 'gpus', qualifier: '', value: Number(m[1]), relation: 'eq', where: section, section, scope: '', budget: false, text: m[0], start, end: start + m[0].length });
     }
   }
   return out;
 }
 
-/** Latency budgets written as a list or table of stages without a total: their sum is a statement. */
+/** A list or table that sets out a latency budget stage by stage: said so by its lead-in, sub-heading or columns. */
+const LATENCY_BUDGET = /\blatency budget|\bbudget\b[^;]*\b(?:latency|ms)\b|\b(?:latency|ms)\b[^;]*\bbudget\b/;
+/** …or a breakdown of latency into stages ("Latency breakdown:", columns "Stage | p99 latency"). */
+const LATENCY_WORD = /\b(?:latency|latencies|ms|p\d{2,3}|time|duration)\b/;
+const STAGES = /\b(?:breakdown|stages?|steps?|hops?|per[- ]stage|critical path|adds? up|end[- ]to[- ]end|components?|phases?|where the time goes|request path)\b/;
+/** Rows that are alternatives or separate paths, never stages of one request: their figures do not add up. */
+const NOT_ADDITIVE = /\b(?:endpoints?|operations?|routes?|scenarios?|options?|alternatives?|models?|tiers?|query types?|request types?|paths?|percentiles?|regions?|tenants?|workloads?|use cases?|sla|slo|target)\b/;
+const BUDGET_CONTEXT = /latenc|budget|\bms\b|\bp\d{2}|\btime\b|duration|cost|spend|\bbill|\$|breakdown|stage|step|hop|phase|component/;
+const COST_CONTEXT = /\bcosts?\b|\bspend\b|\bbill\b|\bbudget\b|\$/;
+const MONTHLY = /\/\s*(?:month|mo)\b|\bper month\b|\ba month\b|\bmonthly\b|\bmonth\b/;
+const TOTAL_ROW = /\btotal\b|\bend[- ]to[- ]end\b|\bsum\b|\ball[- ]in\b|\boverall\b/;
+const CONCURRENT = /\b(?:parallel|concurrent|concurrently|overlap|overlaps|overlapping|async|asynchronous|background|off the (?:critical|request) path|not on the (?:critical|request) path)\b/;
+
+/**
+ * Budgets written as a list or table of stages or cost items: their total (the "Total" row, else the sum of the rows)
+ * is a statement. Latency stages add up only when they run one after another: a group that says any stage runs in
+ * parallel, or whose rows are alternatives (endpoints, models, regions), is left out.
+ */
 function budgets(reading: Reading): Statement[] {
   const out: Statement[] = [];
   const groups = new Map<string, Block[]>();
   for (const b of reading.blocks) {
     if (b.kind !== 'item' && b.kind !== 'row') continue;
     if (b.section && NOT_DESIGN.has(b.section)) continue;
-    const context = `${b.leadIn} ${b.subheading} ${b.columns?.join(' ') ?? ''}`;
-    if (!/\blatency budget|\bbudget\b/.test(context) || !/\b(?:latency|budget|ms)\b/.test(context)) continue;
+    // Only a list or table whose lead-in, sub-heading or columns speak of time or money can be a budget.
+    if (!BUDGET_CONTEXT.test(b.leadIn) && !BUDGET_CONTEXT.test(b.subheading) && !(b.columns && b.columns.some((c) => BUDGET_CONTEXT.test(c)))) continue;
     const key = `${b.section ?? ''}\u0000${b.leadIn}\u0000${b.subheading}\u0000${b.columns?.join('|') ?? ''}`;
     const g = groups.get(key) ?? [];
     g.push(b);
     groups.set(key, g);
   }
   for (const [, group] of groups) {
-    if (group.length < 2 || group.some((b) => /\b(?:parallel|concurrent|concurrently|overlap|overlaps|async)\b/.test(b.text.toLowerCase()))) continue;
-    let sum = 0;
-    let total: number | undefined;
-    let ok = true;
-    for (const b of group) {
-      const ms = scanNumbers(b.text).filter((m) => m.unit && timeMs(m.unit) !== undefined);
-      if (ms.length !== 1) {
-        ok = false;
-        break;
-      }
-      const v = (ms[0]?.value ?? 0) * (timeMs(ms[0]?.unit ?? '') ?? 0);
-      if (/\btotal\b|\bend[- ]to[- ]end\b|\bsum\b/.test(b.text.toLowerCase())) total = v;
-      else sum += v;
-    }
-    if (!ok || total !== undefined) continue;
+    if (group.length < 2) continue;
     const first = group[0] as Block;
     const last = group[group.length - 1] as Block;
-    const context = `${first.leadIn} ${first.subheading}`;
-    const p = PERCENTILE.exec(context);
-    out.push({
-      kind: 'latency',
-      qualifier: p ? (p[2] ? 'p50' : `p${p[1]}`) : '',
-      value: sum,
-      relation: 'eq',
-      where: first.section ?? '',
-      section: first.section ?? '',
-      budget: true,
-      text: `the latency budget (${group.length} stages adding up to ${Math.round(sum)} ms)`,
-      start: first.start,
-      end: last.end,
-    });
+    const columns = first.columns?.join(' ; ') ?? '';
+    const context = `${first.leadIn} ; ${first.subheading} ; ${columns}`;
+    const firstColumn = first.columns?.[0] ?? '';
+    if (NOT_ADDITIVE.test(firstColumn) || NOT_ADDITIVE.test(first.leadIn.replace(/\blatency budget\b/, ''))) continue;
+    const latency = LATENCY_BUDGET.test(context) || (LATENCY_WORD.test(context) && STAGES.test(context));
+    const cost = !latency && COST_CONTEXT.test(context) && /\b(?:costs?|spend|bill|budget)\b/.test(context);
+    if (latency) {
+      const s = sumOf(group, (b) => scanNumbers(b.text).filter((m) => m.unit && timeMs(m.unit) !== undefined).map((m) => m.value * (timeMs(m.unit ?? '') ?? 0)));
+      if (!s || group.some((b) => CONCURRENT.test(b.text.toLowerCase())) || CONCURRENT.test(context)) continue;
+      const p = PERCENTILE_ANY.exec(context);
+      const value = s.total ?? s.sum;
+      out.push({
+        kind: /\b(?:ttft|time to first token|first token)\b/.test(context) ? 'ttft' : 'latency',
+        qualifier: p ? percentileOf(p) : '',
+        value,
+        relation: 'eq',
+        where: first.section ?? '',
+        section: first.section ?? '',
+        scope: '',
+        budget: true,
+        about: aboutWords(`${first.leadIn} ${first.subheading}`),
+        text: s.total !== undefined ? `the latency budget (its total, ${Math.round(value)} ms)` : `the latency budget (${group.length} stages adding up to ${Math.round(value)} ms)`,
+        start: first.start,
+        end: last.end,
+      });
+    } else if (cost) {
+      const monthly = MONTHLY.test(context);
+      const s = sumOf(group, (b) =>
+        scanNumbers(b.text)
+          .filter((m) => m.unitKind === 'currency' && (monthly || MONTHLY.test(b.text.slice(m.end, m.end + 12).toLowerCase()) || /\/(?:month|mo)\b/i.test(m.unit ?? '')))
+          .map((m) => m.value),
+      );
+      if (!s) continue;
+      const value = s.total ?? s.sum;
+      out.push({
+        kind: 'cost',
+        qualifier: 'month',
+        value,
+        relation: 'eq',
+        where: first.section ?? '',
+        section: first.section ?? '',
+        scope: '',
+        budget: true,
+        text: s.total !== undefined ? `the cost table (its total, $${Math.round(value).toLocaleString('en-US')}/month)` : `the cost table (${group.length} items adding up to $${Math.round(value).toLocaleString('en-US')}/month)`,
+        start: first.start,
+        end: last.end,
+      });
+    }
   }
   return out;
+}
+
+/** The sum of a group's rows, each holding exactly one figure (a "Total" row is kept apart); undefined otherwise. */
+function sumOf(group: readonly Block[], figures: (b: Block) => number[]): { sum: number; total?: number } | undefined {
+  let sum = 0;
+  let total: number | undefined;
+  let items = 0;
+  for (const b of group) {
+    const fs = figures(b);
+    const lower = b.text.toLowerCase();
+    const isTotal = TOTAL_ROW.test(b.cells?.[0]?.text.toLowerCase() ?? lower.slice(0, 40));
+    if (fs.length !== 1) {
+      // A row without a figure (a note, a sub-header) is skipped; one with several figures is a comparison, not a budget line.
+      if (fs.length === 0 && !isTotal) continue;
+      return undefined;
+    }
+    if (isTotal) total = fs[0] as number;
+    else {
+      sum += fs[0] as number;
+      items++;
+    }
+  }
+  return items >= 2 ? { sum, ...(total !== undefined ? { total } : {}) } : undefined;
 }
 
 /** Values of estimate-block lines whose name and unit say what they are. */
@@ -319,9 +599,9 @@ function fromBlocks(parsed: ParsedSnapshot, blocks: readonly EstimateBlock[]): S
       const name = l.name.toLowerCase();
       const lineNo = b.contentLine + l.line;
       const start = parsed.lines.lineStart(lineNo) + l.start;
-      const base = { where: section, section, budget: false, text: `${l.name} = ${l.display}`, start, end: start + (l.end - l.start) };
+      const base = { where: section, section, scope: '', budget: false, text: `${l.name} = ${l.display}`, start, end: start + (l.end - l.start) };
       let s: Statement | undefined;
-      if (/^gpus?$/i.test(unit) && /gpu/.test(name) && !/per|each|node|replica/.test(name)) s = { ...base, kind: 'gpus', qualifier: '', value, relation: 'eq' };
+      if ((/^gpus?$/i.test(unit) || (!unit && /^(?:n_|num_|total_)?gpus?(?:_(?:count|total|needed|provisioned|required|pool|fleet))?$|^gpu_count$/.test(name))) && /gpu/.test(name) && !/per|each|node|replica/.test(name)) s = { ...base, kind: 'gpus', qualifier: '', value, relation: 'eq' };
       else if (/^req\/s$/.test(unit) && !/per/.test(name)) s = { ...base, kind: 'qps', qualifier: /peak|max/.test(name) ? 'peak' : /avg|average|mean/.test(name) ? 'avg' : '', value, relation: 'eq' };
       else if (/^(?:users?)$/.test(unit) && !/per/.test(name)) s = { ...base, kind: 'users', qualifier: /dau|daily/.test(name) ? 'dau' : /mau|monthly/.test(name) ? 'mau' : '', value, relation: 'eq' };
       else if (/^USD(?:\/month)?$/.test(unit) && (/month|monthly|\bmo\b/.test(name) || unit === 'USD/month')) s = { ...base, kind: 'cost', qualifier: 'month', value, relation: 'eq' };
@@ -345,7 +625,7 @@ function fromDiagrams(parsed: ParsedSnapshot, diagrams: readonly DiagramBlock[])
       const lower = label.text.toLowerCase();
       if (PER_UNIT.test(lower)) continue;
       const lineStart = parsed.lines.lineStart(d.contentLine + label.line) + label.start;
-      const base = { where: 'diagram', section: 'diagram', budget: false, start: lineStart, end: lineStart + (label.end - label.start) };
+      const base = { where: 'diagram', section: 'diagram', scope: '', budget: false, start: lineStart, end: lineStart + (label.end - label.start) };
       GPU_MODEL.lastIndex = 0;
       const gpu = GPU_MODEL.exec(label.text);
       if (gpu) {

@@ -8,7 +8,7 @@ import { Concept } from './concepts.js';
 export interface Topic {
   id: string;
   title: string;
-  /** Patterns the topic applies to ("*" for every snapshot that declares a pattern). */
+  /** Patterns the topic applies to; "*" adds every other pattern whose design has a model in it (and meets `requires`). */
   patterns: string[];
   /** Canonical id of the section the topic belongs in (where a finding is reported). */
   section: string;
@@ -20,6 +20,12 @@ export interface Topic {
   expected: string;
   /** The ways people write it (see Concept for the syntax). */
   phrasings: string[];
+  /** Ways of writing it that do not cover it ("drift is handled by retraining", a gate before release): a mention in a sentence holding one is not counted. */
+  excludes?: string[];
+  /** With "*" among the patterns: the topic applies to the patterns not listed only when the document commits to one of these (same syntax), "trains on our own data". */
+  requires?: string[];
+  /** False when no reason rules the topic out ("drift is not a concern: hosted model" still leaves it uncovered); true by default. */
+  canRuleOut?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -48,13 +54,14 @@ export function readTopicEntries(value: unknown): TopicEntry[] | string {
     const at = `x-topics[${i}]`;
     if (!isObject(e) || typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(e.id)) return `${at}: expected an object with a kebab-case "id"`;
     for (const k of ['title', 'section', 'description', 'why', 'expected'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') return `${at}.${k}: expected a string`;
-    for (const k of ['patterns', 'phrasings'] as const) if (e[k] !== undefined && !strings(e[k])) return `${at}.${k}: expected an array of non-empty strings`;
-    if (e.enabled !== undefined && typeof e.enabled !== 'boolean') return `${at}.enabled: expected true or false`;
-    const known = new Set(['id', 'title', 'patterns', 'section', 'description', 'why', 'expected', 'phrasings', 'enabled']);
+    for (const k of ['patterns', 'phrasings', 'requires', 'excludes'] as const) if (e[k] !== undefined && !strings(e[k])) return `${at}.${k}: expected an array of non-empty strings`;
+    for (const k of ['enabled', 'canRuleOut'] as const) if (e[k] !== undefined && typeof e[k] !== 'boolean') return `${at}.${k}: expected true or false`;
+    const known = new Set(['id', 'title', 'patterns', 'section', 'description', 'why', 'expected', 'phrasings', 'requires', 'excludes', 'canRuleOut', 'enabled']);
     const extra = Object.keys(e).find((k) => !known.has(k));
     if (extra) return `${at}: unknown key "${extra}"; expected ${[...known].join(', ')}`;
-    if (Array.isArray(e.phrasings)) {
-      for (const p of e.phrasings as string[]) {
+    for (const list of [e.phrasings, e.requires, e.excludes]) {
+      if (!Array.isArray(list)) continue;
+      for (const p of list as string[]) {
         try {
           new Concept(e.id, [p]);
         } catch (err) {
@@ -94,6 +101,7 @@ export function mergeTopics(base: readonly Topic[], entries: readonly TopicEntry
 }
 
 const concepts = new WeakMap<Topic, Concept>();
+const conditions = new WeakMap<Topic, Concept>();
 
 /** The concept a topic's phrasings make (compiled once per topic object). */
 export function topicConcept(t: Topic): Concept {
@@ -101,6 +109,30 @@ export function topicConcept(t: Topic): Concept {
   if (!c) {
     c = new Concept(t.id, t.phrasings);
     concepts.set(t, c);
+  }
+  return c;
+}
+
+const exclusions = new WeakMap<Topic, Concept>();
+
+/** The concept of the ways of writing a topic that do not cover it, if any. */
+export function topicExclusion(t: Topic): Concept | undefined {
+  if (!t.excludes?.length) return undefined;
+  let c = exclusions.get(t);
+  if (!c) {
+    c = new Concept(`${t.id}:excludes`, t.excludes);
+    exclusions.set(t, c);
+  }
+  return c;
+}
+
+/** The concept of what a topic requires of a document to apply, if it requires anything. */
+export function topicCondition(t: Topic): Concept | undefined {
+  if (!t.requires?.length) return undefined;
+  let c = conditions.get(t);
+  if (!c) {
+    c = new Concept(`${t.id}:requires`, t.requires);
+    conditions.set(t, c);
   }
   return c;
 }

@@ -11,6 +11,17 @@ export const ML_SYSTEM = new Concept('ml-system', [
   'machine learning|ml model*|llm*|large language model*|language model*|classifier*|ranking model*|ranker|recommender*|recommendation model*|predictions|prediction service|model serving|model inference|inference server*|inference service|gpt*|transformer model*|neural network*|fine-tun*|embedding model*|retrieval-augmented|rag pipeline|rag system',
 ]);
 
+/** A generative model named: an LLM, a named model family, a foundation model (one affirmed sentence is enough). */
+export const LLM_NAMED = new Concept('llm-named', [
+  'llm|llms|large language model*|gpt*|claude|gemini|llama*|mistral*|genai|gen ai|generative ai|generative model*|foundation model*|chat model*|code llama',
+  're[model|models|llm]:\\b\\d+(?:\\.\\d+)?b(?:-parameter)? (?:model|models|llm)\\b',
+]);
+/** A generative model at work, in weaker words: prompts, generated text (two affirmed sentences are needed). */
+export const GENERATIVE = new Concept('generative', [
+  'llm|llms|large language model*|language model*|gpt*|claude|gemini|llama*|mistral*|genai|gen ai|generative|foundation model*|chat model*|instruction-tuned|prompt|prompts|prompted|prompting|system prompt*|prompt template*|few-shot|completion api|chat completion*',
+  're[model|models|llm]:\\b\\d+(?:\\.\\d+)?b(?:-parameter)? (?:model|models|llm)\\b',
+]);
+
 // ---- red-flag-grounding ----------------------------------------------------------------------------------------
 
 /** What grounds an answer outside the model: retrieval, tools, citations. */
@@ -24,7 +35,8 @@ export const MODEL_AS_SOURCE = new Concept('model-as-source', [
   're[knowledge|memory|training]:(?:rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?)\\s+on\\s+(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)(?:[’\']s)?\\s+(?:own\\s+|built-in\\s+|internal\\s+|general\\s+)?(?:knowledge|memory|training|world knowledge)',
   'parametric knowledge|closed-book|from its own knowledge|source of truth for answers',
   're[memory]:from memory(?![\\w-])',
-  're[knows]:(?:model|llm|gpt[\\w.-]*)\\s+(?:already\\s+)?knows\\s+(?:about\\s+)?(?:\\w+\\s+){0,2}?(?:products?|catalog(?:ue)?|facts?|answers?|polic(?:y|ies)|domain|company|business|documents?|docs|content|information|fees|rules|prices)\\b',
+  're[knowledge|memory]:(?:from|out of|on|using)\\s+(?:its|their|the (?:model|llm)[’\']s)\\s+(?:[\\w-]+\\s+){0,3}?(?:knowledge|memory)\\b',
+  're[knows]:(?:model|llm|gpt[\\w.-]*)\\s+(?:already\\s+)?knows\\s+(?:about\\s+)?(?:\\w+\\s+){0,2}?(?:products?|catalog(?:ue)?|facts?|answers?|polic(?:y|ies)|domain|company|business|documents?|docs|content|information|fees|rules|prices|specs|specifications|details|dimensions|measurements|features|attributes|ingredients|dates)\\b',
   're[truth|base]:(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)\\s+(?:is|acts as|serves as)\\s+(?:the|our)\\s+(?:source of truth|knowledge base)',
   're[directly|straight]:(?:send|sends|pass|passes|forward|forwards)\\s+(?:the\\s+)?(?:user[’\']s\\s+)?(?:question|query|message)\\s+(?:straight|directly)\\s+to\\s+(?:the\\s+)?(?:model|llm)',
 ]);
@@ -40,7 +52,9 @@ export const FACTUAL = new Concept('factual', [
 /** A concrete way of measuring output quality wherever it is written: a data set or an online experiment. */
 export const EVALUATION_ANYWHERE = new Concept('evaluation', [
   'golden set*|golden data*|golden question*|golden answers|golden test*|gold set*|gold-standard|eval set*|evaluation set*|eval data*|evaluation data*|eval suite*|evaluation suite*|eval harness*|evaluation harness*|test set*|held-out|holdout|hold-out|labelled set*|labeled set*|labelled sample*|labeled sample*|labelled document*|labeled document*|labelled conversation*|judged quer*|judged set*|red team*|red-team*|adversarial test*|adversarial prompt*|adversarial set*|regression suite*|backtest*|back-test*|time-split|offline metric*|offline eval*|scripted dialogue*|scripted conversation*',
-  'a/b|ab test*|a/b test*|interleav*|online eval*|online metric*|online experiment*|champion*|sampled audit*|quality monitor*',
+  'a/b|ab test*|a/b test*|interleav*|online eval*|online metric*|online experiment*|sampled audit*|quality monitor*',
+  'champion* & challenger*',
+  'test prompt*|test question*|test dialogue*|test conversation*|rubric*|release bar|ship bar|quality bar|regression test*|regression check*|regression set*',
 ]);
 
 /**
@@ -48,8 +62,9 @@ export const EVALUATION_ANYWHERE = new Concept('evaluation', [
  * and not put off ("we will check accuracy after launch" is not a plan).
  */
 export const QUALITY_METRIC = new Concept('quality-metric', [
-  'precision|recall|recall@*|accuracy|f1|auc|ndcg*|mrr|map@*|hit rate|groundedness|faithfulness|hallucination rate|factuality|win rate|bleu|rouge|exact match|exact-match|ctr|click-through*|conversion rate|thumbs*|user rating*|csat|nps|acceptance rate|resolution rate|deflection|task success|success rate|llm as a judge|llm-as-a-judge|llm as judge|llm-as-judge|llm judge*|human eval*|human rater*|human grad*|annotator*|answer correctness|correctness rate|relevance judgement*|contradiction rate|mape|rmse|straight-through rate|correction rate|overturn rate|revert rate|7-day retention|user retention|quality score*|quality metric*|quality dashboard*',
+  'precision|recall|recall@*|accuracy|f1|auc|ndcg*|mrr|hit rate|groundedness|faithfulness|hallucination rate|factuality|win rate|bleu|rouge|exact match|exact-match|ctr|click-through*|conversion rate|thumbs*|user rating*|csat|nps|acceptance rate|resolution rate|deflection|task success|success rate|llm as a judge|llm-as-a-judge|llm as judge|llm-as-judge|llm judge*|human eval*|human rater*|human grad*|annotator*|answer correctness|correctness rate|relevance judgement*|contradiction rate|mape|rmse|straight-through rate|correction rate|overturn rate|revert rate|7-day retention|user retention|quality score*|quality metric*|quality dashboard*',
   'mae|mean absolute error|mean error|error rate per|calibration error',
+  're[map]:\\bmap@\\d+',
 ]);
 
 /** Putting measurement off: "we will check", "after launch", "informally", "to be defined". */
@@ -57,7 +72,7 @@ export const VAGUE = /\b(?:will|we'll|we’ll|going to|plan to|want to|should)\s
 
 /** Weaker signs of a plan, counted only inside the evaluation or monitoring section: canaries, load tests, benchmarks. */
 export const EVALUATION_IN_SECTION = new Concept('evaluation-weak', [
-  'canary|canaries|shadow*|load test*|load-test*|benchmark*|replay*|slo dashboard*|dashboards|drift|monitor* quality|quality signal*|offline|online|calibration',
+  'canary|canaries|shadow*|load test*|load-test*|benchmark*|replay*|drift|monitor* quality|quality signal*|offline|online|calibration',
 ]);
 
 // ---- red-flag-fine-tune-first -----------------------------------------------------------------------------------
@@ -114,8 +129,10 @@ export const DISMISSAL =
 // ---- red-flag-cost-latency --------------------------------------------------------------------------------------
 
 export const COST = new Concept('cost', [
-  'cost per*|cost/request|per million tokens|per 1m tokens|per 1k tokens|per 1,000 tokens|$/|monthly cost|cost a month|per month|/month|cost budget*|spend budget*|monthly budget*|cost ceiling*|cost cap*|spend cap*|spend limit*|unit economics|cost model|token cost*|gpu cost*|gpu-hour*|gpu hour*',
+  'cost per*|cost/request|per million tokens|per 1m tokens|per 1k tokens|per 1,000 tokens|$/|monthly cost|cost a month|cost budget*|spend budget*|monthly budget*|cost ceiling*|cost cap*|spend cap*|spend limit*|unit economics|cost model|token cost*|gpu cost*|gpu-hour*|gpu hour*',
   're[budget]:budget (?:of|per|is) \\$',
+  // A money figure by the month (a volume by the month, "60 RFPs/month", is not a cost).
+  're[month|mo|monthly]:(?:\\$|€|£|usd\\s?|eur\\s?)\\s?[\\d.,]+\\s*[kmb]?\\s*(?:/\\s?|per |a |each )(?:month|mo)\\b|(?:\\$|€|£)\\s?[\\d.,]+\\s*[kmb]?\\s+monthly',
   're[budget|cap|ceiling]:\\$[\\d.,]+\\s*[kmb]?\\s*(?:budget|cap|ceiling)',
 ]);
 export const TOKENS = new Concept('tokens', [
@@ -123,7 +140,9 @@ export const TOKENS = new Concept('tokens', [
 ]);
 export const CACHING = new Concept('caching', ['cach*|memoi*']);
 export const ROUTING = new Concept('routing', [
-  'model rout*|router|cascade*|smaller model*|small model*|cheaper model*|lighter model*|distill*|tiered|tiers|tier 1|tier 2|llm tier|quantiz*|quantis*|fp8|int8|int4|batching|continuous batching|speculative decoding|escalat*',
+  'model rout*|router|cascade*|smaller model*|small model*|cheaper model*|lighter model*|distill*|tiered|tiers|tier 1|tier 2|llm tier|quantiz*|quantis*|fp8|int8|int4|batching|continuous batching|speculative decoding',
+  // Escalating to a larger model is routing; escalating to a human is not.
+  're[escalat*]:escalat\\w*\\s+(?:\\w+\\s+){0,3}?to\\s+(?:a\\s+|the\\s+)?(?:larger|bigger|stronger|more capable|frontier|premium|large|\\w+-tier|tier[- ]?\\d)\\b',
   're[smaller|cheaper|small|lighter|faster|distilled]:rout(?:e|es|ed|ing) (?:\\w+ ){0,3}?to (?:a |the )?(?:smaller|cheaper|small|lighter|faster|distilled)',
 ]);
 export const LATENCY = new Concept('latency', ['latency budget*|time to first token|ttft|p50|p90|p95|p99|latency|timeout*|streaming|stream*']);

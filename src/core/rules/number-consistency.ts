@@ -15,6 +15,7 @@ const NAMES: Record<Kind, string> = {
   users: 'user count',
   gpus: 'GPU count',
   cost: 'monthly cost',
+  volume: 'volume',
 };
 
 function fmt(s: Statement): string {
@@ -27,15 +28,24 @@ function whereOf(parsed: ParsedSnapshot, s: Statement): string {
   return h ? `"${h.text}"` : 'the text';
 }
 
+/** A capacity stated with headroom over the estimate, or for growth: it may be far above today's figure. */
+const HEADROOM = /headroom|buffer|margin|growth|future|\b\d+(?:\.\d+)?\s*[x×]\b/i;
+
 /** How two statements of one quantity disagree, beyond the tolerance; undefined when they agree. */
 function conflict(a: Statement, b: Statement, tol: number): string | undefined {
   const over = (x: number, bound: number): boolean => x > bound * (1 + tol);
   // One side a bound, the other a value: the value must respect the bound.
   if (a.relation === 'max' && b.relation === 'eq') return over(b.value, a.value) ? 'exceeds' : undefined;
   if (b.relation === 'max' && a.relation === 'eq') return over(a.value, b.value) ? 'exceeds' : undefined;
-  if (a.relation === 'min' && b.relation === 'eq') return over(b.value, a.value) ? 'exceeds' : undefined;
-  if (b.relation === 'min' && a.relation === 'eq') return over(a.value, b.value) ? 'exceeds' : undefined;
+  // A capacity to sustain: an estimate above it exceeds it; one far below it sized the system for less than required.
+  if (a.relation === 'min' && b.relation === 'eq') return over(b.value, a.value) ? 'exceeds' : over(a.value, b.value) && !HEADROOM.test(a.text) ? 'differs' : undefined;
+  if (b.relation === 'min' && a.relation === 'eq') return over(a.value, b.value) ? 'exceeds' : over(b.value, a.value) && !HEADROOM.test(b.text) ? 'differs' : undefined;
   if (a.relation !== b.relation && a.relation !== 'eq' && b.relation !== 'eq') return undefined;
+  // Two capacities: a requirement to sustain and what is provisioned. More than required is headroom; less is a gap.
+  if (a.relation === 'min' && b.relation === 'min') {
+    const [req, built] = a.section === 'requirements' ? [a, b] : b.section === 'requirements' ? [b, a] : [undefined, undefined];
+    return req && built && over(req.value, built.value) && !HEADROOM.test(req.text) ? 'differs' : undefined;
+  }
   const hi = Math.max(a.value, b.value);
   const lo = Math.min(a.value, b.value);
   return lo <= 0 || hi > lo * (1 + tol) ? 'differs' : undefined;
@@ -43,7 +53,10 @@ function conflict(a: Statement, b: Statement, tol: number): string | undefined {
 
 /** True when the two statements are about the same quantity. */
 function comparable(a: Statement, b: Statement, requirementsOf: (k: Kind) => Statement[]): boolean {
-  if (a.kind !== b.kind || a.section === b.section) return false;
+  // Another part of the system or another moment (one region, reads, what passes the cache, year 3) is another quantity.
+  if (a.kind !== b.kind || a.section === b.section || a.scope !== b.scope) return false;
+  // Volumes count one thing: "login attempts" and "logins" do, "listings" and "questions" do not.
+  if (a.kind === 'volume' && !(a.nouns ?? []).some((w) => (b.nouns ?? []).includes(w))) return false;
   if (a.qualifier === b.qualifier) return true;
   // A latency budget without a percentile answers to the loosest target of its kind.
   if (b.budget && !b.qualifier && a.section === 'requirements') {
@@ -68,7 +81,7 @@ export const numberConsistency: Rule = {
     const kept: Statement[] = [];
     const lastOf = new Map<string, Statement>();
     for (const s of all) {
-      if (s.relation === 'eq' && s.section !== 'requirements') lastOf.set(`${s.section}\u0000${s.kind}\u0000${s.qualifier}\u0000${s.budget}`, s);
+      if (s.relation === 'eq' && s.section !== 'requirements') lastOf.set(`${s.section}\u0000${s.kind}\u0000${s.qualifier}\u0000${s.scope}\u0000${s.budget}\u0000${s.nouns?.join(' ') ?? ''}`, s);
       else kept.push(s);
     }
     kept.push(...lastOf.values());
@@ -78,7 +91,12 @@ export const numberConsistency: Rule = {
     if (kept.length > MAX_STATEMENTS) kept.length = MAX_STATEMENTS;
     const requirementsOf = (k: Kind): Statement[] => kept.filter((s) => s.kind === k && s.section === 'requirements');
     for (const [i, b] of kept.entries()) {
-      const earlier = kept.slice(0, i).filter((a) => comparable(a, b, requirementsOf));
+      let earlier = kept.slice(0, i).filter((a) => comparable(a, b, requirementsOf));
+      // A budget for one part ("Latency budget (ranking stage)") answers to the target that names that part.
+      if (b.budget && b.about?.length) {
+        const named = earlier.filter((a) => a.about?.some((w) => b.about?.includes(w)));
+        if (named.length) earlier = named;
+      }
       if (!earlier.length) continue;
       // One earlier statement agreeing is enough (two p99 targets, one for reads and one for writes).
       const clashes = earlier.map((a) => ({ a, how: conflict(a, b, options.tolerance) }));

@@ -6,13 +6,20 @@ import type { Rule, RuleContext } from '../rule.js';
 const WHY = 'reviewers expect every model call to have a price and a time: tokens grow with context, agents multiply calls, and a design without a budget fails on cost or latency at scale';
 const GOOD = 'expected tokens per request and cost per request or month, and the levers that hold them (caching, routing easy requests to a smaller model, token limits), against a latency budget';
 
+const COST_LINE = /\bcosts?\b|\bspend\b|\bpric(?:e|es|ing)\b|\bbill\b|\bbudget\b|\$\s?[\d.,]+\s*[kmb]?\s*\/\s?(?:month|mo|hr|hour|h|request|req|call|query|task|turn|1k|1m|m)\b|\bper (?:request|month|hour|call|query|task|turn|conversation|question|document|page|1k|1m|million|thousand|token|gpu)\b|\ba month\b|\bmonthly\b|\bgpu-?hours?\b/;
+
 /** Numbers with a currency or a token unit anywhere: in prose, inline estimates or estimate blocks. */
 function quantified(ctx: RuleContext): { cost: boolean; tokens: boolean } {
   let cost = false;
   let tokens = false;
-  for (const s of Object.values(ctx.parsed.model.sections)) {
+  const { parsed } = ctx;
+  for (const s of Object.values(parsed.model.sections)) {
     for (const n of s.numbers) {
-      if (n.unitKind === 'currency') cost = true;
+      // A money figure is a cost only on a line about cost ("$0.14 per request", "$2/hr"), not a refund cap or a price.
+      if (n.unitKind === 'currency' && !cost) {
+        const line = parsed.lines.lineRange(n.range.start.line, parsed.text);
+        if (COST_LINE.test(parsed.text.slice(parsed.lines.offsetAt(line.start), parsed.lines.offsetAt(line.end)).toLowerCase())) cost = true;
+      }
       if (n.unit && /^tok/i.test(n.unit)) tokens = true;
     }
   }

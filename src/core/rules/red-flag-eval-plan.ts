@@ -4,6 +4,12 @@ import { EVALUATION_ANYWHERE, EVALUATION_IN_SECTION, QUALITY_METRIC, VAGUE } fro
 import type { Rule } from '../rule.js';
 
 const EVALUATION_SECTIONS = new Set(['evaluation', 'monitoring']);
+/** Sections whose measurements are past experiments, context or wishes rather than the plan. */
+const NOT_A_PLAN = new Set(['problem', 'trade-offs', 'open-questions']);
+/** Sections where a quality metric named is a measurement. */
+const MEASURING = new Set(['evaluation', 'monitoring', 'failure-modes', 'evolution']);
+/** A bar or a measured value beside a metric: "≥ 0.9", "> 2 %", "at least 90%". */
+const BAR = /[<>≥≤]|\b(?:at least|at most|above|below|under|over|must|target|bar)\b|\d\s*%|\b0?\.\d+\b/;
 
 export const redFlagEvalPlan: Rule = {
   id: 'red-flag-eval-plan',
@@ -13,10 +19,16 @@ export const redFlagEvalPlan: Rule = {
     const { parsed } = ctx;
     if (!judgeable(ctx)) return;
     const reading = readSnapshot(parsed);
-    if (EVALUATION_ANYWHERE.mentions(reading).some((m) => m.polarity === 'affirmed')) return;
+    // Past experiments ("similar offline metrics" in the trade-offs) and wishes in the open questions are not a plan.
+    if (EVALUATION_ANYWHERE.mentions(reading).some((m) => m.polarity === 'affirmed' && !(m.section && NOT_A_PLAN.has(m.section)) && !VAGUE.test(m.clause.sentence.lower))) return;
     const measured = QUALITY_METRIC.mentions(reading).some((m) => {
       // A target in the requirements says what good is, not how it will be measured.
-      if (m.polarity !== 'affirmed' || m.section === 'requirements' || m.section === 'problem') return false;
+      if (m.polarity !== 'affirmed' || m.section === 'requirements' || (m.section && NOT_A_PLAN.has(m.section))) return false;
+      // Outside the sections that measure, a metric word is a measurement only with a bar beside it ("precision ≥ 0.9"):
+      // "high-accuracy OCR" or a CTR feature is not one.
+      if (!(m.section && MEASURING.has(m.section)) && !BAR.test(m.clause.lower)) return false;
+      // "the high-accuracy OCR": the word describes a component.
+      if (/\b(?:high|higher|highest|low|lower|best|max|full)[- ]$/.test(m.clause.lower.slice(0, m.start - m.clause.start))) return false;
       return !VAGUE.test(m.clause.sentence.lower);
     });
     if (measured) return;

@@ -5,8 +5,8 @@ import { anchorFor, excerpt, headingOf, judgeable } from '../review/context.js';
 import { DETECTION, FAILURE, MITIGATION } from '../review/vocabulary.js';
 import type { Rule, RuleContext } from '../rule.js';
 
-const DETECT_COLUMN = /detect|signal|alert|monitor|symptom|how (?:we|you) know|observ|indicator|alarm/;
-const MITIGATE_COLUMN = /mitigat|response|fallback|fall back|recover|degrad|action|handling|handle|remediat|what happens|fix|plan|contingency|resolution/;
+const DETECT_COLUMN = /detect|signal|alert|monitor|symptom|how (?:we|you) (?:know|notice|see|spot|tell)|how it shows|shows up|noticed|observ|indicator|alarm/;
+const MITIGATE_COLUMN = /mitigat|response|fallback|fall back|recover|degrad|action|handling|handle|remediat|what happens|what (?:users?|customers?|the users?|callers?|clients?) (?:gets?|sees?)|what the system does|what we do|fix|plan|contingency|resolution/;
 const FAILURE_COLUMN = /fail|risk|scenario|mode|issue|problem|event|what breaks|cause/;
 const IMPACT_COLUMN = /impact|effect|user|consequence|severity|likelihood|probability/;
 // A cell that says nothing: "-", "n/a", "TBD", "?".
@@ -24,10 +24,16 @@ interface Entry {
   clear: boolean;
 }
 
-/** True when the concept is written, and not negated ("no fallback"), between document offsets [from, to) of the block. */
+/** Putting it off: "we'll monitor these after launch", "keep an eye on", "TBD" say neither how nor what. */
+const PUT_OFF = /\b(?:after (?:the )?launch|once (?:it is |it's )?live|keep an eye on|we(?:'ll|’ll| will) (?:monitor|watch|look|see|handle|figure)|to be (?:decided|defined|determined)|tbd|later)\b/;
+
+/** True when the concept is written, and not negated ("no fallback") or put off, between document offsets [from, to) of the block. */
 function said(reading: Reading, block: Block, from: number, to: number, concept: Concept): boolean {
-  return block.sentences.some((s) => s.end > from && s.start < to && concept.mentionsIn(reading, s).some((m) => m.start >= from && m.end <= to && m.polarity !== 'negated'));
+  return block.sentences.some((s) => s.end > from && s.start < to && !PUT_OFF.test(s.lower) && concept.mentionsIn(reading, s).some((m) => m.start >= from && m.end <= to && m.polarity !== 'negated'));
 }
+
+/** A heading that announces failure modes in other words than the schema's ("What could go wrong", "Known issues"). */
+const FAILURE_HEADING = /\bwhat (?:could|can|might|may|will) (?:go wrong|break|fail)|\bfailures?\b|\bfailure modes?\b|\bknown issues\b|\brisks?\b|\bwhat breaks\b|\bincidents?\b/;
 
 function readRow(reading: Reading, b: Block): Entry {
   const cells = b.cells ?? [];
@@ -53,10 +59,21 @@ function readRow(reading: Reading, b: Block): Entry {
 function readItem(reading: Reading, b: Block): Entry {
   const t = b.text;
   // "Vector DB down: serve keyword search" — the failure, then what is done about it.
-  const sep = /:\s|\s[—–-]\s|\s?(?:->|→|=>)\s?/.exec(t);
-  const name = (): string => excerpt((sep ? t.slice(0, sep.index) : t).trim().replace(/[.;:,]+$/, ''), 60);
-  const from = b.start + (sep ? sep.index + sep[0].length : 0);
-  const nameEnd = sep ? b.start + sep.index : b.end;
+  const first = b.sentences[0];
+  // A sentence of prose that lists failures ("The main risks are an outage, a surge of spam and a backlog.") names them,
+  // and what follows it must say the rest.
+  const listing = b.kind === 'paragraph' && !!first && (first.text.match(/,/g)?.length ?? 0) >= 2;
+  const sep = listing ? null : /:\s|\s[—–-]\s|\s?(?:->|→|=>)\s?/.exec(t);
+  let from = b.start + (sep ? sep.index + sep[0].length : 0);
+  let nameEnd = sep ? b.start + sep.index : b.end;
+  if (listing && first) {
+    from = first.end;
+    nameEnd = first.end;
+  } else if (!sep && first && b.sentences.length === 1 && first.clauses.length <= 1 && first.text.split(/\s+/).length <= 12) {
+    // A bare name ("Third-party data feed delays") says nothing about itself.
+    from = b.end;
+  }
+  const name = (): string => excerpt((sep ? t.slice(0, sep.index) : t.slice(0, nameEnd - b.start)).trim().replace(/[.;:,]+$/, ''), 60);
   const failure = !b.sentences.every((s) => s.question) && b.sentences.some((s) => FAILURE.mentionsIn(reading, s).some((m) => m.start < nameEnd || !sep));
   return { block: b, name, failure, detect: said(reading, b, from, b.end, DETECTION), mitigate: said(reading, b, from, b.end, MITIGATION), clear: false };
 }
@@ -69,21 +86,23 @@ export const redFlagFailureModes: Rule = {
     const { parsed } = ctx;
     if (!judgeable(ctx)) return;
     const reading = readSnapshot(parsed);
-    const heading = headingOf(parsed, 'failure-modes');
+    // The failure-modes section, or a section that announces failures under another heading ("What could go wrong").
+    const heading = headingOf(parsed, 'failure-modes') ?? parsed.headings.find((h) => !h.id && !h.duplicateOf && FAILURE_HEADING.test(h.text.toLowerCase()));
     if (!heading) {
       // No failure-modes section: the flag is raised only when nothing anywhere says what breaks and what then happens.
       if (affirmed(FAILURE.mentions(reading)) && affirmed(MITIGATION.mentions(reading))) return;
       report(ctx, { ...anchorFor(parsed, ['architecture']) }, 'Nothing in the design says what breaks');
       return;
     }
-    const blocks = reading.blocks.filter((b) => b.section === 'failure-modes');
+    const blocks = reading.blocks.filter((b) => (heading.id ? b.section === 'failure-modes' : b.heading === heading));
     const rows = blocks.filter((b) => b.kind === 'row');
     const items = blocks.filter((b) => b.kind === 'item');
     const entries =
       rows.length || items.length
         ? [...items.map((b) => readItem(reading, b)), ...rows.map((b) => readRow(reading, b))].sort((a, b) => a.block.start - b.block.start)
         : blocks.filter((b) => b.kind === 'paragraph').map((b) => readItem(reading, b));
-    const failures = entries.filter((e) => e.failure);
+    // Under a failure heading, every list entry is a failure mode (it need not say "fails"); prose is read for failure words.
+    const failures = entries.filter((e) => e.failure || (e.block.kind === 'item' && !e.block.sentences.every((x) => x.question)));
     if (!failures.length) return;
     const reported = new Set<Entry>();
     const bare = failures.filter((e) => !e.detect && !e.mitigate);

@@ -9,6 +9,9 @@ import type { Rule } from '../rule.js';
  */
 const COMMITS = /\b(?:we|we'll|we’ll|our team|let's|i)\b|\bour own\b|\b(?:fine-?tun\w*|lora|qlora|sft|train\w*)\s+(?:\S+\s+){0,5}?on\s+(?:\S+\s+){0,3}?(?:tickets|examples|letters|documents|data|dataset|comments|conversations|pairs|traces|logs|records|samples|transcripts|emails|reports|forms|corpus|questions|answers|labels|archive|history)\b/;
 
+/** A sentence that compares approaches: "a prompted baseline reached 70 %", "tried few-shot first". */
+const COMPARED = /\b(?:baseline|compared|comparison|versus|vs\.?|than|instead|tried|benchmark(?:ed)?|reached|outperform\w*|beat|beats)\b/;
+
 export const redFlagFineTuneFirst: Rule = {
   id: 'red-flag-fine-tune-first',
   description: 'Fine-tuning (or training a model of your own) is weighed against prompting, retrieval and tools before it is proposed.',
@@ -21,8 +24,16 @@ export const redFlagFineTuneFirst: Rule = {
     // Tuning an embedding model, a reranker or a classifier is ordinary; the flag is about the generative model.
     const proposed = FINE_TUNE.mentions(reading).find((m) => m.polarity === 'affirmed' && !NON_GENERATIVE.test(m.clause.lower) && COMMITS.test(m.clause.lower));
     if (!proposed) return;
-    if ([PROMPTING, RETRIEVAL, TOOLS].some((c) => c.mentions(reading).length > 0)) return;
     const s = proposed.clause.sentence;
+    // Weighed: an alternative written where the decision is made (the proposal's section, a sentence that speaks of
+    // tuning, the trade-offs), not a tool or a prompt mentioned for some other reason elsewhere; in the proposal's own
+    // sentence only when it compares ("fine-tune because prompting reached only 70 %", not "fine-tune an LLM (function calling)").
+    const tuning = new Set(FINE_TUNE.mentions(reading).map((m) => m.clause.sentence));
+    // An agent's tools are everywhere in its design: beside the proposal they weigh nothing unless compared.
+    const weighed = [PROMPTING, RETRIEVAL, TOOLS].some((c) =>
+      c.mentions(reading).some((m) => (m.clause.sentence === s ? COMPARED.test(s.lower) : (c !== TOOLS && m.clause.sentence.block.heading === s.block.heading) || m.section === 'trade-offs' || tuning.has(m.clause.sentence) || COMPARED.test(m.clause.sentence.lower))),
+    );
+    if (weighed) return;
     ctx.report({
       range: parsed.lines.range(proposed.start, proposed.end),
       ...(s.block.section ? { section: s.block.section } : {}),

@@ -1,6 +1,8 @@
 import { anchorFor, patternOf, substantive, tooLong } from '../review/context.js';
+import { GENERATIVE, ML_SYSTEM } from '../review/vocabulary.js';
+import type { Reading } from '../review/reader.js';
 import { readSnapshot } from '../review/reader.js';
-import { topicConcept, type Topic } from '../review/topics.js';
+import { topicCondition, topicConcept, topicExclusion, type Topic } from '../review/topics.js';
 import type { Rule } from '../rule.js';
 
 /** Where a topic's finding goes when its own section is absent. */
@@ -24,11 +26,24 @@ export const topicMissing: Rule = {
     if (!topics.length) return;
     const reading = readSnapshot(parsed);
     if (!substantive(reading)) return;
+    const builtIn = BUILT_IN.has(pattern);
     for (const t of topics) {
-      // Covered when the document commits to it, or rules it out for a stated reason; deferring or wondering is not covering.
-      const covered = topicConcept(t)
-        .mentions(reading)
-        .some((m) => m.polarity === 'affirmed' || (m.polarity === 'negated' && m.reasoned));
+      // A topic that applies to other patterns too ("*") asks about a deployed model (a generic design must have one)
+      // and, when it says so, about what the document must do for it to apply ("trains on its own data").
+      if (!t.patterns.includes(pattern)) {
+        if (!builtIn && !hasModel(reading)) continue;
+        const condition = topicCondition(t);
+        if (condition && !condition.some(reading, (m) => m.polarity === 'affirmed')) continue;
+      }
+      // Covered when the document commits to it, or rules it out for a stated reason (where the topic allows that);
+      // deferring or wondering is not covering it, and neither is a way of writing it the topic excludes.
+      const exclusion = topicExclusion(t);
+      let excluded: Set<unknown> | undefined;
+      const covered = topicConcept(t).some(reading, (m) => {
+        if (!(m.polarity === 'affirmed' || (t.canRuleOut !== false && m.polarity === 'negated' && m.reasoned))) return false;
+        excluded ??= new Set(exclusion?.mentions(reading).map((x) => x.clause.sentence) ?? []);
+        return !excluded.has(m.clause.sentence);
+      });
       if (covered) continue;
       const at = anchorFor(parsed, [t.section, ...FALLBACK]);
       ctx.report({
@@ -40,6 +55,16 @@ export const topicMissing: Rule = {
     }
   },
 };
+
+/** The built-in patterns other than generic: each has a model at its heart. */
+const BUILT_IN = new Set(['rag', 'llm-serving', 'agent', 'content-moderation', 'doc-processing', 'chatbot', 'recsys', 'search-ranking', 'fraud-detection', 'feature-store', 'training-pipeline', 'ml-monitoring']);
+
+/** True when the design has a model in it: a learned or generative model affirmed in two sentences or more. */
+function hasModel(reading: Reading): boolean {
+  const seen = new Set<unknown>();
+  for (const c of [ML_SYSTEM, GENERATIVE]) for (const m of c.mentions(reading)) if (m.polarity === 'affirmed') seen.add(m.clause.sentence);
+  return seen.size >= 2;
+}
 
 function lowerFirst(s: string): string {
   return s.length > 1 && /^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s;

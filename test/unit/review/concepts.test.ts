@@ -66,3 +66,19 @@ test('reader: guidance and placeholders mark a section unfinished and are not re
   assert.deepEqual([...reading.written], ['requirements']);
   assert.equal(reading.guidance, 1);
 });
+
+test('concepts: "isn\'t really a concern", "X: TBD." and "we\'ll figure it out" are not commitments; a metric named "skip rate" is no negation', () => {
+  const drift = new Concept('drift', ['drift*']);
+  const rollback = new Concept('rollback', ['rollback*|versioning']);
+  assert.deepEqual(read("Drift isn't really a concern here since the pages are curated.", drift), [['Drift', 'negated']]);
+  assert.deepEqual(read("Model drift isn't applicable: we use a hosted model.", drift), [['drift', 'negated']]);
+  assert.deepEqual(read('Rollback: TBD.', rollback), [['Rollback', 'considered']]);
+  assert.deepEqual(read("We'll figure out versioning and rollback once there is a second model.", rollback).map(([, p]) => p), ['considered', 'considered']);
+  assert.deepEqual(read('A daily dashboard tracks skip rate and feature drift against the training week.', drift), [['drift', 'affirmed']]);
+});
+
+test('concepts: the launch plan ("## Rollout") commits; the roadmap ("## Future work") defers', () => {
+  const rollback = new Concept('rollback', ['rollback*']);
+  assert.deepEqual(read('Rollback is a config change.', rollback, 'Rollout'), [['Rollback', 'affirmed']]);
+  assert.deepEqual(read('Rollback is a config change.', rollback, 'Future work'), [['Rollback', 'considered']]);
+});

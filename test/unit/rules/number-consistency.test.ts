@@ -30,3 +30,55 @@ test('number-consistency: a latency budget written as one calculation is compare
   const text = fixture('rules/number-consistency/ok.md').replace('- Cost: 32 GPUs', '- Latency: 80 ms + 250 ms + 150 ms = 480 ms end to end at p99.\n- Cost: 32 GPUs');
   assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE).map(at), ['21:38 warning']);
 });
+
+test('number-consistency: average and peak, p50 and p99, one region and the whole, reads and writes, before and after the cache, year 1 and year 3 are different quantities', () => {
+  assert.deepEqual(lintFixture('rules/number-consistency/scopes-ok.md', RULE), []);
+});
+
+test('number-consistency: a stage table adding up past the target, a cost over the ceiling and a GPU count the diagram contradicts are reported', () => {
+  const found = lintFixture('rules/number-consistency/tables-not-ok.md', RULE);
+  assert.deepEqual(found.map(at), ['22:1 warning', '28:37 warning', '35:13 warning']);
+  assert.match(found[0]?.message ?? '', /latency \(p99\) disagrees across sections: the latency budget \(4 stages adding up to 950 ms\), above the limit "under 800 ms" set in "Requirements" \(line 13\)/);
+  assert.match(found[2]?.message ?? '', /the diagram states "8x L4", but "Capacity estimates" states "25 GPUs" \(line 27\)/);
+});
+
+test('number-consistency: stages that run in parallel, or rows that are alternatives (endpoints, models), do not add up', () => {
+  const base = fixture('rules/number-consistency/tables-not-ok.md');
+  const parallel = base.replace('| Reranking | 150 ms |', '| Reranking (in parallel with search) | 150 ms |');
+  assert.deepEqual(lintText(parallel).filter((f) => f.ruleId === RULE && /latency/.test(f.message)), []);
+  const endpoints = base.replace('| Stage | p99 latency |', '| Endpoint | p99 latency |');
+  assert.deepEqual(lintText(endpoints).filter((f) => f.ruleId === RULE && /latency/.test(f.message)), []);
+});
+
+test('number-consistency: a table of stages with a total row is read at its total; a cost table is read at its total or sum', () => {
+  const base = fixture('rules/number-consistency/tables-not-ok.md');
+  const total = base.replace('| Generation (streamed, first 120 tokens) | 700 ms |', '| Generation (streamed, first 120 tokens) | 500 ms |\n| Total | 750 ms |');
+  assert.deepEqual(lintText(total).filter((f) => f.ruleId === RULE && /latency/.test(f.message)), []);
+  const over = base.replace('| Generation (streamed, first 120 tokens) | 700 ms |', '| Generation (streamed, first 120 tokens) | 500 ms |\n| Total | 900 ms |');
+  assert.match(lintText(over).filter((f) => f.ruleId === RULE && /latency/.test(f.message))[0]?.message ?? '', /the latency budget \(its total, 900 ms\), above the limit "under 800 ms"/);
+  const costs = base.replace('- Cost: 25 GPUs × $1.2/hr × 730 h ≈ $21,900/month.', 'Monthly cost:\n\n| Item | Cost |\n| --- | --- |\n| GPUs | $9,000/month |\n| Vector DB | $2,500/month |\n| Logging | $1,500/month |');
+  const found = lintText(costs).filter((f) => f.ruleId === RULE && /cost/.test(f.message));
+  assert.deepEqual(found.map((f) => f.message.slice(0, 120)), []);
+  const dearer = costs.replace('$9,000/month', '$14,000/month');
+  assert.match(lintText(dearer).filter((f) => f.ruleId === RULE && /cost/.test(f.message))[0]?.message ?? '', /the cost table \(3 items adding up to \$18,000\/month\), above the limit "under \$15k\/month"/);
+});
+
+test('number-consistency: volumes (logins a second, reviews a quarter, accounts a day), a capacity sized below the requirement, a budget for one stage and the design\'s cost among the trade-offs are compared', () => {
+  const found = lintFixture('rules/number-consistency/volumes-not-ok.md', RULE);
+  assert.deepEqual(found.map(at), ['16:19 warning', '17:76 warning', '19:21 warning', '25:1 warning', '42:28 warning']);
+  assert.match(found[1]?.message ?? '', /volume \(peak\) disagrees across sections: "Capacity estimates" states "4,200 logins\/s", but "Requirements" states "9,000 login attempts\/s" \(line 12\)/);
+  assert.match(found[3]?.message ?? '', /the latency budget \(its total, 50 ms\), above the limit "p99 40 ms" set in "Requirements" \(line 13\)/);
+  assert.match(found[4]?.message ?? '', /"Cost" states "\$14k", but "Trade-offs" states "\$9k" \(line 39\)/);
+});
+
+test('number-consistency: agreeing volumes, a share of a volume, a capacity above the requirement, GPUs needed before headroom and an alternative\'s cost pass', () => {
+  const text = fixture('rules/number-consistency/volumes-not-ok.md')
+    .replace('about 900k new accounts/day', 'about 1.2M new accounts/day')
+    .replace('we size for ≈ 4,200 logins/s peak', 'we provision for 12,000 logins/s peak')
+    .replace('Security reviews: 60 reviews/month.', 'Security reviews: 100 reviews/month.')
+    .replace('| **Total** | **50 ms** |', '| **Total** | **40 ms** |')
+    .replace('| Model scoring | 20 ms |', '| Model scoring | 10 ms |')
+    .replace('about $9k a month', 'about $14k a month');
+  assert.deepEqual(lintFixture('rules/number-consistency/volumes-not-ok.md', RULE).length, 5);
+  assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.message.slice(0, 120)), []);
+});

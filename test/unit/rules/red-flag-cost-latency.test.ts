@@ -26,3 +26,10 @@ test('red-flag-cost-latency: a cost per month in the estimates is enough', () =>
   const text = fixture('rules/red-flag-cost-latency/not-ok.md').replace('- Index: 40,000 contracts × 80 chunks ≈ 3.2M chunks.', '- Cost: 18,000 questions/day × 30 days × $0.04 ≈ $21,600/month.');
   assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE), []);
 });
+
+test('red-flag-cost-latency: a refund cap in dollars, a volume per month and escalation to a human are no budget', () => {
+  const text = fixture('rules/red-flag-cost-latency/ok.md').replace(/Cost is not unlimited:[^\n]*/, 'Refunds are capped at $150 per order; unclear questions are escalated to a human. The firm handles 400 matters/month.');
+  assert.equal(lintText(text).filter((f) => f.ruleId === 'red-flag-cost-latency').length, 1);
+  const priced = text.replace('The firm handles 400 matters/month.', 'The firm handles 400 matters/month at about $0.02 per question.');
+  assert.deepEqual(lintText(priced).filter((f) => f.ruleId === 'red-flag-cost-latency'), []);
+});

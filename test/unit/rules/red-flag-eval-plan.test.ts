@@ -38,3 +38,12 @@ test('red-flag-eval-plan: a metric put off ("we will check accuracy after launch
   const measured = base.replace('We will test it with a few tickets before launch and fix what agents report.', 'Faithfulness of summaries is scored weekly by an LLM judge; it must stay above 0.95.');
   assert.equal(lintText(measured).filter((f) => f.ruleId === RULE).length, 0);
 });
+
+test('red-flag-eval-plan: a champion alias, backtests among the trade-offs and a "high-accuracy OCR" are no plan; a rubric run on every change is one', () => {
+  const base = fixture('rules/red-flag-eval-plan/ok.md');
+  const plan = /We will test it, and not only by eye:[^\n]*/;
+  const none = base.replace(plan, 'A retrained model becomes champion after review; pages with low OCR confidence go to the high-accuracy OCR (confidence below 0.8).').replace('Caching per ticket version trades freshness for cost.', 'Caching per ticket version trades freshness for cost; a larger model scored better in backtests.');
+  assert.equal(lintText(none).filter((f) => f.ruleId === 'red-flag-eval-plan').length, 1);
+  const rubric = base.replace(plan, 'A rubric of 200 test prompts, scored by senior agents, runs on every prompt or model change.');
+  assert.deepEqual(lintText(rubric).filter((f) => f.ruleId === 'red-flag-eval-plan'), []);
+});

@@ -29,3 +29,22 @@ test('red-flag-failure-modes: documents without a pattern are judged only when t
   const plain = '---\ntitle: Wiki\nstatus: draft\n---\n# Wiki\n\n## Context\nA wiki for the team, with pages and search across every space we own today.\n\n## Requirements\n- Edit pages in the browser.\n- p99 < 300 ms for page loads.\n\n## Architecture\nA web server and a Postgres database behind a load balancer; search runs on Postgres full text.\n\n## Failure modes\n- Database down.\n- Slow search.\n\n## Trade-offs\nPostgres full text instead of a search cluster keeps operations small for a team of five people.\n';
   assert.deepEqual(lintText(plain).filter((f) => f.ruleId === RULE), []);
 });
+
+test('red-flag-failure-modes: failures under another heading ("What could go wrong") are read; a bare name is a failure mode that says nothing', () => {
+  const found = lintFixture('rules/red-flag-failure-modes/other-heading-not-ok.md', RULE);
+  assert.deepEqual(found.map(at), ['29:1 warning']);
+  assert.match(found[0]?.message ?? '', /^4 of the 4 failure modes \("Third-party listing feed delays", "Buyers over-trusting the top result", "Ranker latency spikes during sales"…\) say neither/);
+});
+
+test('red-flag-failure-modes: failures listed in a sentence of prose, or put off ("we\'ll monitor these after launch"), are reported', () => {
+  const base = fixture('rules/red-flag-failure-modes/other-heading-not-ok.md');
+  const prose = base.replace(/- Third-party[\s\S]*?- Index shard loss\n/, 'The main risks are feed delays, buyers over-trusting the top result, ranker latency spikes and shard loss. We will monitor these after launch.\n');
+  const found = lintText(prose).filter((f) => f.ruleId === RULE);
+  assert.deepEqual(found.map(at), ['30:1 warning']);
+  assert.match(found[0]?.message ?? '', /^Failure mode "The main risks are feed delays, buyers over-trusting the to…" does not say how it is detected or how the system degrades/);
+});
+
+test('red-flag-failure-modes: a table counts whatever its columns are called ("How it shows", "What users get")', () => {
+  const text = fixture('rules/red-flag-failure-modes/other-heading-not-ok.md').replace(/- Third-party[\s\S]*?- Index shard loss\n/, '| Issue | How it shows | What users get |\n| --- | --- | --- |\n| Feed delays | newest listing older than 2 h | a banner that results may be incomplete |\n| Ranker slow | stage p99 > 40 ms | the index order without re-ranking |\n');
+  assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE), []);
+});

@@ -39,3 +39,10 @@ test('red-flag-fine-tune-first: serving LoRA adapters, a model card\'s "instruct
   const passive = text.replace(/We fine-tune Llama 3 8B with LoRA on 60,000 past letters[^\n]*/, 'Llama 3 8B is fine-tuned with LoRA on 60,000 past letters.');
   assert.equal(lintText(passive).filter((f) => f.ruleId === RULE).length, 1, 'tuning on the team\'s data is a proposal however it is phrased');
 });
+
+test('red-flag-fine-tune-first: an alternative named elsewhere for another reason ("the model has no tools") is not weighed', () => {
+  const text = fixture('rules/red-flag-fine-tune-first/not-ok.md').replace('claim text is untrusted input.', 'claim text is untrusted input, and the model has no tools.');
+  assert.deepEqual(lintText(text).filter((f) => f.ruleId === 'red-flag-fine-tune-first').map(at), ['30:4 info']);
+  const beside = text.replace('so it writes in our house style', 'because a few-shot prompt baseline reached only 70% clause accuracy, so it writes in our house style');
+  assert.deepEqual(lintText(beside).filter((f) => f.ruleId === 'red-flag-fine-tune-first'), []);
+});

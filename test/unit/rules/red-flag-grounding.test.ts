@@ -43,3 +43,18 @@ test('red-flag-grounding: "prefill from memory-bound decode" and "so the LLM kno
     assert.deepEqual(lintText(other).filter((f) => f.ruleId === RULE), [], sentence);
   }
 });
+
+test('red-flag-grounding: "answers from its general HVAC knowledge" and "the model knows the common specs" are the model as source', () => {
+  const text = fixture('rules/red-flag-grounding/ok.md');
+  const general = text.replace(/The model never answers from memory:[^\n]*/, 'When nothing relevant is retrieved, the model answers from its general billing knowledge.');
+  const found = lintText(general).filter((f) => f.ruleId === 'red-flag-grounding');
+  assert.equal(found.length, 1);
+  assert.match(found[0]?.message ?? '', /^The design answers from the model's own knowledge \("When nothing relevant is retrieved, the model answers from its general billing/);
+  const knows = text.replace(/The model never answers from memory:[^\n]*/, 'For common plans the model knows the usual prices and limits, so answers read as complete.');
+  assert.equal(lintText(knows).filter((f) => f.ruleId === 'red-flag-grounding').length, 1);
+});
+
+test('red-flag-grounding: a generic pattern that names an LLM is a GenAI design and is judged', () => {
+  const text = fixture('rules/red-flag-grounding/ok.md').replace('pattern: rag', 'pattern: generic').replace(/The model never answers from memory:[^\n]*/, 'The LLM answers directly from the model\'s own knowledge.');
+  assert.equal(lintText(text).filter((f) => f.ruleId === 'red-flag-grounding').length, 1);
+});

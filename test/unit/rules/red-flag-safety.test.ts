@@ -27,3 +27,10 @@ test('red-flag-safety: a concern waved away ("out of scope", "later") is not add
   const found = lintText(text).filter((f) => f.ruleId === RULE);
   assert.match(found[0]?.message ?? '', /does not address prompt injection;/);
 });
+
+test('red-flag-safety: GenAI by what the design uses — a moderation classifier is not judged, the same design with an LLM stage is', () => {
+  const text = fixture('rules/red-flag-safety/not-ok.md').replace('pattern: agent', 'pattern: moderation');
+  const withoutLlm = text.replace(/\bLLM\b/g, 'classifier').replace(/system prompt/g, 'config').replace(/A hosted model with function calling/g, 'A gradient-boosted classifier');
+  assert.deepEqual(lintText(withoutLlm).filter((f) => f.ruleId === 'red-flag-safety'), []);
+  assert.equal(lintText(text).filter((f) => f.ruleId === 'red-flag-safety').length, 1);
+});

@@ -54,3 +54,38 @@ test('topic-missing: a broken x-topics entry makes the schema unusable, with the
   assert.ok(isSchemaProblem(incomplete));
   assert.match(incomplete.message, /new topic "new-one" needs patterns, section/);
 });
+
+test('topic-missing: drift, rollback and data quality apply to every design with a model; a RAG snapshot that covers them in its own words passes', () => {
+  assert.deepEqual(lintFixture('rules/topic-missing/rag-ok.md', RULE), []);
+});
+
+test('topic-missing: "drift isn\'t really a concern", "Rollback: TBD." and an index without validation leave the topics uncovered', () => {
+  const found = lintFixture('rules/topic-missing/rag-not-ok.md', RULE);
+  assert.deepEqual(found.map(at), ['24:1 warning', '27:1 warning', '32:1 warning']);
+  assert.deepEqual(found.map((f) => f.topic), ['data-quality', 'rollback', 'drift-monitoring']);
+});
+
+test('topic-missing: the pattern is read by its name ("recommendations" is recsys, "fraud" is fraud-detection)', () => {
+  const ok = fixture('rules/topic-missing/ok.md');
+  assert.deepEqual(lintText(ok.replace('pattern: recsys', 'pattern: recommendations')).filter((f) => f.ruleId === RULE), []);
+  const notOk = fixture('rules/topic-missing/not-ok.md');
+  assert.deepEqual(lintText(notOk.replace('pattern: recsys', 'pattern: fraud')).filter((f) => f.ruleId === RULE).map((f) => f.topic), ['feedback-loop', 'training-serving-skew', 'data-quality', 'rollback', 'drift-monitoring']);
+});
+
+test('topic-missing: cold start, rollback and drift written in other words are covered; retraining, a release gate or a retrain-and-redeploy are not', () => {
+  const ok = fixture('rules/topic-missing/ok.md');
+  const topics = (text: string): Array<string | undefined> => lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  const coldStart = ok.replace(/- Cold start: [^\n]*/, '- Users with fewer than 5 interactions see the most-bought listings in their region; new listings are ranked by content similarity for their first 10 days.');
+  assert.deepEqual(topics(coldStart), []);
+  assert.deepEqual(topics(ok.replace('roll back to the previous model in the registry', 'flip the registry alias to the previous model version')), []);
+  assert.deepEqual(topics(ok.replace('roll back to the previous model in the registry', 'retrain on the previous week of data and redeploy')), ['rollback']);
+  const drift = 'a daily dashboard watches prediction and feature drift against the training week';
+  assert.deepEqual(topics(ok.replace(drift, 'weekly PSI on the top 20 features, alert above 0.2')), []);
+  assert.deepEqual(topics(ok.replace(drift, 'the model is retrained weekly, so drift is handled by retraining')), ['drift-monitoring']);
+  assert.deepEqual(topics(ok.replace(drift, 'the weekly model is compared with the previous one before it is released')), ['drift-monitoring']);
+});
+
+test('topic-missing: data quality applies to an agent only when it trains on or indexes data of its own', () => {
+  const text = fixture('rules/topic-missing/rag-not-ok.md').replace('pattern: retrieval-augmented-generation', 'pattern: agent').replace('Ingestion pulls published pages nightly and indexes them.', 'The agent calls the policy service; it keeps no data of its own.');
+  assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic), ['rollback', 'drift-monitoring']);
+});
