@@ -1,3 +1,4 @@
+import type { Nodes, Paragraph } from 'mdast';
 import type { ParsedSnapshot } from './model.js';
 import { scanNumbers } from './numbers.js';
 import type { SectionEvidence } from './schema.js';
@@ -107,6 +108,55 @@ const STATEMENTS: Readonly<Record<string, RegExp>> = {
     /\b(?:if|when|whenever|once|on|upon|in case of)\b[^.;]{0,80}?\b(?:fails?|failed|failures?|crash(?:es|ed)?|times? out|timed out|unavailable|unreachable|goes down|is down|dies|errors? out|exceed(?:s|ed)?|overload(?:ed)?)\b[^.;]{0,140}?\b(?:retr(?:y|ies|ied)|fall(?:s)? back|falls back|restart(?:s|ed)?|re-?schedul\w*|reject(?:s|ed)?|abort(?:s|ed)?|propagat\w*|recover(?:s|ed)?|skip(?:s|ped)?|drop(?:s|ped)?|evict\w*|throttl\w*|alert(?:s|ed)?|return(?:s|ed)? an? (?:error|default)|degrad\w*|mark(?:s|ed)?)\b/i,
 };
 
+/** A sentence that obliges the design: "must", "shall", "should", "needs to", "is required to", "requires". */
+const NORMATIVE = /\b(?:must|shall|should|needs? to|(?:is|are) required to|requires?)\b/i;
+/** A lead-in that says the list after it is what the design has to do: "there was a need to support:", "The router must:". */
+const NORMATIVE_LEAD_IN = /\b(?:need(?:s|ed)? to|must|shall|should|ha(?:s|ve) to)\s+(?:support|provide|handle|allow|enable|offer|guarantee|be able to)\b[^:]{0,80}:\s*$/i;
+const normative = new WeakMap<ParsedSnapshot, number>();
+
+/**
+ * A list item whose first sentence obliges the design. Not a question ("Should version history have a retention policy?" is an open
+ * question), nor a rule about a field a specification defines ("`maxAttempts` MUST be a JSON integer").
+ */
+function obliges(item: Paragraph): boolean {
+  if (item.children[0]?.type === 'inlineCode') return false;
+  const text = textOf(item).slice(0, 400);
+  const end = text.search(/[.!?](?:\s|$)/);
+  const sentence = end < 0 ? text : text.slice(0, end + 1);
+  return NORMATIVE.test(sentence) && !sentence.endsWith('?');
+}
+
+/**
+ * Lists that state requirements without the word: three items or more, most of them normative ("Workflows should be
+ * the same as for multi-file packages"), or a list of two or more after a lead-in such as "there was a need to
+ * support:". Once per parse.
+ */
+function normativeLists(parsed: ParsedSnapshot): number {
+  let out = normative.get(parsed);
+  if (out !== undefined) return out;
+  let found = 0;
+  walk(parsed.tree, (n) => {
+    if (n.type === 'code' || n.type === 'html' || n.type === 'yaml' || n.type === 'blockquote' || n.type === 'table') return false;
+    if (n.type === 'paragraph' || n.type === 'heading' || !('children' in n)) return false;
+    const children = n.children as Nodes[];
+    children.forEach((child, i) => {
+      if (child.type !== 'list' || child.children.length < 2) return;
+      // Expected behaviour in a test plan ("an older sidecar should continue to work") is a test case.
+      const at = child.position?.start.offset ?? 0;
+      const within = parsed.headings.filter((h) => h.id && h.start <= at && at < h.contentEnd).pop();
+      if (within?.id === 'evaluation' || within?.id === 'open-questions') return;
+      const prev = children[i - 1];
+      const leadIn = prev?.type === 'paragraph' && NORMATIVE_LEAD_IN.test(textOf(prev).slice(-200));
+      const firsts = child.children.map((item) => item.children.find((c): c is Paragraph => c.type === 'paragraph'));
+      const obliging = firsts.filter((p) => p && obliges(p)).length;
+      if (leadIn || (child.children.length >= 3 && obliging * 2 > child.children.length)) found++;
+    });
+    return true;
+  });
+  normative.set(parsed, found);
+  return found;
+}
+
 /**
  * True when a document covers a section it gives no heading of its own: enough paragraphs use the section's
  * terms, or enough lines hold arithmetic. A reviewer would not call such a section missing.
@@ -126,6 +176,7 @@ export function coveredWithoutHeading(parsed: ParsedSnapshot, evidence: SectionE
     const re = STATEMENTS[evidence.statements.kind];
     let n = 0;
     if (re) for (const b of blocksOf(parsed)) if (re.test(b) && ++n >= evidence.statements.min) return true;
+    if (evidence.statements.kind === 'requirement' && normativeLists(parsed) > 0) return true;
   }
   if (evidence.quantities) {
     let dense = 0;

@@ -20,6 +20,9 @@ export function isGeneralHeading(heading: string): boolean {
   return GENERAL.has(headingKey(heading));
 }
 
+/** Last words that name no topic of their own: "Implementation description" is about the implementation. */
+const DESCRIPTORS = new Set(['description', 'overview', 'detail', 'explanation', 'summary', 'discussion']);
+
 /** Headings longer than this are sentences, not names; their last word is not taken as what they name. */
 const MAX_HEAD_WORDS = 6;
 
@@ -103,6 +106,9 @@ export function readHeading(heading: string, lookup: KeyLookup): HeadingMatch {
   if (words.length <= MAX_HEAD_WORDS) {
     const last = lookup.head(words[words.length - 1] ?? '');
     if (last) return { ids: [last], how: 'head' };
+    // "Implementation description", "Testing details": a word that only says the text describes its head.
+    const before = words.length >= 2 && DESCRIPTORS.has(words[words.length - 1] ?? '') ? lookup.head(words[words.length - 2] ?? '') : undefined;
+    if (before) return { ids: [before], how: 'head' };
   }
   return { ids: [], how: 'none' };
 }

@@ -37,7 +37,7 @@ export interface SectionEvidence {
   calculations?: number;
   /** Paragraphs or table rows that each state three quantities with units or more: numbers worked through. */
   quantities?: number;
-  /** Paragraphs that commit to the section in so many words: "requirement" (user stories, "Goal: …"), "failure-handling" ("if X fails, we retry"). */
+  /** Paragraphs that commit to the section in so many words: "requirement" (user stories, "Goal: …", or a list whose items mostly say what the design must or should do), "failure-handling" ("if X fails, we retry"). */
   statements?: { kind: string; min: number };
   /** Names that show the section on their own when they label something: a subheading, a table column or a lead-in ("**Cons:**", "Negative tests:"); same syntax as terms. */
   labels?: string[];

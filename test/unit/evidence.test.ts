@@ -47,3 +47,25 @@ test('evidence: pros and cons, or a trade-off column, are trade-offs', () => {
   assert.ok(!missing(column).includes('trade-offs'));
   assert.ok(missing(rfc(['## Modes', '', '| Mode | Behaviour |', '| --- | --- |', '| Light | One pass |'])).includes('trade-offs'));
 });
+
+test('evidence: a list of what the design must do is requirements; questions, field rules and test cases are not', () => {
+  const needs = rfc(['## Context', '', 'With the rise of RAG, there was a need to support:', '', '- Transforming documents into embeddings.', '- Loading embeddings into vector stores.']);
+  assert.ok(!missing(needs).includes('requirements'), missing(needs).join(', '));
+  const guidelines = rfc([
+    '## Guidelines', '',
+    '- Single-file packages should have a first-class experience.',
+    '- Friction for starting a new package should be minimal.',
+    '- Diagnostics must be in terms of the single file, not of temporary files.',
+  ]);
+  assert.ok(!missing(guidelines).includes('requirements'), missing(guidelines).join(', '));
+  assert.ok(missing(declared(guidelines)).includes('requirements'), 'a declared snapshot still needs its heading');
+  const notObliging = (items: string[], heading = '## Notes'): void => {
+    const doc = rfc([heading, '', ...items]);
+    assert.ok(missing(doc).includes('requirements'), `${items[0]} read as a requirement`);
+  };
+  notObliging(['- Should history have a retention policy?', '- Should refs work in batch reads?', '- Should we support aliases?']);
+  notObliging(['- `maxAttempts` MUST be an integer greater than 1.', '- `initialBackoff` MUST be a duration.', '- `backoffMultiplier` MUST be a number.']);
+  notObliging(['- Displaying charts. A base near 1.04 should suffice.', '- Percentiles. These must be fast.', '- Buckets must cover the whole range.']);
+  notObliging(['- An older sidecar should continue to work.', '- A newer sidecar should continue to work.', '- A v1-only sidecar should work on 1.17.'], '## Test Plan');
+  notObliging(['- Transforming documents into embeddings.', '- Loading embeddings.'], '## Context\n\nSeveral problems needed to be addressed:\n');
+});

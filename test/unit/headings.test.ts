@@ -21,6 +21,9 @@ const HEADINGS: Array<[string, string]> = [
   ['Architectural Components', 'architecture'],
   ['Reference-level explanation', 'architecture'],
   ['Serving architecture', 'architecture'], // its head noun
+  ['Implementation description', 'architecture'], // its head noun before a word that only says "described here"
+  ['Testing details', 'evaluation'],
+  ['Problem description', 'problem'],
   ['Feature Engineering', 'data-model'],
   ['Data Collection and Preparation', 'data-model'],
   ['Risks and Mitigations', 'failure-modes'],
@@ -53,6 +56,8 @@ const HEADINGS: Array<[string, string]> = [
   ['Will enabling this feature affect existing SLOs?', ''], // a question names no section by its words
   ['Lessons from Recursive Language Models', ''],
   ['Glossary', ''],
+  ['User description', ''], // a descriptor after a word that is no section's head
+  ['Detailed description', ''],
 ];
 
 test(`headings: ${HEADINGS.length} headings of real design docs name the sections a reviewer would say`, () => {

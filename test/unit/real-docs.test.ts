@@ -25,10 +25,10 @@ async function lint(name: string): Promise<readonly Finding[]> {
 /**
  * Issue 11 asks for at most 5 %. The first key counts a section as present when its content sits inside other
  * sections (requirements in a Motivation written as user stories, a data model inside a Proposal): with headings,
- * aliases and evidence (statements, labels, schema definitions) the reader reaches about 9 %, so this guards that
- * level; the rest are judgement calls listed in the issue note.
+ * aliases and evidence (statements, lists of what the design must do, labels, schema definitions) the reader reaches
+ * about 7 %, so this guards that level; the rest are judgement calls listed in the issue note.
  */
-const MAX_FALSE = 0.1;
+const MAX_FALSE = 0.08;
 
 test('real docs: section-missing findings false against the answer key stay below the measured level', { skip }, async () => {
   const key = JSON.parse(readFileSync(`${FIXTURES}real-docs/sections.json`, 'utf8')) as Record<string, KeyEntry>;
