@@ -132,8 +132,8 @@ function obliges(item: Paragraph): boolean {
  * support:". Once per parse.
  */
 function normativeLists(parsed: ParsedSnapshot): number {
-  let out = normative.get(parsed);
-  if (out !== undefined) return out;
+  const known = normative.get(parsed);
+  if (known !== undefined) return known;
   let found = 0;
   walk(parsed.tree, (n) => {
     if (n.type === 'code' || n.type === 'html' || n.type === 'yaml' || n.type === 'blockquote' || n.type === 'table') return false;
