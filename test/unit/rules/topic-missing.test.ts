@@ -59,10 +59,14 @@ test('topic-missing: drift, rollback and data quality apply to every design with
   assert.deepEqual(lintFixture('rules/topic-missing/rag-ok.md', RULE), []);
 });
 
-test('topic-missing: "drift isn\'t really a concern", "Rollback: TBD." and an index without validation leave the topics uncovered', () => {
+test('topic-missing: a GenAI design is held to rollback; "Rollback: TBD." leaves it uncovered; drift and data quality are for predictive models', () => {
   const found = lintFixture('rules/topic-missing/rag-not-ok.md', RULE);
-  assert.deepEqual(found.map(at), ['24:1 warning', '27:1 warning', '32:1 warning']);
-  assert.deepEqual(found.map((f) => f.topic), ['data-quality', 'rollback', 'drift-monitoring']);
+  assert.deepEqual(found.map(at), ['27:1 warning']);
+  assert.deepEqual(found.map((f) => f.topic), ['rollback']);
+  // The same text as a predictive design: "drift isn't really a concern" and an index without validation do not cover them.
+  const fraud = fixture('rules/topic-missing/rag-not-ok.md').replace('pattern: retrieval-augmented-generation', 'pattern: fraud-detection');
+  const topics = lintText(fraud).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  assert.ok(topics.includes('drift-monitoring') && topics.includes('data-quality'), topics.join(', '));
 });
 
 test('topic-missing: the pattern is read by its name ("recommendations" is recsys, "fraud" is fraud-detection)', () => {
@@ -85,7 +89,18 @@ test('topic-missing: cold start, rollback and drift written in other words are c
   assert.deepEqual(topics(ok.replace(drift, 'the weekly model is compared with the previous one before it is released')), ['drift-monitoring']);
 });
 
-test('topic-missing: data quality applies to an agent only when it trains on or indexes data of its own', () => {
-  const text = fixture('rules/topic-missing/rag-not-ok.md').replace('pattern: retrieval-augmented-generation', 'pattern: agent').replace('Ingestion pulls published pages nightly and indexes them.', 'The agent calls the policy service; it keeps no data of its own.');
-  assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic), ['rollback', 'drift-monitoring']);
+test('topic-missing: a team topic for every pattern ("*") applies only to designs that meet its `requires`', () => {
+  const schema = compileSchema(
+    JSON.stringify({
+      allOf: [{ $ref: 'https://design-snapshot.dev/schemas/design-snapshot.schema.json' }],
+      'x-topics': [{ id: 'index-freshness', title: 'Index freshness', patterns: ['*'], section: 'data-model', description: 'how stale the index may get', why: 'Stale answers.', expected: 'a freshness target', phrasings: ['freshness|staleness'], requires: ['ingest*|index*'] }],
+    }),
+    'team.json',
+  );
+  assert.ok(!isSchemaProblem(schema), isSchemaProblem(schema) ? schema.message : '');
+  const topics = (text: string): Array<string | undefined> => lintText(text, { schema: schema as CompiledSchema }).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  const rag = fixture('rules/topic-missing/rag-not-ok.md');
+  assert.ok(topics(rag).includes('index-freshness'), topics(rag).join(', '));
+  const none = rag.replace('Ingestion pulls published pages nightly and indexes them.', 'The model calls the policy service; it keeps no data of its own.').replace('[(Policy index)]', '[(Policy service)]').replace('from the policy index', 'from the policy service');
+  assert.ok(!topics(none).includes('index-freshness'), topics(none).join(', '));
 });
