@@ -27,6 +27,7 @@ test('review set: realistic snapshots with planted flags and clean traps — at 
   }
   assert.ok(planted >= 25 && Object.keys(expected).length >= 20, 'the set stays large enough to measure');
   const recall = found / planted;
+  console.log(`review set: ${found}/${planted} flags found (${Math.round(recall * 100)} %), ${alarms.length} false alarms`);
   assert.ok(recall >= 0.85, `found ${found}/${planted}; missed:\n${misses.join('\n')}`);
   assert.ok(alarms.length <= 2, `${alarms.length} false alarms:\n${alarms.join('\n')}`);
 });
