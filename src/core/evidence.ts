@@ -126,6 +126,23 @@ function obliges(item: Paragraph): boolean {
   return NORMATIVE.test(sentence) && !sentence.endsWith('?');
 }
 
+/** The canonical section an offset sits in: the innermost of the (at most 64) headings before it that contains it. */
+function sectionAt(parsed: ParsedSnapshot, at: number): string | undefined {
+  const hs = parsed.headings;
+  let lo = 0;
+  let hi = hs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((hs[mid]?.start ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= Math.max(0, lo - 64); i--) {
+    const h = hs[i];
+    if (h?.id && at < h.contentEnd) return h.id;
+  }
+  return undefined;
+}
+
 /**
  * Lists that state requirements without the word: three items or more, most of them normative ("Workflows should be
  * the same as for multi-file packages"), or a list of two or more after a lead-in such as "there was a need to
@@ -142,9 +159,8 @@ function normativeLists(parsed: ParsedSnapshot): number {
     children.forEach((child, i) => {
       if (child.type !== 'list' || child.children.length < 2) return;
       // Expected behaviour in a test plan ("an older sidecar should continue to work") is a test case.
-      const at = child.position?.start.offset ?? 0;
-      const within = parsed.headings.filter((h) => h.id && h.start <= at && at < h.contentEnd).pop();
-      if (within?.id === 'evaluation' || within?.id === 'open-questions') return;
+      const within = sectionAt(parsed, child.position?.start.offset ?? 0);
+      if (within === 'evaluation' || within === 'open-questions') return;
       const prev = children[i - 1];
       const leadIn = prev?.type === 'paragraph' && NORMATIVE_LEAD_IN.test(textOf(prev).slice(-200));
       const firsts = child.children.map((item) => item.children.find((c): c is Paragraph => c.type === 'paragraph'));
