@@ -3,6 +3,7 @@
  * estimate with its computed value and verdict, the scorecard. One shape for every host that answers an agent (the
  * MCP server, VS Code's language-model tools) and for the CLI, so an agent reads the same thing wherever it asks.
  */
+import * as l10n from '@vscode/l10n';
 import type { Analysis } from './analysis.js';
 import { shownValue } from './editor-support.js';
 import { formatLike } from './estimates/format.js';
@@ -135,7 +136,7 @@ export function estimateReport(analysis: Analysis): EstimateEntry[] {
       const line = block.contentLine + l.line;
       const column = Math.min(l.start, Math.max(0, lines.lineEnd(line, text) - lines.lineStart(line))) + 1;
       const base = { kind: 'block' as const, line: line + 1, column, ...(l.name ? { name: l.name } : {}), expression: l.expression };
-      if (l.dependsOnFailed) out.push({ ...base, verdict: 'depends-on-failed', message: `depends on ${l.dependsOnFailed}, whose line has no value` });
+      if (l.dependsOnFailed) out.push({ ...base, verdict: 'depends-on-failed', message: l10n.t('depends on {0}, whose line has no value', l.dependsOnFailed) });
       else if (l.error) out.push({ ...base, verdict: l.error.kind === 'unit' ? 'unit-error' : 'parse-error', message: l.error.message });
       else if (l.display) out.push({ ...base, value: shownValue(l) ?? l.display, verdict: 'ok' });
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { stageOf, snapshotVerdict, type ResolvedConfig, type SnapshotVerdict, type Stage } from './config.js';
 import { diagramBlocks, type DiagramBlock } from './diagrams.js';
 import { estimateAnnotations, inlineEstimateAnnotations, requiredSections, type EstimateAnnotation } from './editor-support.js';
@@ -204,7 +205,10 @@ export class Analysis {
       const failure = validationFailure(validate, subject);
       if (failure) {
         // A custom schema that passed its trial but fails on this document: the built-in schema judges it instead.
-        this.#schemaFailure = `the schema ${this.context.schema.source ?? 'in force'} failed on this document (${failure}); the built-in schema was used`;
+        const source = this.context.schema.source;
+        this.#schemaFailure = source
+          ? l10n.t('Design Snapshot: the schema {0} failed on this document ({1}); the built-in schema was used', source, failure)
+          : l10n.t('Design Snapshot: the schema in force failed on this document ({0}); the built-in schema was used', failure);
         validate = defaultSchema().validate;
         validate(subject);
       }
@@ -258,16 +262,16 @@ export class Analysis {
     if (!this.#findings) {
       try {
         if (this.#unreadable !== undefined) {
-          this.#findings = [this.#problem(`This document was not analyzed: ${this.#unreadable}; every other document is linted as usual. Expected Markdown that reads in a moment.`, 'warning')];
+          this.#findings = [this.#problem(l10n.t('This document was not analyzed: {0}; every other document is linted as usual. Expected Markdown that reads in a moment.', this.#unreadable), 'warning')];
           return this.#findings;
         }
         const parsed = this.parsed;
         if (this.#parseFailure !== undefined) throw new Error(this.#parseFailure);
         this.#findings = this.#timed(() => this.#run(parsed).sort(compareFindings));
-        if (this.#schemaFailure) this.#findings.unshift(this.#problem(`Design Snapshot: ${this.#schemaFailure}`, 'warning'));
+        if (this.#schemaFailure) this.#findings.unshift(this.#problem(this.#schemaFailure, 'warning'));
       } catch (e) {
         // Whatever goes wrong reading one document stays a finding on that document; the other files keep theirs.
-        this.#findings = [this.#problem(`Design Snapshot could not analyze this document (${e instanceof Error ? e.message : String(e)}); expected it to be read, so please report this.`, 'error')];
+        this.#findings = [this.#problem(l10n.t('Design Snapshot could not analyze this document ({0}); expected it to be read, so please report this.', e instanceof Error ? e.message : String(e)), 'error')];
       }
     }
     return this.#findings;
@@ -331,7 +335,7 @@ export class Analysis {
   }
 
   #internalError(rule: Rule, e: unknown): Finding {
-    return this.#problem(`Rule ${rule.id} failed on this document (${e instanceof Error ? e.message : String(e)}); expected it to run, so please report this.`);
+    return this.#problem(l10n.t('Rule {0} failed on this document ({1}); expected it to run, so please report this.', rule.id, e instanceof Error ? e.message : String(e)));
   }
 
   /** An internal-error finding on the document's first line (a rule that failed is information; a document that could not be read is an error). */

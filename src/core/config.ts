@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import picomatch from 'picomatch/posix';
 import configSchemaJson from '../../schemas/config.schema.json';
@@ -126,15 +127,20 @@ function explain(e: ErrorObject, data: unknown, ruleIds: readonly string[]): str
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
-      if (at === 'rules') return `rules: unknown rule id "${key}"; expected one of ${ruleIds.join(', ')}`;
-      return `${at ? `${at}: ` : ''}unknown key "${key}"; expected ${Object.keys(((e.parentSchema as Json | undefined)?.properties as Json | undefined) ?? {}).filter((k) => k !== '$schema').join(', ')}`;
+      // Keys, rule ids, JSON types and values are code (data); ajv's own message is its English text.
+      if (at === 'rules') return unknownRule(key, ruleIds);
+      const keys = Object.keys(((e.parentSchema as Json | undefined)?.properties as Json | undefined) ?? {}).filter((k) => k !== '$schema').join(', ');
+      return at ? l10n.t('{0}: unknown key "{1}"; expected {2}', at, key, keys) : l10n.t('unknown key "{0}"; expected {1}', key, keys);
     }
-    case 'type':
-      return `${at || 'the file'}: expected ${(e.params as { type: string }).type === 'object' ? 'an object' : `a${/^[aeiou]/.test(String((e.params as { type: string }).type)) ? 'n' : ''} ${(e.params as { type: string }).type}`}, not ${describeValue(value)}`;
+    case 'type': {
+      const type = String((e.params as { type: string }).type);
+      const expected = type === 'object' ? l10n.t('an object') : /^[aeiou]/.test(type) ? l10n.t('an {0}', type) : l10n.t('a {0}', type);
+      return l10n.t('{0}: expected {1}, not {2}', at || l10n.t('the file'), expected, describeValue(value));
+    }
     case 'enum':
-      return `${at}: expected one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}, not ${describeValue(value)}`;
+      return l10n.t('{0}: expected one of {1}, not {2}', at, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', '), describeValue(value));
     default:
-      return `${at || 'the file'}: ${e.message ?? 'invalid'}${value !== undefined && typeof value !== 'object' ? ` (${describeValue(value)})` : ''}`;
+      return `${at || l10n.t('the file')}: ${e.message ?? l10n.t('invalid')}${value !== undefined && typeof value !== 'object' ? ` (${describeValue(value)})` : ''}`;
   }
 }
 
@@ -148,7 +154,7 @@ export function parseConfig(text: string, source: string, ruleIds: readonly stri
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { source, message: `not valid JSON: ${(e as Error).message}` };
+    return { source, message: l10n.t('not valid JSON: {0}', (e as Error).message) };
   }
   const errors = validateConfig(data);
   if (errors.length) {
@@ -159,8 +165,12 @@ export function parseConfig(text: string, source: string, ruleIds: readonly stri
   }
   const config = data as ConfigFile;
   const unknown = Object.keys(config.rules ?? {}).filter((id) => !ruleIds.includes(id));
-  if (unknown.length) return { source, message: `rules: unknown rule id "${unknown[0]}"; expected one of ${ruleIds.join(', ')}` };
+  if (unknown.length) return { source, message: unknownRule(unknown[0] ?? '', ruleIds) };
   return config;
+}
+
+function unknownRule(id: string, ruleIds: readonly string[]): string {
+  return l10n.t('rules: unknown rule id "{0}"; expected one of {1}', id, ruleIds.join(', '));
 }
 
 export function isConfigProblem(v: ConfigFile | ConfigProblem): v is ConfigProblem {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { formatQuantity } from './estimates/display.js';
 import { formatLike } from './estimates/format.js';
 import { unitWord } from './estimates/inline.js';
@@ -108,12 +109,15 @@ export function inlineEstimateAnnotations(estimates: readonly InlineEstimate[], 
     const gives = single ? lineText.slice(stated.from, stated.start) + number + lineText.slice(stated.end, stated.to) : number;
     const end = lineStart + stated.to + unit.length;
     const line = lines.positionAt(lineStart).line;
-    const within = `within ${Math.round(tolerance * 100)} %`;
+    const percent = Math.round(tolerance * 100);
     return {
       line,
       character: end - lines.lineStart(line),
       label: check.holds ? '✓' : `≈ ${gives}${unit}`,
-      detail: check.holds ? `${expr} ≈ ${gives}${unit}: the stated ${written}${unit} holds (${within}).` : `${expr} ≈ ${gives}${unit}, not the stated ${written}${unit} (more than ${Math.round(tolerance * 100)} % apart).`,
+      // The expression and the quantities are the author's (data); the words around them are translated.
+      detail: check.holds
+        ? l10n.t('{0} ≈ {1}: the stated {2} holds (within {3} %).', expr, `${gives}${unit}`, `${written}${unit}`, percent)
+        : l10n.t('{0} ≈ {1}, not the stated {2} (more than {3} % apart).', expr, `${gives}${unit}`, `${written}${unit}`, percent),
       range: lines.range(lineStart + Math.min(check.exprStart, stated.from), end),
       inline: { holds: check.holds },
     };

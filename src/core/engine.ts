@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Analysis, type AnalysisContext, type DocumentVersion, type EngineStats } from './analysis.js';
 import { compileGlob, isConfigProblem, layerConfig, parseConfig, type ConfigFile, type ConfigOverrides, type ConfigProblem, type ResolvedConfig } from './config.js';
 import { EstimateEvaluator } from './estimates/block.js';
@@ -194,7 +195,7 @@ export function createEngine(options: EngineOptions): Engine {
         const base = /[\\/]\.design-snapshot$/.test(normalizeSeparators(dir)) || dir.endsWith(`/${CONFIG_DIR}`) ? host.dirname(dir) : dir;
         const text = await host.readFile(path);
         if (text === undefined) {
-          const problem = { source: path, message: 'file not found or not readable' };
+          const problem = { source: path, message: l10n.t('file not found or not readable') };
           logger?.error(`Config ${path}: ${problem.message}; using the defaults.`);
           return { problem, base };
         }
@@ -224,7 +225,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (!hit) {
       hit = (async (): Promise<ResolvedSchema> => {
         const text = await host.readFile(schemaPath);
-        if (text === undefined) return { schema: defaultSchema(), problem: { source: schemaPath, message: 'file not found or not readable' } };
+        if (text === undefined) return { schema: defaultSchema(), problem: { source: schemaPath, message: l10n.t('file not found or not readable') } };
         const key = `${schemaPath}\u0000${text}`;
         let c = compiled.get(key);
         if (!c) {
@@ -267,7 +268,7 @@ export function createEngine(options: EngineOptions): Engine {
     // Aliases name section ids, which only the schema in force knows.
     const unknown = Object.keys(file?.aliases ?? {}).filter((id) => !resolved.schema.catalog.get(id));
     if (file && unknown.length) {
-      problem = { source: source ?? '', message: `aliases: unknown section id "${unknown[0]}"; expected one of ${resolved.schema.catalog.sections.map((s) => s.id).join(', ')}` };
+      problem = { source: source ?? '', message: l10n.t('aliases: unknown section id "{0}"; expected one of {1}', unknown[0] ?? '', resolved.schema.catalog.sections.map((s) => s.id).join(', ')) };
       once(`aliases\u0000${source}`, () => logger?.error(`Config ${source} is not usable: ${problem?.message}. Using the defaults until it is fixed.`));
       file = undefined;
       source = undefined;
@@ -300,7 +301,7 @@ export function createEngine(options: EngineOptions): Engine {
       const path = host.join(dir, name);
       const text = await host.readFile(path);
       if (text === undefined) {
-        problems.push({ source: path, message: 'could not be read' });
+        problems.push({ source: path, message: l10n.t('could not be read') });
         continue;
       }
       const t = parseTemplate(name, text, origin(path));
@@ -327,7 +328,7 @@ export function createEngine(options: EngineOptions): Engine {
           try {
             a.useTree(await options.markdown(input.text));
           } catch (e) {
-            if ((e as { name?: unknown } | null)?.name === OVER_BUDGET) a.cannotRead(`reading its Markdown ${(e as Error).message}`);
+            if ((e as { name?: unknown } | null)?.name === OVER_BUDGET) a.cannotRead(l10n.t('reading its Markdown {0}', (e as Error).message));
             else logger?.warn(`Parsing ${input.uri} off the main thread failed (${e instanceof Error ? e.message : String(e)}); parsed here instead.`);
           }
         }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, parseDocument, visit } from 'yaml';
 import type { LineIndex, Range } from './position.js';
 
@@ -79,7 +80,7 @@ export function readFrontmatter(text: string, lines: LineIndex): Frontmatter {
     info.error = { message, range: line === undefined ? info.range : lines.lineRange(line, text) };
     return { data: {}, info, content };
   };
-  if (content.length > MAX_FRONTMATTER_CHARS) return fail(`the frontmatter is ${Math.round(content.length / 1024)} KB, more than the ${MAX_FRONTMATTER_CHARS / 1024} KB read`);
+  if (content.length > MAX_FRONTMATTER_CHARS) return fail(l10n.t('the frontmatter is {0} KB, more than the {1} KB read', Math.round(content.length / 1024), MAX_FRONTMATTER_CHARS / 1024));
   try {
     // uniqueKeys: false, because the yaml package's own duplicate check compares every key with every other;
     // duplicates are found below in one pass instead.
@@ -90,16 +91,17 @@ export function readFrontmatter(text: string, lines: LineIndex): Frontmatter {
     const err = doc.errors[0];
     if (err) {
       const line = lines.positionAt(block.contentStart).line + (err.linePos?.[0].line ?? 1) - 1;
-      return fail((err.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, ''), line);
+      // The yaml package's own message (data: its English words) with its position taken out.
+      return fail((err.message.split('\n')[0] ?? l10n.t('invalid YAML')).replace(/ at line \d+, column \d+:?$/, ''), line);
     }
     const duplicate = duplicateKey(doc.contents);
     if (duplicate) {
       const line = lines.positionAt(block.contentStart + duplicate.offset).line;
-      return fail(`Map keys must be unique; "${duplicate.key}" is repeated`, line);
+      return fail(l10n.t('Map keys must be unique; "{0}" is repeated', duplicate.key), line);
     }
     const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
     if (data === null || data === undefined) return { data: {}, info, content };
-    if (typeof data !== 'object' || Array.isArray(data)) return fail('the frontmatter is not a mapping of fields');
+    if (typeof data !== 'object' || Array.isArray(data)) return fail(l10n.t('the frontmatter is not a mapping of fields'));
     if (isMap(doc.contents)) {
       for (const pair of doc.contents.items) {
         const key = isScalar(pair.key) ? pair.key.value : undefined;

@@ -62,7 +62,7 @@ export { markdownTree } from './parse.js';
 export { LineIndex, type Position, type Range } from './position.js';
 export { severityOf, type LintOptions, type Rule, type RuleContext } from './rule.js';
 export { RULES } from './rules/index.js';
-export { guidanceRemovalEdits, REMOVE_ALL_GUIDANCE, templateLeftovers, type Leftover, type LeftoverKind } from './rules/placeholder-left.js';
+export { guidanceRemovalEdits, removeAllGuidanceTitle, templateLeftovers, type Leftover, type LeftoverKind } from './rules/placeholder-left.js';
 export { clearReviewCaches } from './review/caches.js';
 export { scorecard, type Coverage, type Dimension, type DimensionId, type Scorecard } from './review/scorecard.js';
 export type { Topic } from './review/topics.js';

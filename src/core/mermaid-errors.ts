@@ -5,6 +5,7 @@
  * diagram where the fix goes, with a fix when one is certain enough to offer. Pure: used by every host and the
  * preview webview alike, so they say the same thing.
  */
+import * as l10n from '@vscode/l10n';
 import { contentLines, diagramHeader, DIAGRAM_TYPES, excerptOffset, familyOf, originalLine, parsedView, unbalanced, type Bracket, type DiagramFamily, type Unbalanced } from './mermaid-source.js';
 
 /** What a host can tell about mermaid's error, as plain data (it crosses threads and the webview boundary). */
@@ -132,12 +133,14 @@ function closest(word: string, known: readonly string[]): string | undefined {
   return best && best !== word && bestD <= Math.min(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-const FAMILY_NAME: Record<DiagramFamily, string> = {
-  flowchart: 'a flowchart', sequence: 'a sequence diagram', class: 'a class diagram', state: 'a state diagram', er: 'an entity-relationship diagram',
-  gantt: 'a Gantt chart', pie: 'a pie chart', git: 'a git graph', mindmap: 'a mind map', timeline: 'a timeline', journey: 'a user journey',
-  quadrant: 'a quadrant chart', xychart: 'an XY chart', c4: 'a C4 diagram', block: 'a block diagram', requirement: 'a requirement diagram',
-  sankey: 'a Sankey diagram', kanban: 'a Kanban board', architecture: 'an architecture diagram', packet: 'a packet diagram', radar: 'a radar chart',
-  treemap: 'a treemap', other: 'this diagram',
+/** What a diagram of each family is called in a message (functions: the language is chosen after the module loads). */
+const FAMILY_NAME: Record<DiagramFamily, () => string> = {
+  flowchart: () => l10n.t('a flowchart'), sequence: () => l10n.t('a sequence diagram'), class: () => l10n.t('a class diagram'), state: () => l10n.t('a state diagram'),
+  er: () => l10n.t('an entity-relationship diagram'), gantt: () => l10n.t('a Gantt chart'), pie: () => l10n.t('a pie chart'), git: () => l10n.t('a git graph'),
+  mindmap: () => l10n.t('a mind map'), timeline: () => l10n.t('a timeline'), journey: () => l10n.t('a user journey'), quadrant: () => l10n.t('a quadrant chart'),
+  xychart: () => l10n.t('an XY chart'), c4: () => l10n.t('a C4 diagram'), block: () => l10n.t('a block diagram'), requirement: () => l10n.t('a requirement diagram'),
+  sankey: () => l10n.t('a Sankey diagram'), kanban: () => l10n.t('a Kanban board'), architecture: () => l10n.t('an architecture diagram'), packet: () => l10n.t('a packet diagram'),
+  radar: () => l10n.t('a radar chart'), treemap: () => l10n.t('a treemap'), other: () => l10n.t('this diagram'),
 };
 
 /** Keywords that start a statement, per family: an unknown first word close to one of these is a misspelling. */
@@ -167,38 +170,67 @@ const ARROWS: Partial<Record<DiagramFamily, { valid: RegExp; examples: string }>
   requirement: { valid: /^<?-{1,}>?$/, examples: '`- satisfies ->`' },
 };
 
-/** Mermaid's grammar tokens, in words; tokens not listed say nothing useful to an author and are left out. */
-function tokenWords(token: string): string | undefined {
+/**
+ * What the grammar can expect, language-neutral: a kind of token, or code as written (`` `]` ``). The explanation
+ * decides on these and words them only when it builds the message.
+ */
+type Wanted = 'eol' | 'arrow' | 'relationship' | 'name' | 'text' | 'number' | 'label-end' | `\`${string}\``;
+
+/** A kind of token in words, in the user's language; code stays as written. */
+function wantedWords(w: Wanted): string {
+  switch (w) {
+    case 'eol':
+      return l10n.t('the end of the line');
+    case 'arrow':
+      return l10n.t('an arrow');
+    case 'relationship':
+      return l10n.t('a relationship such as `||--o{`');
+    case 'name':
+      return l10n.t('a name');
+    case 'text':
+      return l10n.t('text');
+    case 'number':
+      return l10n.t('a number');
+    case 'label-end':
+      return l10n.t('the end of the label');
+    default:
+      return w;
+  }
+}
+
+/** Mermaid's grammar tokens, as what the author can write; tokens not listed say nothing useful to an author and are left out. */
+function tokenWords(token: string): Wanted | undefined {
   const t = token.replace(/^'|'$/g, '');
-  const closers: Record<string, string> = {
+  const closers: Record<string, Wanted> = {
     SQE: '`]`', PE: '`)`', DIAMOND_STOP: '`}`', STADIUMEND: '`])`', SUBROUTINEEND: '`]]`', CYLINDEREND: '`)]`', DOUBLECIRCLEEND: '`)))`',
-    TRAPEND: '`/]`', INVTRAPEND: '`\\]`', STRUCT_STOP: '`}`', SQUARE_BRACES_END: '`]`', RBRACE: '`}`', NODE_DEND: 'the end of the label', PIPE: '`|`',
+    TRAPEND: '`/]`', INVTRAPEND: '`\\]`', STRUCT_STOP: '`}`', SQUARE_BRACES_END: '`]`', RBRACE: '`}`', NODE_DEND: 'label-end', PIPE: '`|`',
     COLON: '`:`', COMMA: '`,`', ':': '`:`', ',': '`,`', '}': '`}`', ']': '`]`', ')': '`)`', '{': '`{`', '[': '`[`', '(': '`(`',
   };
   if (closers[t]) return closers[t];
-  if (/^(NEWLINE|NL|EOF|SEMI|EOF_IN_STRUCT)$/.test(t)) return 'the end of the line';
-  if (/ARROW|LINK|^--?$|^->$|^-->$|^<?-+>?$/.test(t)) return 'an arrow';
-  if (/^(ZERO_OR_ONE|ZERO_OR_MORE|ONE_OR_MORE|ONLY_ONE|MD_PARENT|IDENTIFYING|NON_IDENTIFYING|CARDINALITY)$/.test(t)) return 'a relationship such as `||--o{`';
-  if (/^(NODE_STRING|ID|ENTITY_NAME|ACTOR|ALPHA|NAME|IDENTIFIER|ATTRIBUTE_WORD)$/.test(t)) return 'a name';
+  if (/^(NEWLINE|NL|EOF|SEMI|EOF_IN_STRUCT)$/.test(t)) return 'eol';
+  if (/ARROW|LINK|^--?$|^->$|^-->$|^<?-+>?$/.test(t)) return 'arrow';
+  if (/^(ZERO_OR_ONE|ZERO_OR_MORE|ONE_OR_MORE|ONLY_ONE|MD_PARENT|IDENTIFYING|NON_IDENTIFYING|CARDINALITY)$/.test(t)) return 'relationship';
+  if (/^(NODE_STRING|ID|ENTITY_NAME|ACTOR|ALPHA|NAME|IDENTIFIER|ATTRIBUTE_WORD)$/.test(t)) return 'name';
   if (/^(STR|STRING|STRING2|DQUOTE|TEXT|TXT|UNICODE_TEXT|MD_STR|textData|taskData|QUOTED_STRING|title)$/.test(t)) return 'text';
-  if (/^(NUM|NUMBER|NUMBER_WITH_DECIMAL|INT|DECIMAL_NUM|FLOAT)$/.test(t)) return 'a number';
+  if (/^(NUM|NUMBER|NUMBER_WITH_DECIMAL|INT|DECIMAL_NUM|FLOAT)$/.test(t)) return 'number';
   if (/^(STRUCT_START|LBRACE|BLOCK_START)$/.test(t)) return '`{`';
   if (/^(end|END)$/.test(t)) return '`end`';
   return undefined;
 }
 
-function listWords(words: string[]): string {
+/** "a", "a or b", "a, b or c", once each, in the user's language. */
+function listWords(words: readonly string[]): string {
   const u = [...new Set(words)];
   if (u.length <= 1) return u[0] ?? '';
-  return `${u.slice(0, -1).join(', ')} or ${u.at(-1)}`;
+  return l10n.t('{0} or {1}', u.slice(0, -1).join(', '), u.at(-1) ?? '');
 }
 
-/** What the grammar expected, in words, from jison's list or a langium message. */
-function expectedWords(details: MermaidErrorDetails): string | undefined {
+/** What the grammar expected, from jison's list or a langium message: the first four, once each. */
+function expectedTokens(details: MermaidErrorDetails): Wanted[] | undefined {
   const tokens = details.hash?.expected ?? [];
   const fromLangium = [...details.message.matchAll(/Expecting token of type '([^']+)'|\d+\. \[([^\]]+)\]/g)].map((m) => m[1] ?? m[2] ?? '');
-  const words = [...tokens, ...fromLangium].map(tokenWords).filter((w): w is string => !!w);
-  return words.length ? listWords(words.slice(0, 4)) : undefined;
+  const wanted = [...tokens, ...fromLangium].map(tokenWords).filter((w): w is Wanted => !!w);
+  return wanted.length ? [...new Set(wanted.slice(0, 4))] : undefined;
 }
 
 /** The guess for a missing diagram type, from what the text looks like. */
@@ -221,39 +253,39 @@ function missingType(details: MermaidErrorDetails, diagram: string, lines: strin
   if (!header) {
     const line = lines.findIndex((l) => l.trim() === '') >= 0 ? 0 : 0;
     return {
-      message: 'The diagram is empty; expected a diagram type such as `flowchart TD` on its first line, then its content.',
+      message: l10n.t('The diagram is empty; expected a diagram type such as `flowchart TD` on its first line, then its content.'),
       line,
       column: 0,
       original,
-      fix: { title: 'Start the diagram with `flowchart TD`', edits: [{ line, character: 0, endLine: line, endCharacter: 0, newText: 'flowchart TD\n' }] },
+      fix: { title: l10n.t('Start the diagram with {0}', '`flowchart TD`'), edits: [{ line, character: 0, endLine: line, endCharacter: 0, newText: 'flowchart TD\n' }] },
     };
   }
   const near = closest(header.word, DIAGRAM_TYPES);
   if (near) {
     return {
-      message: `${quote(header.word)} is not a diagram type; expected ${quote(near)}.`,
+      message: l10n.t('{0} is not a diagram type; expected {1}.', quote(header.word), quote(near)),
       line: header.line,
       column: header.column,
       original,
-      fix: { title: `Change ${quote(header.word)} to ${quote(near)}`, edits: [{ line: header.line, character: header.column, endLine: header.line, endCharacter: header.column + header.word.length, newText: near }] },
+      fix: { title: l10n.t('Change {0} to {1}', quote(header.word), quote(near)), edits: [{ line: header.line, character: header.column, endLine: header.line, endCharacter: header.column + header.word.length, newText: near }] },
     };
   }
   const firstLine = lines[header.line] ?? '';
   if (/^zenuml$/i.test(header.word)) {
-    return { message: "`zenuml` diagrams need mermaid's separate ZenUML plugin, which is not bundled (nor in VS Code's own Markdown preview); expected a diagram type mermaid 11.17 knows, such as `sequenceDiagram`.", line: header.line, column: header.column, original };
+    return { message: l10n.t("`zenuml` diagrams need mermaid's separate ZenUML plugin, which is not bundled (nor in VS Code's own Markdown preview); expected a diagram type mermaid 11.17 knows, such as `sequenceDiagram`."), line: header.line, column: header.column, original };
   }
   if (/^\s*[A-Za-z][\w-]*\s*$/.test(firstLine) && lines.length > header.line + 1) {
     // A first line that names a type, just not one this mermaid knows (a newer or a plugin's diagram).
-    return { message: `${quote(header.word)} is not a diagram type mermaid 11.17 knows; expected one such as \`flowchart TD\`, \`sequenceDiagram\` or \`classDiagram\`.`, line: header.line, column: header.column, original };
+    return { message: l10n.t('{0} is not a diagram type mermaid 11.17 knows; expected one such as `flowchart TD`, `sequenceDiagram` or `classDiagram`.', quote(header.word)), line: header.line, column: header.column, original };
   }
   const type = guessType(diagram);
   const indent = /^\s*/.exec(firstLine)?.[0] ?? '';
   return {
-    message: `The diagram does not say what kind of diagram it is; expected a first line with its type, such as ${quote(type)}, before ${quote(firstLine)}.`,
+    message: l10n.t('The diagram does not say what kind of diagram it is; expected a first line with its type, such as {0}, before {1}.', quote(type), quote(firstLine)),
     line: header.line,
     column: header.column,
     original,
-    fix: { title: `Start the diagram with ${quote(type)}`, edits: [{ line: header.line, character: 0, endLine: header.line, endCharacter: 0, newText: `${indent}${type}\n` }] },
+    fix: { title: l10n.t('Start the diagram with {0}', quote(type)), edits: [{ line: header.line, character: 0, endLine: header.line, endCharacter: 0, newText: `${indent}${type}\n` }] },
   };
 }
 
@@ -262,14 +294,14 @@ function unknownIcon(icon: NonNullable<MermaidErrorDetails['icon']>, original: s
   const packs = listWords(icon.packs.map((p) => `\`${p}\``));
   const place = { line: icon.line, column: icon.column, original };
   if (!icon.known) {
-    return { ...place, message: `${quote(icon.name)} is from the \`${prefix}\` icon pack, which is not bundled, so mermaid would draw a question mark; expected an icon of the bundled packs, ${packs}.` };
+    return { ...place, message: l10n.t('{0} is from the {1} icon pack, which is not bundled, so mermaid would draw a question mark; expected an icon of the bundled packs, {2}.', quote(icon.name), `\`${prefix}\``, packs) };
   }
-  if (!icon.suggestion) return { ...place, message: `The \`${prefix}\` icon pack has no icon ${quote(icon.name)}, so mermaid would draw a question mark; expected a name from that pack.` };
+  if (!icon.suggestion) return { ...place, message: l10n.t('The {0} icon pack has no icon {1}, so mermaid would draw a question mark; expected a name from that pack.', `\`${prefix}\``, quote(icon.name)) };
   const suggestion = `${prefix}:${icon.suggestion}`;
   return {
     ...place,
-    message: `The \`${prefix}\` icon pack has no icon ${quote(icon.name)}, so mermaid would draw a question mark; expected ${quote(suggestion)}.`,
-    fix: { title: `Change the icon to ${quote(suggestion)}`, edits: [{ line: icon.line, character: icon.column, endLine: icon.line, endCharacter: icon.column + icon.name.length, newText: suggestion }] },
+    message: l10n.t('The {0} icon pack has no icon {1}, so mermaid would draw a question mark; expected {2}.', `\`${prefix}\``, quote(icon.name), quote(suggestion)),
+    fix: { title: l10n.t('Change the icon to {0}', quote(suggestion)), edits: [{ line: icon.line, character: icon.column, endLine: icon.line, endCharacter: icon.column + icon.name.length, newText: suggestion }] },
   };
 }
 
@@ -359,18 +391,24 @@ function unclosedMessage(p: Unbalanced, lines: string[], limit: number): Explain
     const indent = /^\s*/.exec(text)?.[0] ?? '';
     const owner = text.slice(0, p.column).trim();
     return {
-      message: `The \`{\` that opens ${owner ? `the block of ${quote(owner)}` : 'this block'} is never closed; expected a \`}\` on a line of its own after the block's last line.`,
-      title: 'Close the block with `}`',
+      // Braces are placeholders' syntax in a translated message: the code is passed in, not written in the message.
+      message: owner
+        ? l10n.t("The {0} that opens the block of {1} is never closed; expected a {2} on a line of its own after the block's last line.", '`{`', quote(owner), '`}`')
+        : l10n.t("The {0} that opens this block is never closed; expected a {1} on a line of its own after the block's last line.", '`{`', '`}`'),
+      title: l10n.t('Close the block with {0}', '`}`'),
       edits: [{ line: end, character: (lines[end] ?? '').length, endLine: end, endCharacter: (lines[end] ?? '').length, newText: `\n${indent}}` }],
     };
   }
   const at = labelEnd(text, p.column, p.closer);
   const label = text.slice(p.column + 1, at);
-  const what = p.char === '"' ? 'The quote before' : `The \`${p.char}\` before`;
-  const after = label.trim() ? ` after ${quote(label)}` : '';
+  const shown = quote(label || text.slice(p.column + 1) || p.char);
+  const closer = `\`${p.closer}\``;
+  let message: string;
+  if (p.char === '"') message = label.trim() ? l10n.t('The quote before {0} is never closed; expected a {1} after {2}.', shown, closer, quote(label)) : l10n.t('The quote before {0} is never closed; expected a {1}.', shown, closer);
+  else message = label.trim() ? l10n.t('The {0} before {1} is never closed; expected a {2} after {3}.', `\`${p.char}\``, shown, closer, quote(label)) : l10n.t('The {0} before {1} is never closed; expected a {2}.', `\`${p.char}\``, shown, closer);
   return {
-    message: `${what} ${quote(label || text.slice(p.column + 1) || p.char)} is never closed; expected a \`${p.closer}\`${after}.`,
-    title: `Close it with \`${p.closer}\``,
+    message,
+    title: l10n.t('Close it with {0}', closer),
     edits: [{ line: p.line, character: at, endLine: p.line, endCharacter: at, newText: p.closer }],
   };
 }
@@ -417,11 +455,11 @@ function explainLine(details: MermaidErrorDetails, diagram: string, lines: strin
     if (near && !/[-=.]{2}|[[({]/.test(text.slice(0, text.indexOf(first[1]) + first[1].length + 1))) {
       const col = text.indexOf(first[1]);
       return {
-        message: `${quote(first[1])} is not a keyword of ${FAMILY_NAME[family]}; expected ${quote(near)}.`,
+        message: l10n.t('{0} is not a keyword of {1}; expected {2}.', quote(first[1]), FAMILY_NAME[family](), quote(near)),
         line,
         column: col,
         original,
-        fix: { title: `Change ${quote(first[1])} to ${quote(near)}`, edits: [{ line, character: col, endLine: line, endCharacter: col + first[1].length, newText: near }] },
+        fix: { title: l10n.t('Change {0} to {1}', quote(first[1]), quote(near)), edits: [{ line, character: col, endLine: line, endCharacter: col + first[1].length, newText: near }] },
       };
     }
   }
@@ -430,48 +468,51 @@ function explainLine(details: MermaidErrorDetails, diagram: string, lines: strin
   if (arrows) {
     const bad = found.find((a) => !arrows.valid.test(a.arrow));
     if (bad) {
-      return { message: `${quote(bad.arrow)} is not an arrow of ${FAMILY_NAME[family]}; expected one such as ${arrows.examples}.`, line, column: bad.column, original };
+      return { message: l10n.t('{0} is not an arrow of {1}; expected one such as {2}.', quote(bad.arrow), FAMILY_NAME[family](), arrows.examples), line, column: bad.column, original };
     }
   }
   // A link that ends the line: `a -->` with nothing after it.
   const last = found.at(-1);
   if (arrows && last && last.column + last.arrow.length >= text.trimEnd().length && arrows.valid.test(last.arrow)) {
-    return { message: `The arrow ${quote(last.arrow)} leads nowhere; expected what it points to after it, as in \`a ${last.arrow} b\`.`, line, column: last.column, original };
+    return { message: l10n.t('The arrow {0} leads nowhere; expected what it points to after it, as in {1}.', quote(last.arrow), `\`a ${last.arrow} b\``), line, column: last.column, original };
   }
   const token = details.hash?.text;
   const at = wordAt(text, column, token);
-  const wanted = expectedWords(details);
-  if (family === 'sequence' && wanted === 'text' && found.length && !text.includes(':')) {
+  const wanted = expectedTokens(details);
+  if (family === 'sequence' && wanted?.length === 1 && wanted[0] === 'text' && found.length && !text.includes(':')) {
     // A message without the colon before its text: "A->>B hello".
     const arrow = found[0] as { arrow: string; column: number };
     const receiver = /^\s*[^\s:]+/.exec(text.slice(arrow.column + arrow.arrow.length));
     if (receiver) {
       const at = arrow.column + arrow.arrow.length + receiver[0].length;
       return {
-        message: `The message ${quote(text)} has no \`:\` before its text; expected \`:\` after ${quote(receiver[0])}.`,
+        message: l10n.t('The message {0} has no `:` before its text; expected `:` after {1}.', quote(text), quote(receiver[0])),
         line,
         column: Math.max(0, text.length - text.trimStart().length),
         original,
-        fix: { title: 'Insert `:` before the message text', edits: [{ line, character: at, endLine: line, endCharacter: at, newText: ':' }] },
+        fix: { title: l10n.t('Insert `:` before the message text'), edits: [{ line, character: at, endLine: line, endCharacter: at, newText: ':' }] },
       };
     }
   }
-  if (family === 'sequence' && wanted?.includes('an arrow') && !found.length && /:/.test(text)) {
+  if (family === 'sequence' && wanted?.includes('arrow') && !found.length && /:/.test(text)) {
     const sender = text.slice(0, text.indexOf(':')).trim();
     return {
-      message: `The message from ${quote(sender)} has no arrow; expected one such as \`->>\` or \`-->>\` between the sender and the receiver, as in \`Alice->>Bob: text\`.`,
+      message: l10n.t('The message from {0} has no arrow; expected one such as `->>` or `-->>` between the sender and the receiver, as in `Alice->>Bob: text`.', quote(sender)),
       line,
       column: Math.max(0, text.indexOf(sender)),
       original,
     };
   }
-  if (arrows && wanted?.includes('an arrow') || (arrows && /relationship/.test(wanted ?? ''))) {
+  if (arrows && (wanted?.includes('arrow') || wanted?.includes('relationship'))) {
     // Two things side by side that an arrow should join.
     const end = at?.column ?? text.length;
     const before = text.slice(0, end).trim().split(/\s+/).pop();
     if (at && before && !found.some((a) => a.column < end && a.column + a.arrow.length > end - 1 - before.length)) {
       return {
-        message: `Nothing joins ${quote(before)} to ${quote(at.word)}; expected ${family === 'er' ? 'a relationship' : 'an arrow'} between them, such as ${arrows.examples.split(',')[0]}.`,
+        message:
+          family === 'er'
+            ? l10n.t('Nothing joins {0} to {1}; expected a relationship between them, such as {2}.', quote(before), quote(at.word), arrows.examples.split(',')[0] ?? '')
+            : l10n.t('Nothing joins {0} to {1}; expected an arrow between them, such as {2}.', quote(before), quote(at.word), arrows.examples.split(',')[0] ?? ''),
         line,
         column: Math.max(0, text.indexOf(before)),
         original,
@@ -479,12 +520,12 @@ function explainLine(details: MermaidErrorDetails, diagram: string, lines: strin
     }
   }
   const lexer = /unexpected character: ->(.+?)<-/.exec(original)?.[1];
-  const where = at ? ` at ${quote(at.word)}` : lexer ? ` at ${quote(lexer)}` : '';
-  const expect = wanted ? `expected ${wanted}` : `expected the syntax of ${FAMILY_NAME[family]}`;
+  const where = at ? quote(at.word) : lexer ? quote(lexer) : undefined;
+  const expect = wanted ? l10n.t('expected {0}', listWords(wanted.map(wantedWords))) : l10n.t('expected the syntax of {0}', FAMILY_NAME[family]());
   const indent = Math.max(0, text.length - text.trimStart().length);
   const place = column !== undefined && column < text.trimEnd().length ? column : (at?.column ?? indent);
-  if (!text.trim()) return { message: `${FAMILY_NAME[family].replace(/^./, (c) => c.toUpperCase())} ends before it is complete; ${expect}.`, line, column: 0, original };
-  return { message: `Mermaid cannot read this line${where}; ${expect}.`, line, column: place, original };
+  if (!text.trim()) return { message: l10n.t('{0} ends before it is complete; {1}.', FAMILY_NAME[family]().replace(/^./, (c) => c.toUpperCase()), expect), line, column: 0, original };
+  return { message: where ? l10n.t('Mermaid cannot read this line at {0}; {1}.', where, expect) : l10n.t('Mermaid cannot read this line; {0}.', expect), line, column: place, original };
 }
 
 /**
@@ -495,7 +536,7 @@ export function explainMermaidError(details: MermaidErrorDetails, diagram: strin
   const lines = diagram.replace(/\r\n?/g, '\n').split('\n');
   const original = details.message;
   if (details.name === OVER_BUDGET) {
-    return { line: 0, column: 0, original, unchecked: true, message: `This diagram was not checked: mermaid's parser ${original}; the other diagrams are checked. Expected a diagram mermaid reads in a moment (split a very large one).` };
+    return { line: 0, column: 0, original, unchecked: true, message: l10n.t("This diagram was not checked: mermaid's parser {0}; the other diagrams are checked. Expected a diagram mermaid reads in a moment (split a very large one).", original) };
   }
   if (details.name === 'UnknownDiagramError' || /No diagram type detected/i.test(original)) return missingType(details, diagram, lines);
   if (details.icon) return unknownIcon(details.icon, original);
@@ -512,7 +553,7 @@ export function explainMermaidError(details: MermaidErrorDetails, diagram: strin
   }
   if (pick?.kind === 'stray') {
     const opener = ({ ']': '[', ')': '(', '}': '{', '"': '"' } as Record<string, Bracket>)[pick.char] ?? '[';
-    return { message: `This \`${pick.char}\` closes nothing; expected it only after a \`${opener}\` (or remove it).`, line: pick.line, column: pick.column, original };
+    return { message: l10n.t('This {0} closes nothing; expected it only after a {1} (or remove it).', `\`${pick.char}\``, `\`${opener}\``), line: pick.line, column: pick.column, original };
   }
   // Mermaid names the end of the input when a statement is cut short: the statement is on the last line with text.
   let line = place.line;

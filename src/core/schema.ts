@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { RE2JS } from 're2js';
 import defaultSchemaJson from '../../schemas/design-snapshot.schema.json';
@@ -285,9 +286,9 @@ export function compileSchema(text: string, source: string): CompiledSchema | Sc
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { source, message: `not valid JSON: ${(e as Error).message}` };
+    return { source, message: l10n.t('not valid JSON: {0}', (e as Error).message) };
   }
-  if (!isObject(json)) return { source, message: 'expected a JSON Schema object at the top level' };
+  if (!isObject(json)) return { source, message: l10n.t('expected a JSON Schema object at the top level') };
   try {
     const ajv = newAjv(true);
     const extendsDefault = refersTo(json, DEFAULT_SCHEMA_ID);
@@ -303,10 +304,10 @@ export function compileSchema(text: string, source: string): CompiledSchema | Sc
     // A schema that compiles can still fail on every document ({"$ref": "#"} recurses until the stack overflows):
     // one trial validation finds that now, once, instead of in each document.
     const trial = validationFailure(validate, TRIAL_MODEL);
-    if (trial) return { source, message: `not a usable JSON Schema: validating a snapshot with it fails (${trial})` };
+    if (trial) return { source, message: l10n.t('not a usable JSON Schema: validating a snapshot with it fails ({0})', trial) };
     return { validate, catalog: new SectionCatalog(sections), topics: merged.topics, source };
   } catch (e) {
-    return { source, message: `not a usable JSON Schema: ${(e as Error).message}` };
+    return { source, message: l10n.t('not a usable JSON Schema: {0}', (e as Error).message) };
   }
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseDocument } from 'yaml';
 
 /** A snapshot template: Markdown with frontmatter, whose `template:` field describes it. */
@@ -32,19 +33,19 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 /** Reads one template's metadata; a malformed one comes back as a TemplateProblem. */
 export function parseTemplate(fileName: string, text: string, origin: string): Template | TemplateProblem {
   const id = fileName.replace(/\.md$/i, '');
-  const source = origin === 'built-in' ? `built-in template ${fileName}` : origin;
-  if (!ID.test(id)) return { source, message: `template ids are kebab-case file names; "${id}" is not` };
+  const source = origin === 'built-in' ? l10n.t('built-in template {0}', fileName) : origin;
+  if (!ID.test(id)) return { source, message: l10n.t('template ids are kebab-case file names; "{0}" is not', id) };
   const m = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  if (!m) return { source, message: 'expected YAML frontmatter with a "template:" field (name, description)' };
+  if (!m) return { source, message: l10n.t('expected YAML frontmatter with a "template:" field (name, description)') };
   const doc = parseDocument(m[1] ?? '');
-  if (doc.errors.length) return { source, message: `frontmatter is not valid YAML: ${doc.errors[0]?.message.split('\n')[0] ?? ''}` };
+  if (doc.errors.length) return { source, message: l10n.t('frontmatter is not valid YAML: {0}', doc.errors[0]?.message.split('\n')[0] ?? '') };
   const data: unknown = doc.toJS();
   const meta = (data as { template?: unknown } | null)?.template;
-  if (typeof meta !== 'object' || meta === null) return { source, message: 'expected a "template:" field with name and description' };
+  if (typeof meta !== 'object' || meta === null) return { source, message: l10n.t('expected a "template:" field with name and description') };
   const { name, description, tags } = meta as Record<string, unknown>;
-  if (typeof name !== 'string' || !name.trim()) return { source, message: 'expected "template.name" to be a non-empty string' };
+  if (typeof name !== 'string' || !name.trim()) return { source, message: l10n.t('expected "template.name" to be a non-empty string') };
   if (typeof description !== 'string' || !description.trim()) {
-    return { source, message: 'expected "template.description" to be a non-empty string' };
+    return { source, message: l10n.t('expected "template.description" to be a non-empty string') };
   }
   const tagList = Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
   return { id, name, description, tags: tagList, origin, text };

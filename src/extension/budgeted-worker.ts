@@ -1,4 +1,5 @@
 // Runs in the VS Code extension host: a worker that answers one request at a time, each within a time budget.
+import * as l10n from '@vscode/l10n';
 import { OVER_BUDGET, WORKER_FAILURE } from '../core/index.js';
 import type { ExtensionLog } from './log.js';
 import type { WorkerPort } from './platform.js';
@@ -7,7 +8,8 @@ import type { WorkerPort } from './platform.js';
 export class OverBudget extends Error {
   override readonly name = OVER_BUDGET;
   constructor(readonly budgetMs: number) {
-    super(`took longer than ${budgetMs / 1000} s`);
+    // Shown inside the core's messages (this document, this diagram was not checked: …), in the user's language.
+    super(l10n.t('took longer than {0} s', budgetMs / 1000));
   }
 }
 

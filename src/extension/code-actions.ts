@@ -1,6 +1,6 @@
 // Runs in the VS Code extension host: quick fixes from findings, and inserting missing sections from the pattern's template.
 import * as vscode from 'vscode';
-import { guidanceRemovalEdits, REMOVE_ALL_GUIDANCE, sectionFromTemplate, type Analysis, type Finding, type ParsedSnapshot } from '../core/index.js';
+import { guidanceRemovalEdits, removeAllGuidanceTitle, sectionFromTemplate, type Analysis, type Finding, type ParsedSnapshot } from '../core/index.js';
 import { aliasEdit, aliasTarget } from './alias-fix.js';
 import type { DiagnosticsController } from './diagnostics.js';
 import { toRange } from './diagnostics.js';
@@ -123,7 +123,7 @@ export class SnapshotCodeActions implements vscode.CodeActionProvider {
     }
     // From review on each guidance comment is its own finding: offer removing them all at once as well.
     const leftovers = ours.filter((d) => ruleIdOf(d) === 'placeholder-left');
-    if (leftovers.length && !state.findings.some((x) => x.fix?.title === REMOVE_ALL_GUIDANCE && ours.some((d) => sameFinding(d, x)))) {
+    if (leftovers.length && !state.findings.some((x) => x.fix?.title === removeAllGuidanceTitle() && ours.some((d) => sameFinding(d, x)))) {
       const all = guidanceRemovalEdits(state.analysis.parsed).length > 1 ? guidanceEdit(doc, state.analysis) : undefined;
       if (all) {
         const action = new vscode.CodeAction(vscode.l10n.t('Remove all template guidance'), vscode.CodeActionKind.QuickFix);

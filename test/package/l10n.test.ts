@@ -1,5 +1,6 @@
-// Runs in Node: every user-facing string of the hosts goes through l10n — the exported bundle covers every l10n.t call,
-// no literal reaches a place people read without it, and a run of the CLI in the pseudo locale shows no English.
+// Runs in Node: every user-facing string of the engine and its hosts goes through l10n — the exported bundle covers
+// every l10n.t call, no literal reaches a place people read without it, and a run of the CLI in the pseudo locale shows
+// no English (l10n-findings.test.ts runs the core's findings through it).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,29 +10,79 @@ import { test } from 'node:test';
 import { L10N_SOURCES, l10nOutputs, sourceFiles } from '../../scripts/l10n.js';
 import { main, type CliIo } from '../../src/cli/main.js';
 import { FIXTURES, ROOT } from '../unit/helpers.js';
-import { isText, scan } from './l10n-scan.js';
+import { isText, scan, type ScanKind } from './l10n-scan.js';
 
 const root = pathToFileURL(`${ROOT}/`);
 const files = L10N_SOURCES.flatMap((dir) => sourceFiles(root, dir));
-const scans = files.map((f) => scan(f, readFileSync(join(ROOT, f), 'utf8'), f.startsWith('src/cli/')));
+const kindOf = (f: string): ScanKind => (f.startsWith('src/core/') ? 'core' : f.startsWith('src/cli/') ? 'cli' : 'host');
+const scans = files.map((f) => scan(f, readFileSync(join(ROOT, f), 'utf8'), kindOf(f)));
 
 test('l10n: the checked-in bundles are what @vscode/l10n-dev exports from every l10n.t call (and their pseudo-locale twins)', async () => {
   const expected = await l10nOutputs(root, readFileSync(join(ROOT, 'package.nls.json'), 'utf8'));
   for (const [path, text] of Object.entries(expected)) assert.ok(readFileSync(join(ROOT, path), 'utf8') === text, `${path} is stale: run npm run gen`);
   const bundle = JSON.parse(expected['l10n/bundle.l10n.json'] ?? '{}') as Record<string, string>;
   const calls = scans.flatMap((s) => s.calls);
-  assert.ok(calls.length > 120, `found ${calls.length} l10n.t calls`);
+  assert.ok(calls.length > 350, `found ${calls.length} l10n.t calls`);
+  const core = calls.filter((c) => c.file.startsWith('src/core/'));
+  assert.ok(core.length > 200, `found ${core.length} l10n.t calls in src/core`);
   // A message the exporter cannot read (a variable, a template with ${…}) would be missing from every translation.
   assert.deepEqual(calls.filter((c) => !c.literal).map((c) => `${c.file}:${c.line}`), [], 'l10n.t calls whose message is not a literal');
-  assert.ok(Object.keys(bundle).length > 100, `${Object.keys(bundle).length} messages in the bundle`);
+  assert.ok(Object.keys(bundle).length > 300, `${Object.keys(bundle).length} messages in the bundle`);
+  // @vscode/l10n fills {0}-style placeholders with a regular expression that takes any {…}: a message with
+  // placeholders must not also hold a literal brace (code such as `{` goes in as an argument).
+  const braces = Object.keys(bundle).filter((m) => /\{\d+\}/.test(m) && [...m.matchAll(/\{([^}]+)\}/g)].some((x) => !/^\d+$/.test(x[1] ?? '')));
+  assert.deepEqual(braces, [], 'messages with placeholders and a literal brace');
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { l10n?: string };
   assert.equal(manifest.l10n, './l10n', 'package.json names the bundle folder, so VS Code loads its translations');
   assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!l10n\/bundle\.l10n\.json$/m, 'the English bundle ships; the pseudo-locale ones do not');
 });
 
-test('l10n: no user-facing literal in src/extension, src/cli or src/shared bypasses l10n.t', () => {
-  const bypasses = scans.flatMap((s) => s.bypasses).map((b) => `${b.file}:${b.line} ${b.where}: ${JSON.stringify(b.text)}`);
+/**
+ * Literals the scan finds that no one reads as the engine's words: why a document is linted or not (snapshotVerdict's
+ * reason) goes to the log only, which is English like every log line; the trial model a custom schema is tried on is data.
+ */
+const NOT_SHOWN: ReadonlyArray<[file: string, where: string]> = [
+  ['src/core/config.ts', '{ reason }'],
+  ['src/core/schema.ts', '{ title }'],
+];
+
+test('l10n: no user-facing literal in src/core, src/extension, src/cli or src/shared bypasses l10n.t', () => {
+  const bypasses = scans
+    .flatMap((s) => s.bypasses)
+    .filter((b) => !NOT_SHOWN.some(([file, where]) => b.file === file && b.where === where))
+    .map((b) => `${b.file}:${b.line} ${b.where}: ${JSON.stringify(b.text)}`);
   assert.deepEqual(bypasses, []);
+});
+
+test("l10n: in core-shaped code the scan finds a finding's message, a fix's title or a reported text that bypasses l10n.t", () => {
+  const bad = `
+    import * as l10n from '@vscode/l10n';
+    const WHY = 'reviewers ask what breaks';
+    export const rule = {
+      id: 'x',
+      description: 'A rule description is English on purpose.',
+      check(ctx) {
+        ctx.report({ range, message: \`Section "\${h.text}" is empty; \${WHY}\`, fix: { title: 'Insert section', edits: [] } });
+        ctx.report({ range, message: n > 1 ? l10n.t('{0} placeholders', n) : 'One placeholder left' });
+        report(ctx, at, 'Nothing in the design says what breaks');
+        line.error = { kind: 'parse', message: l10n.t('too large'), expected: 'a shorter block' };
+      },
+    };`;
+  const found = scan('src/core/rules/x.ts', bad, 'core').bypasses.map((b) => b.text);
+  assert.deepEqual(found, ['Section " " is empty;  ', 'reviewers ask what breaks', 'Insert section', 'One placeholder left', 'Nothing in the design says what breaks', 'a shorter block']);
+  const good = `
+    import * as l10n from '@vscode/l10n';
+    const WHY = (): string => l10n.t('reviewers ask what breaks');
+    export const rule = {
+      id: 'x',
+      description: 'A rule description is English on purpose.',
+      check(ctx) {
+        ctx.report({ range, message: l10n.t('Section "{0}" is empty; {1}', h.text, WHY()), fix: { title: l10n.t('Insert section'), edits: [] } });
+        ctx.report({ range, message: \`\${spec.title}: \${why}\`, detail: x.original });
+        report(ctx, at, l10n.t('Nothing in the design says what breaks'));
+      },
+    };`;
+  assert.deepEqual(scan('src/core/rules/x.ts', good, 'core').bypasses, []);
 });
 
 test('l10n: the scan finds literals shown without l10n.t, through a constant, a condition or a template, and passes data and l10n.t', () => {
@@ -47,7 +98,7 @@ test('l10n: the scan finds literals shown without l10n.t, through a constant, a 
       io.stderr(\`design-snapshot: cannot read \${name}\\n\`);
       throw new Error(\`\${name}: no such file\`);
     }`;
-  const found = scan('bad.ts', bad, true).bypasses.map((b) => b.text);
+  const found = scan('bad.ts', bad, 'cli').bypasses.map((b) => b.text);
   assert.deepEqual(found, ['Exported   diagrams', 'Open it', 'vector image', 'Pick one', 'All sections present', 'Insert section', 'design-snapshot: cannot read  \n', ' : no such file']);
   const good = `
     import * as vscode from 'vscode';
@@ -57,7 +108,7 @@ test('l10n: the scan finds literals shown without l10n.t, through a constant, a 
       io.stderr(\`design-snapshot: \${vscode.l10n.t('cannot read {0}', name)}\\n\`);
       vscode.window.createOutputChannel('Design Snapshot').appendLine(\`Linted \${name}\`);
     }`;
-  assert.deepEqual(scan('good.ts', good, true).bypasses, []);
+  assert.deepEqual(scan('good.ts', good, 'cli').bypasses, []);
   assert.ok(!isText('SVG') && !isText(' · ') && !isText('design-snapshot') && !isText('designSnapshot.insertMissingSections') && isText('Export'));
 });
 
@@ -114,7 +165,7 @@ test('l10n: the CLI in the pseudo locale (--locale qps-ploc, or DESIGN_SNAPSHOT_
     const pseudo = await cli(['--locale', 'qps-ploc', ...argv], dir);
     assert.deepEqual(untranslated(pseudo, keep), [], `design-snapshot ${argv.join(' ')} --locale qps-ploc:\n${pseudo}`);
   }
-  // The lint summary (the text formatter's own line); the findings' messages come from the core, English for now.
+  // The lint summary (the text formatter's own line); the findings' messages are l10n-findings.test.ts's.
   const summary = await cli(['lint', 'complete.md'], cleanDir, { DESIGN_SNAPSHOT_LOCALE: 'qps-ploc' });
   assert.deepEqual(untranslated(summary, []), [], summary);
   assert.match(summary, /^1 ƒīŀḗḗ /);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   absDependencies, addDependencies, cbrtDependencies, ceilDependencies, create, createUnitDependencies, divideDependencies, dotDivideDependencies,
   dotMultiplyDependencies, dotPowDependencies, eDependencies, expDependencies, fixDependencies, floorDependencies, formatDependencies,
@@ -6,6 +7,7 @@ import {
   unaryMinusDependencies, unaryPlusDependencies, unitDependencies, type FactoryFunctionMap, type MathJsInstance, type Unit,
 } from 'mathjs';
 import { Lru } from '../lru.js';
+import { languageMark } from '../wording.js';
 
 /** The value of one line of an ```estimate block, or why it has none. */
 export interface BlockLine {
@@ -64,12 +66,12 @@ export const ESTIMATE_LIMITS = {
 
 /** Why a line is refused before mathjs reads it, if it is. */
 function overLimits(text: string): string | undefined {
-  if (text.length > ESTIMATE_LIMITS.lineLength) return `too large to evaluate: ${text.length.toLocaleString('en-US')} characters (at most ${ESTIMATE_LIMITS.lineLength})`;
+  if (text.length > ESTIMATE_LIMITS.lineLength) return l10n.t('too large to evaluate: {0} characters (at most {1})', text.length.toLocaleString('en-US'), ESTIMATE_LIMITS.lineLength);
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 40 || c === 91 || c === 123) {
-      if (++depth > ESTIMATE_LIMITS.depth) return `too deeply nested to evaluate: more than ${ESTIMATE_LIMITS.depth} brackets inside each other`;
+      if (++depth > ESTIMATE_LIMITS.depth) return l10n.t('too deeply nested to evaluate: more than {0} brackets inside each other', ESTIMATE_LIMITS.depth);
     } else if (c === 41 || c === 93 || c === 125) depth--;
   }
   return undefined;
@@ -90,10 +92,10 @@ function refused(root: MathNode): string | undefined {
   let count = 0;
   while (stack.length) {
     const n = stack.pop() as MathNode;
-    if (++count > ESTIMATE_LIMITS.nodes) return `too large to evaluate: more than ${ESTIMATE_LIMITS.nodes} terms and operators`;
+    if (++count > ESTIMATE_LIMITS.nodes) return l10n.t('too large to evaluate: more than {0} terms and operators', ESTIMATE_LIMITS.nodes);
     switch (n.type) {
       case 'ConstantNode':
-        if (typeof n.value !== 'number') return `${typeof n.value === 'string' ? 'text in quotes' : String(n.value)} is not allowed in an estimate`;
+        if (typeof n.value !== 'number') return typeof n.value === 'string' ? l10n.t('text in quotes is not allowed in an estimate') : l10n.t('{0} is not allowed in an estimate', String(n.value));
         break;
       case 'SymbolNode':
         break;
@@ -101,12 +103,12 @@ function refused(root: MathNode): string | undefined {
         if (n.content) stack.push(n.content);
         break;
       case 'OperatorNode':
-        if (typeof n.fn !== 'string' || !OPERATORS.has(n.fn)) return `the operator ${JSON.stringify((n as { op?: string }).op ?? n.fn)} is not allowed in an estimate`;
+        if (typeof n.fn !== 'string' || !OPERATORS.has(n.fn)) return l10n.t('the operator {0} is not allowed in an estimate', JSON.stringify((n as { op?: string }).op ?? n.fn));
         stack.push(...(n.args ?? []));
         break;
       case 'FunctionNode': {
         const fn = typeof n.fn === 'object' && n.fn.type === 'SymbolNode' ? n.fn.name : undefined;
-        if (!fn || !FUNCTIONS.has(fn)) return `${fn ? `${fn}()` : 'this call'} is not allowed in an estimate`;
+        if (!fn || !FUNCTIONS.has(fn)) return fn ? l10n.t('{0} is not allowed in an estimate', `${fn}()`) : l10n.t('this call is not allowed in an estimate');
         stack.push(...(n.args ?? []));
         break;
       }
@@ -120,14 +122,15 @@ function refused(root: MathNode): string | undefined {
       case 'AssignmentNode':
         return 'one assignment per line: "name = expression"';
       default:
-        return `${n.type.replace(/Node$/, '').toLowerCase()} expressions are not allowed in an estimate`;
+        // mathjs's name for the node ("assignment", "range") is code, not translated.
+        return l10n.t('{0} expressions are not allowed in an estimate', n.type.replace(/Node$/, '').toLowerCase());
     }
   }
   return undefined;
 }
 
 /** What a refused line should hold instead. */
-const ALLOWED = `numbers, units, names defined above, + - * / ^ "to", and ${ESTIMATE_FUNCTIONS.join(', ')}`;
+const ALLOWED = (): string => l10n.t('numbers, units, names defined above, + - * / ^ "to", and {0}', ESTIMATE_FUNCTIONS.join(', '));
 
 /**
  * mathjs with the units design estimates use and only the functions they need; created on the first estimate
@@ -221,14 +224,14 @@ class Refused extends Error {
   }
 }
 
-/** What a value that is neither a number nor a quantity is called in a message. */
+/** Why a value that is neither a number nor a quantity is refused, for a message. */
 function kindOf(m: MathJsInstance, v: unknown): string {
-  if (typeof v === 'function') return 'a function';
-  if (typeof v === 'string') return 'text';
-  if (typeof v === 'boolean') return 'true or false';
-  if (m.isMatrix(v) || Array.isArray(v)) return 'a matrix';
-  if (m.isComplex(v)) return 'a complex number';
-  return 'not a number';
+  if (typeof v === 'function') return l10n.t('the value is a function');
+  if (typeof v === 'string') return l10n.t('the value is text');
+  if (typeof v === 'boolean') return l10n.t('the value is true or false');
+  if (m.isMatrix(v) || Array.isArray(v)) return l10n.t('the value is a matrix');
+  if (m.isComplex(v)) return l10n.t('the value is a complex number');
+  return l10n.t('the value is not a number');
 }
 
 type Compiled = { evaluate(scope: Map<string, unknown>): unknown };
@@ -241,6 +244,8 @@ type Compiled = { evaluate(scope: Map<string, unknown>): unknown };
 export class EstimateEvaluator {
   #math: MathJsInstance | undefined;
   readonly #blocks = new Lru<string, BlockLine[]>(256);
+  /** The language the cached blocks' refusals are worded in (see languageMark). */
+  #language = '';
   // Compiled expressions by text: editing one line of a block recompiles that line only.
   readonly #compiled = new Lru<string, Compiled>(2048);
 
@@ -249,10 +254,10 @@ export class EstimateEvaluator {
     let c = this.#compiled.get(text);
     if (!c) {
       const over = overLimits(text);
-      if (over) throw new Refused(over, 'a shorter line: split the calculation into named steps');
+      if (over) throw new Refused(over, l10n.t('a shorter line: split the calculation into named steps'));
       const node = m.parse(text) as unknown as MathNode & Compiled & { compile(): Compiled };
       const why = refused(node);
-      if (why) throw new Refused(why, ALLOWED);
+      if (why) throw new Refused(why, ALLOWED());
       c = node.compile();
       this.#compiled.set(text, c);
     }
@@ -270,6 +275,11 @@ export class EstimateEvaluator {
    * it. Results are cached by block text: typing elsewhere never re-evaluates a block.
    */
   evaluate(content: string): BlockLine[] {
+    const language = languageMark();
+    if (language !== this.#language) {
+      this.#blocks.clear();
+      this.#language = language;
+    }
     const hit = this.#blocks.get(content);
     if (hit) return hit;
     const m = (this.#math ??= createMath());
@@ -291,8 +301,11 @@ export class EstimateEvaluator {
       // Past a budget, the rest of the block is one finding on the first line not evaluated.
       const spent = started === undefined ? 0 : Date.now() - started;
       if (++evaluated > ESTIMATE_LIMITS.lines || spent > ESTIMATE_LIMITS.blockMs) {
-        const why = spent > ESTIMATE_LIMITS.blockMs ? `the block took over ${ESTIMATE_LIMITS.blockMs} ms` : `the block has over ${ESTIMATE_LIMITS.lines} lines`;
-        result.error = { kind: 'parse', message: `too large to evaluate: ${why}; this line and the ones below it are not evaluated`, expected: 'a shorter block: split it into blocks per part of the system' };
+        const message =
+          spent > ESTIMATE_LIMITS.blockMs
+            ? l10n.t('too large to evaluate: the block took over {0} ms; this line and the ones below it are not evaluated', ESTIMATE_LIMITS.blockMs)
+            : l10n.t('too large to evaluate: the block has over {0} lines; this line and the ones below it are not evaluated', ESTIMATE_LIMITS.lines);
+        result.error = { kind: 'parse', message, expected: l10n.t('a shorter block: split it into blocks per part of the system') };
         break;
       }
       const assign = trimmed.length <= ESTIMATE_LIMITS.lineLength ? /^([A-Za-z_]\w*)\s*=(?!=)\s*(.*)$/.exec(trimmed) : null;
@@ -302,7 +315,7 @@ export class EstimateEvaluator {
       try {
         const v: unknown = this.#compile(m, normalize(result.expression)).evaluate(scope);
         started ??= Date.now();
-        if (typeof v !== 'number' && !m.isUnit(v)) throw new Refused(`the value is ${kindOf(m, v)}`, 'a number or a quantity with units');
+        if (typeof v !== 'number' && !m.isUnit(v)) throw new Refused(kindOf(m, v), l10n.t('a number or a quantity with units'));
         if (name) scope.set(name, v);
         result.display = display(m, v as number | Unit);
         let q: ReturnType<typeof valueAndUnit> | null = null;

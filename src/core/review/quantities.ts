@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DiagramBlock } from '../diagrams.js';
 import type { EstimateBlock } from '../estimates/scan.js';
 import type { ParsedSnapshot } from '../model.js';
@@ -44,6 +45,8 @@ export interface Statement {
   about?: string[];
   /** The statement as written, for messages. */
   text: string;
+  /** True when `text` is the engine's own summary of a table (translated), not the author's words. */
+  summary?: boolean;
   start: number;
   end: number;
 }
@@ -526,7 +529,8 @@ function budgets(reading: Reading): Statement[] {
         scope: '',
         budget: true,
         about: aboutWords(`${first.leadIn} ${first.subheading}`),
-        text: s.total !== undefined ? `the latency budget (its total, ${Math.round(value)} ms)` : `the latency budget (${group.length} stages adding up to ${Math.round(value)} ms)`,
+        text: s.total !== undefined ? l10n.t('the latency budget (its total, {0} ms)', Math.round(value)) : l10n.t('the latency budget ({0} stages adding up to {1} ms)', group.length, Math.round(value)),
+        summary: true,
         start: first.start,
         end: last.end,
       });
@@ -548,7 +552,8 @@ function budgets(reading: Reading): Statement[] {
         section: first.section ?? '',
         scope: '',
         budget: true,
-        text: s.total !== undefined ? `the cost table (its total, $${Math.round(value).toLocaleString('en-US')}/month)` : `the cost table (${group.length} items adding up to $${Math.round(value).toLocaleString('en-US')}/month)`,
+        text: s.total !== undefined ? l10n.t('the cost table (its total, ${0}/month)', Math.round(value).toLocaleString('en-US')) : l10n.t('the cost table ({0} items adding up to ${1}/month)', group.length, Math.round(value).toLocaleString('en-US')),
+        summary: true,
         start: first.start,
         end: last.end,
       });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Analysis } from '../analysis.js';
 import type { Finding } from '../finding.js';
 import { readSnapshot } from './reader.js';
@@ -36,17 +37,21 @@ export interface Scorecard {
   summary: { covered: number; thin: number; missing: number };
 }
 
-const DIMENSIONS: ReadonlyArray<{ id: DimensionId; title: string; sections: string[] }> = [
-  { id: 'requirements', title: 'Requirements', sections: ['requirements'] },
-  { id: 'estimates', title: 'Estimates', sections: ['estimates'] },
-  { id: 'architecture', title: 'Architecture', sections: ['architecture'] },
-  { id: 'data-model', title: 'Data and model', sections: ['data-model'] },
-  { id: 'failure-modes', title: 'Failure modes', sections: ['failure-modes'] },
-  { id: 'evaluation', title: 'Evaluation', sections: ['evaluation', 'monitoring'] },
-  { id: 'safety', title: 'Safety', sections: ['safety'] },
-  { id: 'cost-latency', title: 'Cost and latency', sections: ['cost'] },
-  { id: 'trade-offs', title: 'Trade-offs', sections: ['trade-offs'] },
+/** The dimensions; titles are functions, as the language is chosen after the module loads. */
+const DIMENSIONS: ReadonlyArray<{ id: DimensionId; title: () => string; sections: string[] }> = [
+  { id: 'requirements', title: () => l10n.t('Requirements'), sections: ['requirements'] },
+  { id: 'estimates', title: () => l10n.t('Estimates'), sections: ['estimates'] },
+  { id: 'architecture', title: () => l10n.t('Architecture'), sections: ['architecture'] },
+  { id: 'data-model', title: () => l10n.t('Data and model'), sections: ['data-model'] },
+  { id: 'failure-modes', title: () => l10n.t('Failure modes'), sections: ['failure-modes'] },
+  { id: 'evaluation', title: () => l10n.t('Evaluation'), sections: ['evaluation', 'monitoring'] },
+  { id: 'safety', title: () => l10n.t('Safety'), sections: ['safety'] },
+  { id: 'cost-latency', title: () => l10n.t('Cost and latency'), sections: ['cost'] },
+  { id: 'trade-offs', title: () => l10n.t('Trade-offs'), sections: ['trade-offs'] },
 ];
+
+/** "1 finding", "3 findings". */
+const findingCount = (n: number): string => (n === 1 ? l10n.t('{0} finding', n) : l10n.t('{0} findings', n));
 
 /** Rules whose findings belong to a dimension whatever section they sit in. */
 const BY_RULE: Readonly<Record<string, DimensionId>> = {
@@ -101,17 +106,17 @@ export function scorecard(analysis: Analysis, findings: readonly Finding[] = ana
   };
   const dimensions = DIMENSIONS.map((d): Dimension => {
     const found = byDimension.get(d.id) ?? [];
-    const base = { id: d.id, title: d.title, sections: d.sections, findings: found };
+    const base = { id: d.id, title: d.title(), sections: d.sections, findings: found };
     if (d.id === 'cost-latency') return { ...base, ...costLatency(analysis, found, present('cost')) };
     const has = d.sections.filter(present);
     if (!has.length) {
-      if (d.id === 'safety' && !isGenAI(pattern) && !analysis.requiredSections.includes('safety')) return { ...base, status: 'not-applicable', reason: 'not required for this pattern' };
+      if (d.id === 'safety' && !isGenAI(pattern) && !analysis.requiredSections.includes('safety')) return { ...base, status: 'not-applicable', reason: l10n.t('not required for this pattern') };
       const unfinished = d.sections.some((s) => reading.unfinished.has(s));
-      return { ...base, status: 'missing', reason: unfinished ? 'only template guidance so far' : 'no section' };
+      return { ...base, status: 'missing', reason: unfinished ? l10n.t('only template guidance so far') : l10n.t('no section') };
     }
-    if (has.some((s) => reading.unfinished.has(s))) return { ...base, status: 'thin', reason: 'template guidance or placeholders left' };
-    if (found.length) return { ...base, status: 'thin', reason: `${found.length} finding${found.length > 1 ? 's' : ''}` };
-    return { ...base, status: 'covered', reason: 'no findings' };
+    if (has.some((s) => reading.unfinished.has(s))) return { ...base, status: 'thin', reason: l10n.t('template guidance or placeholders left') };
+    if (found.length) return { ...base, status: 'thin', reason: findingCount(found.length) };
+    return { ...base, status: 'covered', reason: l10n.t('no findings') };
   });
   const count = (s: Coverage): number => dimensions.filter((d) => d.status === s).length;
   const stage = analysis.stage;
@@ -129,9 +134,9 @@ function costLatency(analysis: Analysis, found: Finding[], costSection: boolean)
   const sections = Object.values(analysis.parsed.model.sections);
   const cost = costSection || sections.some((s) => s.numbers.some((n) => n.unitKind === 'currency')) || analysis.estimateBlocks.some((b) => b.lines.some((l) => /USD/.test(l.display ?? '')));
   const latency = (analysis.parsed.model.sections.requirements?.numbers ?? []).some((n) => n.unitKind === 'time') && LATENCY.mentions(readSnapshot(analysis.parsed)).some((m) => m.section === 'requirements' && m.polarity !== 'negated');
-  if (!cost && !latency) return { status: 'missing', reason: 'no cost figure and no latency target' };
-  if (found.length) return { status: 'thin', reason: `${found.length} finding${found.length > 1 ? 's' : ''}` };
-  if (!cost) return { status: 'thin', reason: 'a latency target but no cost figure' };
-  if (!latency) return { status: 'thin', reason: 'a cost figure but no latency target' };
-  return { status: 'covered', reason: 'cost figures and latency targets' };
+  if (!cost && !latency) return { status: 'missing', reason: l10n.t('no cost figure and no latency target') };
+  if (found.length) return { status: 'thin', reason: findingCount(found.length) };
+  if (!cost) return { status: 'thin', reason: l10n.t('a latency target but no cost figure') };
+  if (!latency) return { status: 'thin', reason: l10n.t('a cost figure but no latency target') };
+  return { status: 'covered', reason: l10n.t('cost figures and latency targets') };
 }

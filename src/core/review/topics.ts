@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Concept } from './concepts.js';
 
 /**
@@ -48,24 +49,25 @@ export interface TopicEntry extends Partial<Topic> {
  */
 export function readTopicEntries(value: unknown): TopicEntry[] | string {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) return 'x-topics: expected an array of topics';
+  // Keys and ids (x-topics[2].why, "id") are the schema's own names: code, not translated.
+  if (!Array.isArray(value)) return l10n.t('x-topics: expected an array of topics');
   const out: TopicEntry[] = [];
   for (const [i, e] of value.entries()) {
     const at = `x-topics[${i}]`;
-    if (!isObject(e) || typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(e.id)) return `${at}: expected an object with a kebab-case "id"`;
-    for (const k of ['title', 'section', 'description', 'why', 'expected'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') return `${at}.${k}: expected a string`;
-    for (const k of ['patterns', 'phrasings', 'requires', 'excludes'] as const) if (e[k] !== undefined && !strings(e[k])) return `${at}.${k}: expected an array of non-empty strings`;
-    for (const k of ['enabled', 'canRuleOut'] as const) if (e[k] !== undefined && typeof e[k] !== 'boolean') return `${at}.${k}: expected true or false`;
+    if (!isObject(e) || typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(e.id)) return l10n.t('{0}: expected an object with a kebab-case "id"', at);
+    for (const k of ['title', 'section', 'description', 'why', 'expected'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') return l10n.t('{0}: expected a string', `${at}.${k}`);
+    for (const k of ['patterns', 'phrasings', 'requires', 'excludes'] as const) if (e[k] !== undefined && !strings(e[k])) return l10n.t('{0}: expected an array of non-empty strings', `${at}.${k}`);
+    for (const k of ['enabled', 'canRuleOut'] as const) if (e[k] !== undefined && typeof e[k] !== 'boolean') return l10n.t('{0}: expected true or false', `${at}.${k}`);
     const known = new Set(['id', 'title', 'patterns', 'section', 'description', 'why', 'expected', 'phrasings', 'requires', 'excludes', 'canRuleOut', 'enabled']);
     const extra = Object.keys(e).find((k) => !known.has(k));
-    if (extra) return `${at}: unknown key "${extra}"; expected ${[...known].join(', ')}`;
+    if (extra) return l10n.t('{0}: unknown key "{1}"; expected {2}', at, extra, [...known].join(', '));
     for (const list of [e.phrasings, e.requires, e.excludes]) {
       if (!Array.isArray(list)) continue;
       for (const p of list as string[]) {
         try {
           new Concept(e.id, [p]);
         } catch (err) {
-          return `${at}.phrasings: "${p}" is not a usable phrasing (${(err as Error).message})`;
+          return l10n.t('{0}: "{1}" is not a usable phrasing ({2})', `${at}.phrasings`, p, (err as Error).message);
         }
       }
     }
@@ -94,7 +96,7 @@ export function mergeTopics(base: readonly Topic[], entries: readonly TopicEntry
       continue;
     }
     const missing = (['title', 'patterns', 'section', 'description', 'why', 'expected', 'phrasings'] as const).filter((k) => fields[k] === undefined);
-    if (missing.length) return { topics: [...byId.values()], problem: `x-topics: new topic "${e.id}" needs ${missing.join(', ')}` };
+    if (missing.length) return { topics: [...byId.values()], problem: l10n.t('x-topics: new topic "{0}" needs {1}', e.id, missing.join(', ')) };
     byId.set(e.id, fields as Topic);
   }
   return { topics: [...byId.values()] };

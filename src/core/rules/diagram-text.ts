@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DiagramBlock } from '../diagrams.js';
 import { headingOf, tooLong } from '../review/context.js';
 import { flowchartOf, type FlowNode } from '../review/diagram.js';
@@ -127,7 +128,7 @@ export const diagramText: Rule = {
       ctx.report({
         range: parsed.lines.range(m.start, m.end),
         section: 'architecture',
-        message: `The architecture text names "${name}", but the diagram does not draw it; reviewers read the diagram as the system, so a component only the text knows is easy to miss in review; expected it drawn with its connections, or the sentence changed if it is not part of the design.`,
+        message: l10n.t('The architecture text names "{0}", but the diagram does not draw it; reviewers read the diagram as the system, so a component only the text knows is easy to miss in review; expected it drawn with its connections, or the sentence changed if it is not part of the design.', name),
       });
     }
   },
@@ -139,6 +140,6 @@ function reportNode(ctx: Parameters<Rule['check']>[0], d: DiagramBlock, n: FlowN
   ctx.report({
     range: parsed.lines.range(start, start + (n.end - n.start)),
     section: 'architecture',
-    message: `The diagram draws "${n.label}", but the text never mentions it; reviewers ask what each box does and what happens when it fails; expected a line on its role in the architecture text, or the box removed if it is not part of the design.`,
+    message: l10n.t('The diagram draws "{0}", but the text never mentions it; reviewers ask what each box does and what happens when it fails; expected a line on its role in the architecture text, or the box removed if it is not part of the design.', n.label),
   });
 }

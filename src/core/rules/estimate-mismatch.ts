@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { formatLike } from '../estimates/format.js';
 import { unitWord } from '../estimates/inline.js';
 import type { Rule } from '../rule.js';
@@ -14,13 +15,14 @@ export const estimateMismatch: Rule = {
       const from = lineStart + stated.start;
       const to = lineStart + stated.end;
       const expr = lineText.slice(check.exprStart, check.exprEnd).replace(/\s+/g, ' ').trim();
-      const within = `expected the stated result within ${Math.round(options.tolerance * 100)} % of the arithmetic`;
+      const percent = Math.round(options.tolerance * 100);
       if (!check.replacement) {
         // A step of a chain written as arithmetic ("= 64.65 / 1.05"): no single number to correct.
         const step = lineText.slice(stated.from, stated.to).replace(/\s+/g, ' ').trim();
         ctx.report({
           range: parsed.lines.range(lineStart + stated.from, lineStart + stated.to),
-          message: `Estimate states ${step}, which gives ${formatLike(check.computed, '1.23')}, but ${expr} gives a different value; ${within}.`,
+          // The step, the expression and the numbers are the author's text (data); only the sentence around them is translated.
+          message: l10n.t('Estimate states {0}, which gives {1}, but {2} gives a different value; expected the stated result within {3} % of the arithmetic.', step, formatLike(check.computed, '1.23'), expr, percent),
         });
         continue;
       }
@@ -29,8 +31,8 @@ export const estimateMismatch: Rule = {
       const gives = written.slice(0, stated.start - stated.from) + check.replacement + written.slice(stated.end - stated.from);
       ctx.report({
         range: parsed.lines.range(from, to),
-        message: `Estimate states ${written}${unitWord(lineText, stated.to)}, but ${expr} gives ${gives}${unitWord(lineText, stated.to)}; ${within}.`,
-        fix: { title: `Replace ${stated.raw} with ${check.replacement}`, edits: [{ range: parsed.lines.range(from, to), newText: check.replacement }] },
+        message: l10n.t('Estimate states {0}, but {1} gives {2}; expected the stated result within {3} % of the arithmetic.', `${written}${unitWord(lineText, stated.to)}`, expr, `${gives}${unitWord(lineText, stated.to)}`, percent),
+        fix: { title: l10n.t('Replace {0} with {1}', stated.raw, check.replacement), edits: [{ range: parsed.lines.range(from, to), newText: check.replacement }] },
       });
     }
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { EstimateBlock } from '../estimates/scan.js';
 import type { Rule, RuleContext } from '../rule.js';
 
@@ -11,13 +12,20 @@ export function reportBlockErrors(ctx: RuleContext, blocks: readonly EstimateBlo
       const lineStart = lines.lineStart(docLine);
       const lineEnd = lines.lineEnd(docLine, text);
       const range = lines.range(Math.min(lineStart + l.start, lineEnd), Math.min(lineStart + l.end, lineEnd));
-      const what = l.name ? `"${l.name}"` : 'This line';
+      // The line's name is the author's; an error from mathjs (not the engine's own refusals) is its English text.
+      const { message: why, expected } = l.error;
       const message =
         kind === 'unit'
-          ? `${what} combines incompatible units (${l.error.message}); expected quantities of one kind to add, or a conversion with "to".`
-          : l.error.expected
-            ? `${what} is not evaluated: ${l.error.message}; expected ${l.error.expected}.`
-            : `${what} cannot be read (${l.error.message}); expected "name = expression" using numbers, units and names defined above.`;
+          ? l.name
+            ? l10n.t('"{0}" combines incompatible units ({1}); expected quantities of one kind to add, or a conversion with "to".', l.name, why)
+            : l10n.t('This line combines incompatible units ({0}); expected quantities of one kind to add, or a conversion with "to".', why)
+          : expected
+            ? l.name
+              ? l10n.t('"{0}" is not evaluated: {1}; expected {2}.', l.name, why, expected)
+              : l10n.t('This line is not evaluated: {0}; expected {1}.', why, expected)
+            : l.name
+              ? l10n.t('"{0}" cannot be read ({1}); expected "name = expression" using numbers, units and names defined above.', l.name, why)
+              : l10n.t('This line cannot be read ({0}); expected "name = expression" using numbers, units and names defined above.', why);
       ctx.report({ range, message });
     }
   }

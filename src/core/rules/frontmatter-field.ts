@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from '../rule.js';
 import { documentAnchor, pointerSegments, schemaMessage } from '../schema-errors.js';
 
@@ -20,8 +21,11 @@ export const frontmatterField: Rule = {
           range: parsed.frontmatter?.range ?? documentAnchor(parsed),
           message:
             missing === 'title'
-              ? 'The document has no title; expected a "# Title" heading, or a "title:" field in the frontmatter.'
-              : `Frontmatter has no "${missing}" field; ${why ?? 'expected the field to be set'}.`,
+              ? l10n.t('The document has no title; expected a "# Title" heading, or a "title:" field in the frontmatter.')
+              : // `why` is the schema's x-message (data, as the schema writes it); the sentence around it is translated.
+                why
+                ? l10n.t('Frontmatter has no "{0}" field; {1}.', missing, why)
+                : l10n.t('Frontmatter has no "{0}" field; expected the field to be set.', missing),
         });
         continue;
       }
@@ -29,7 +33,10 @@ export const frontmatterField: Rule = {
       const value = field ? JSON.stringify(parsed.model.frontmatter[field]) : '';
       ctx.report({
         range,
-        message: `Frontmatter field "${field ?? ''}" is ${value ?? 'invalid'} (${e.message ?? 'invalid'}); ${why ?? 'expected it to match the schema'}.`,
+        // The field, its value, ajv's own words and the schema's x-message are data; the sentence around them is ours.
+        message: why
+          ? l10n.t('Frontmatter field "{0}" is {1} ({2}); {3}.', field ?? '', value ?? l10n.t('invalid'), e.message ?? l10n.t('invalid'), why)
+          : l10n.t('Frontmatter field "{0}" is {1} ({2}); expected it to match the schema.', field ?? '', value ?? l10n.t('invalid'), e.message ?? l10n.t('invalid')),
       });
     }
   },

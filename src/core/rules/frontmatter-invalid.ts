@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from '../rule.js';
 
 export const frontmatterInvalid: Rule = {
@@ -7,6 +8,6 @@ export const frontmatterInvalid: Rule = {
   check(ctx) {
     const error = ctx.parsed.frontmatter?.error;
     if (!error) return;
-    ctx.report({ range: error.range, message: `Frontmatter is not valid YAML: ${error.message}; expected fields such as "title: My system".` });
+    ctx.report({ range: error.range, message: l10n.t('Frontmatter is not valid YAML: {0}; expected fields such as "title: My system".', error.message) });
   },
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Nodes } from 'mdast';
 import { countWords } from '../model.js';
 import type { Rule } from '../rule.js';
@@ -32,7 +33,7 @@ export const lengthBudget: Rule = {
     const line = parsed.lines.positionAt(start).line;
     ctx.report({
       range: parsed.lines.lineRange(line, parsed.text),
-      message: `Prose is ${words.toLocaleString('en-US')} words and passes the budget here; expected at most ${budget.toLocaleString('en-US')} (code and diagrams are not counted).`,
+      message: l10n.t('Prose is {0} words and passes the budget here; expected at most {1} (code and diagrams are not counted).', words.toLocaleString('en-US'), budget.toLocaleString('en-US')),
     });
   },
 };

@@ -1,21 +1,24 @@
+import * as l10n from '@vscode/l10n';
 import type { DiagramBlock } from '../diagrams.js';
 import type { TextEdit } from '../finding.js';
 import type { MermaidError } from '../mermaid.js';
 import { explainMermaidError, type ExplainedError } from '../mermaid-errors.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { languageMark } from '../wording.js';
 
 /** Diagrams larger than this are not parsed (real architecture diagrams are a few KB). */
 export const MAX_DIAGRAM_CHARS = 64 * 1024;
 
-/** Explanations by verdict: a verdict belongs to one diagram text, so it is explained once. */
-const explained = new WeakMap<MermaidError, ExplainedError>();
+/** Explanations by verdict: a verdict belongs to one diagram text, so it is explained once (per language: they are words). */
+const explained = new WeakMap<MermaidError, { language: string; x: ExplainedError }>();
 
 function report(ctx: RuleContext, d: DiagramBlock, verdict: MermaidError | null): void {
   if (!verdict) return;
-  let x = explained.get(verdict);
+  const now = languageMark();
+  let x = explained.get(verdict)?.language === now ? explained.get(verdict)?.x : undefined;
   if (!x) {
     x = explainMermaidError(verdict, d.source);
-    explained.set(verdict, x);
+    explained.set(verdict, { language: now, x });
   }
   const { lines, text } = ctx.parsed;
   const lastLine = Math.max(d.contentLine, d.endLine - 1);
@@ -41,7 +44,7 @@ function report(ctx: RuleContext, d: DiagramBlock, verdict: MermaidError | null)
   ctx.report({
     range: { start: { line, character: start }, end: range.end },
     message: x.message,
-    detail: `Mermaid's own message: ${x.original}`,
+    detail: l10n.t("Mermaid's own message: {0}", x.original),
     ...(x.unchecked ? { unchecked: true } : {}),
     ...(x.fix && edits ? { fix: { title: x.fix.title, edits } } : {}),
   });
@@ -58,7 +61,7 @@ export const mermaidSyntax: Rule = {
     for (const d of ctx.diagrams()) {
       if (d.source.length > MAX_DIAGRAM_CHARS) {
         // Mermaid's own preprocessing is quadratic on some large inputs, and so would be explaining its error.
-        ctx.report({ range: ctx.parsed.lines.lineRange(d.contentLine, ctx.parsed.text), message: `This diagram was not checked: it is ${Math.round(d.source.length / 1024)} KB, more than the ${MAX_DIAGRAM_CHARS / 1024} KB checked; expected a diagram a reader can take in (split a very large one).`, unchecked: true });
+        ctx.report({ range: ctx.parsed.lines.lineRange(d.contentLine, ctx.parsed.text), message: l10n.t('This diagram was not checked: it is {0} KB, more than the {1} KB checked; expected a diagram a reader can take in (split a very large one).', Math.round(d.source.length / 1024), MAX_DIAGRAM_CHARS / 1024), unchecked: true });
         continue;
       }
       // Diagrams checked before are reported now; only new ones wait for the parser.

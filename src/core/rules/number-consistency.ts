@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ParsedSnapshot } from '../model.js';
 import { statements, type Kind, type Statement } from '../review/quantities.js';
 import { tooLong } from '../review/context.js';
@@ -7,25 +8,27 @@ import type { Rule } from '../rule.js';
 /** How many numeric statements a document's consistency check reads. */
 export const MAX_STATEMENTS = 400;
 
-const NAMES: Record<Kind, string> = {
-  latency: 'latency',
-  ttft: 'time to first token',
-  itl: 'inter-token latency',
-  qps: 'request rate',
-  users: 'user count',
-  gpus: 'GPU count',
-  cost: 'monthly cost',
-  volume: 'volume',
+/** What a quantity of each kind is called in a message (a function: the language is chosen after the module loads). */
+const NAMES: Record<Kind, () => string> = {
+  latency: () => l10n.t('latency'),
+  ttft: () => l10n.t('time to first token'),
+  itl: () => l10n.t('inter-token latency'),
+  qps: () => l10n.t('request rate'),
+  users: () => l10n.t('user count'),
+  gpus: () => l10n.t('GPU count'),
+  cost: () => l10n.t('monthly cost'),
+  volume: () => l10n.t('volume'),
 };
 
+/** A statement as a message shows it: the author's words quoted, the engine's own summary of a table as it is. */
 function fmt(s: Statement): string {
-  return s.text.startsWith('"') || s.text.startsWith('the ') || s.text.includes(' = ') ? s.text : `"${s.text}"`;
+  return s.summary || s.text.startsWith('"') || s.text.startsWith('the ') || s.text.includes(' = ') ? s.text : `"${s.text}"`;
 }
 
 function whereOf(parsed: ParsedSnapshot, s: Statement): string {
-  if (s.where === 'diagram') return 'the diagram';
+  if (s.where === 'diagram') return l10n.t('the diagram');
   const h = parsed.headings.find((x) => (x.duplicateOf?.id ?? x.id) === s.section && !x.duplicateOf) ?? parsed.headings.find((x) => x.text === s.section);
-  return h ? `"${h.text}"` : 'the text';
+  return h ? `"${h.text}"` : l10n.t('the text');
 }
 
 /** A capacity stated with headroom over the estimate, or for growth: it may be far above today's figure. */
@@ -105,18 +108,21 @@ export const numberConsistency: Rule = {
       if (!first?.how) continue;
       const a = first.a;
       const line = a.start >= 0 ? parsed.lines.positionAt(a.start).line + 1 : 0;
-      const name = NAMES[b.kind];
-      const subject = b.budget && b.text.startsWith('the ') ? fmt(b) : `${whereOf(parsed, b)} states ${fmt(b)}`;
+      // The qualifier ("p99", "peak") and the statements are the document's; the phrases around them are translated.
+      const name = `${NAMES[b.kind]()}${b.qualifier && b.qualifier !== 'month' ? ` (${b.qualifier})` : ''}`;
+      const subject = b.budget && b.summary ? fmt(b) : l10n.t('{0} states {1}', whereOf(parsed, b), fmt(b));
       const versus =
         first.how === 'differs'
-          ? `but ${whereOf(parsed, a)} states ${fmt(a)} (line ${line})`
+          ? l10n.t('but {0} states {1} (line {2})', whereOf(parsed, a), fmt(a), line)
           : a.relation === 'max' || b.relation === 'max'
-            ? `above the limit ${fmt(a)} set in ${whereOf(parsed, a)} (line ${line})`
-            : `above the ${a.relation === 'min' ? 'capacity' : 'value'} ${fmt(a)} in ${whereOf(parsed, a)} (line ${line})`;
+            ? l10n.t('above the limit {0} set in {1} (line {2})', fmt(a), whereOf(parsed, a), line)
+            : a.relation === 'min'
+              ? l10n.t('above the capacity {0} in {1} (line {2})', fmt(a), whereOf(parsed, a), line)
+              : l10n.t('above the value {0} in {1} (line {2})', fmt(a), whereOf(parsed, a), line);
       ctx.report({
         range: parsed.lines.range(b.start, b.end),
         ...(b.section && b.section !== 'diagram' && parsed.model.sections[b.section] ? { section: b.section } : {}),
-        message: `The ${name}${b.qualifier && b.qualifier !== 'month' ? ` (${b.qualifier})` : ''} disagrees across sections: ${subject}, ${versus}; expected the same quantity to agree within ${Math.round(options.tolerance * 100)} % wherever it is stated, or the difference explained.`,
+        message: l10n.t('The {0} disagrees across sections: {1}, {2}; expected the same quantity to agree within {3} % wherever it is stated, or the difference explained.', name, subject, versus, Math.round(options.tolerance * 100)),
       });
     }
   },

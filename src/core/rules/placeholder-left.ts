@@ -1,8 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import type { Html } from 'mdast';
 import type { TextEdit } from '../finding.js';
 import type { ParsedSnapshot } from '../model.js';
 import type { Range } from '../position.js';
 import type { Rule } from '../rule.js';
+import { andList } from '../wording.js';
 import { walk } from '../tree.js';
 
 /** Template guidance comments start with this word, so authors' own comments are left alone. */
@@ -58,10 +60,11 @@ export interface Leftover {
   removal?: TextEdit;
 }
 
+/** A leftover named for a message; `found` is the document's text (data), the noun before it is translated. */
 function describe(found: string): string {
-  if (/^(?:TODO|TBD|FIXME)$/.test(found)) return `Marker "${found}"`;
-  if (found.startsWith('{{')) return `Template variable ${found}`;
-  return `Placeholder ${found}`;
+  if (/^(?:TODO|TBD|FIXME)$/.test(found)) return l10n.t('Marker "{0}"', found);
+  if (found.startsWith('{{')) return l10n.t('Template variable {0}', found);
+  return l10n.t('Placeholder {0}', found);
 }
 
 function kindOf(found: string): LeftoverKind {
@@ -115,7 +118,10 @@ function scan(out: Leftover[], parsed: ParsedSnapshot, value: string, start: num
     const whole = parsed.lines.range(start, end);
     out.push({
       kind: kindOf(kept[0]?.text ?? ''),
-      message: `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} still in the text; expected ${names.length > 1 ? 'them' : 'it'} replaced with your own content.`,
+      message:
+        names.length > 1
+          ? l10n.t('{0} are still in the text; expected them replaced with your own content.', names.join(', '))
+          : l10n.t('{0} is still in the text; expected it replaced with your own content.', names[0] ?? ''),
       range: firstLine(parsed, start, end),
       whole,
     });
@@ -123,7 +129,7 @@ function scan(out: Leftover[], parsed: ParsedSnapshot, value: string, start: num
   }
   for (const f of kept) {
     const range = parsed.lines.range(start + f.at, start + f.at + f.text.length);
-    out.push({ kind: kindOf(f.text), message: `${describe(f.text)} is still in the text; expected it replaced with your own content.`, range, whole: range });
+    out.push({ kind: kindOf(f.text), message: l10n.t('{0} is still in the text; expected it replaced with your own content.', describe(f.text)), range, whole: range });
   }
 }
 
@@ -138,7 +144,7 @@ function guidanceOrMarker(out: Leftover[], parsed: ParsedSnapshot, n: Html, star
     if (own && text[to] === '\n') to++;
     out.push({
       kind: 'guidance',
-      message: 'Template guidance is still in the text; expected your own content in its place, with the comment removed.',
+      message: l10n.t('Template guidance is still in the text; expected your own content in its place, with the comment removed.'),
       range: lines.range(start, start + (GUIDANCE.exec(n.value)?.[0].length ?? 0)),
       whole: lines.range(start, end),
       removal: { range: lines.range(own ? lineStart : start, to), newText: '' },
@@ -183,11 +189,12 @@ export function guidanceRemovalEdits(parsed: ParsedSnapshot): TextEdit[] {
   return templateLeftovers(parsed).flatMap((l) => (l.removal ? [l.removal] : []));
 }
 
-const NOUNS: Record<LeftoverKind, [string, string]> = {
-  guidance: ['guidance comment', 'guidance comments'],
-  placeholder: ['placeholder', 'placeholders'],
-  marker: ['TODO/TBD marker', 'TODO/TBD markers'],
-  variable: ['template variable', 'template variables'],
+/** "1 placeholder", "3 placeholders": a count with its noun, per kind (functions: the language is chosen after loading). */
+const NOUNS: Record<LeftoverKind, (n: number) => string> = {
+  guidance: (n) => (n === 1 ? l10n.t('{0} guidance comment', n) : l10n.t('{0} guidance comments', n)),
+  placeholder: (n) => (n === 1 ? l10n.t('{0} placeholder', n) : l10n.t('{0} placeholders', n)),
+  marker: (n) => (n === 1 ? l10n.t('{0} TODO/TBD marker', n) : l10n.t('{0} TODO/TBD markers', n)),
+  variable: (n) => (n === 1 ? l10n.t('{0} template variable', n) : l10n.t('{0} template variables', n)),
 };
 
 /** "9 guidance comments, 3 placeholders and 1 TODO/TBD marker". */
@@ -195,12 +202,15 @@ function counted(items: readonly Leftover[]): string {
   const parts: string[] = [];
   for (const kind of Object.keys(NOUNS) as LeftoverKind[]) {
     const n = items.filter((l) => l.kind === kind).length;
-    if (n) parts.push(`${n} ${NOUNS[kind][n === 1 ? 0 : 1]}`);
+    if (n) parts.push(NOUNS[kind](n));
   }
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] ?? ''}` : (parts[0] ?? '');
+  return andList(parts);
 }
 
-export const REMOVE_ALL_GUIDANCE = 'Remove all template guidance';
+/** The title of the fix that removes every guidance comment, in the user's language (hosts recognise the fix by it). */
+export function removeAllGuidanceTitle(): string {
+  return l10n.t('Remove all template guidance');
+}
 
 export const placeholderLeft: Rule = {
   id: 'placeholder-left',
@@ -219,14 +229,14 @@ export const placeholderLeft: Rule = {
       ctx.report({
         range: first.range,
         message: onlyMarkers
-          ? `${counted(items)} still in the document, the first at line ${line}; expected each resolved, or written as an open question, before review.`
-          : `Template text is still in the document: ${counted(items)}, the first at line ${line}; expected your own content in their place before review.`,
-        ...(removeAll.length ? { fix: { title: REMOVE_ALL_GUIDANCE, edits: removeAll } } : {}),
+          ? l10n.t('{0} still in the document, the first at line {1}; expected each resolved, or written as an open question, before review.', counted(items), line)
+          : l10n.t('Template text is still in the document: {0}, the first at line {1}; expected your own content in their place before review.', counted(items), line),
+        ...(removeAll.length ? { fix: { title: removeAllGuidanceTitle(), edits: removeAll } } : {}),
       });
       return;
     }
     for (const item of items) {
-      ctx.report({ range: item.range, message: item.message, ...(item.removal ? { fix: { title: 'Remove template guidance', edits: [item.removal] } } : {}) });
+      ctx.report({ range: item.range, message: item.message, ...(item.removal ? { fix: { title: l10n.t('Remove template guidance'), edits: [item.removal] } } : {}) });
     }
   },
 };

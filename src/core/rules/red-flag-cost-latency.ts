@@ -1,10 +1,12 @@
+import * as l10n from '@vscode/l10n';
 import { affirmed } from '../review/concepts.js';
 import { anchorFor, excerpt, genAIReading, sentenceAnchor, substantive } from '../review/context.js';
 import { CACHING, COST, LATENCY, ROUTING, TOKENS, UNLIMITED } from '../review/vocabulary.js';
 import type { Rule, RuleContext } from '../rule.js';
 
-const WHY = 'reviewers expect every model call to have a price and a time: tokens grow with context, agents multiply calls, and a design without a budget fails on cost or latency at scale';
-const GOOD = 'expected tokens per request and cost per request or month, and the levers that hold them (caching, routing easy requests to a smaller model, token limits), against a latency budget';
+// Functions, not constants: the language is chosen after the module loads.
+const WHY = (): string => l10n.t('reviewers expect every model call to have a price and a time: tokens grow with context, agents multiply calls, and a design without a budget fails on cost or latency at scale');
+const GOOD = (): string => l10n.t('expected tokens per request and cost per request or month, and the levers that hold them (caching, routing easy requests to a smaller model, token limits), against a latency budget');
 
 const COST_LINE = /\bcosts?\b|\bspend\b|\bpric(?:e|es|ing)\b|\bbill\b|\bbudget\b|\$\s?[\d.,]+\s*[kmb]?\s*\/\s?(?:month|mo|hr|hour|h|request|req|call|query|task|turn|1k|1m|m)\b|\bper (?:request|month|hour|call|query|task|turn|conversation|question|document|page|1k|1m|million|thousand|token|gpu)\b|\ba month\b|\bmonthly\b|\bgpu-?hours?\b/;
 
@@ -46,7 +48,7 @@ export const redFlagCostLatency: Rule = {
       const s = unlimited.clause.sentence;
       ctx.report({
         ...sentenceAnchor(parsed, s),
-        message: `The design treats model calls as unlimited ("${excerpt(s.text)}"); ${WHY}; ${GOOD}.`,
+        message: l10n.t('The design treats model calls as unlimited ("{0}"); {1}; {2}.', excerpt(s.text), WHY(), GOOD()),
       });
       return;
     }
@@ -57,7 +59,9 @@ export const redFlagCostLatency: Rule = {
     const noLatency = !affirmed(LATENCY.mentions(reading));
     ctx.report({
       ...anchorFor(parsed, ['cost', 'estimates']),
-      message: `Model calls are treated as unlimited: no token budget, no cost per request or month, no caching and no routing to smaller models${noLatency ? ', and no latency budget' : ''}; ${WHY}; ${GOOD}.`,
+      message: noLatency
+        ? l10n.t('Model calls are treated as unlimited: no token budget, no cost per request or month, no caching and no routing to smaller models, and no latency budget; {0}; {1}.', WHY(), GOOD())
+        : l10n.t('Model calls are treated as unlimited: no token budget, no cost per request or month, no caching and no routing to smaller models; {0}; {1}.', WHY(), GOOD()),
     });
   },
 };

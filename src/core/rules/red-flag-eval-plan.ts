@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { anchorFor, judgeable } from '../review/context.js';
 import { readSnapshot } from '../review/reader.js';
 import { EVALUATION_ANYWHERE, EVALUATION_IN_SECTION, QUALITY_METRIC, VAGUE } from '../review/vocabulary.js';
@@ -36,10 +37,9 @@ export const redFlagEvalPlan: Rule = {
     const at = anchorFor(parsed, ['evaluation', 'monitoring']);
     ctx.report({
       ...at,
-      message:
-        `No plan for measuring output quality over time: no evaluation or golden set, no quality metric with a bar to ship, no online test or quality monitoring ("we will test it" is not a plan); ` +
-        'reviewers read this as a design not ready for production, because regressions from a new model, prompt or data then reach users unnoticed; ' +
-        'expected an offline set with metrics and a ship bar (e.g. 500 golden questions, groundedness ≥ 0.9) and an online check (A/B or canary with a quality metric, dashboards and alerts).',
+      message: l10n.t(
+        'No plan for measuring output quality over time: no evaluation or golden set, no quality metric with a bar to ship, no online test or quality monitoring ("we will test it" is not a plan); reviewers read this as a design not ready for production, because regressions from a new model, prompt or data then reach users unnoticed; expected an offline set with metrics and a ship bar (e.g. 500 golden questions, groundedness ≥ 0.9) and an online check (A/B or canary with a quality metric, dashboards and alerts).',
+      ),
     });
   },
 };

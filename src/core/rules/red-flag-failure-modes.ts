@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Block, Reading } from '../review/reader.js';
 import { readSnapshot } from '../review/reader.js';
 import { affirmed, type Concept } from '../review/concepts.js';
@@ -91,7 +92,7 @@ export const redFlagFailureModes: Rule = {
     if (!heading) {
       // No failure-modes section: the flag is raised only when nothing anywhere says what breaks and what then happens.
       if (affirmed(FAILURE.mentions(reading)) && affirmed(MITIGATION.mentions(reading))) return;
-      report(ctx, { ...anchorFor(parsed, ['architecture']) }, 'Nothing in the design says what breaks');
+      report(ctx, { ...anchorFor(parsed, ['architecture']) }, l10n.t('Nothing in the design says what breaks'));
       return;
     }
     const blocks = reading.blocks.filter((b) => (heading.id ? b.section === 'failure-modes' : b.heading === heading));
@@ -110,33 +111,43 @@ export const redFlagFailureModes: Rule = {
       // Many bare entries are one finding: the section lists failures without saying anything about them.
       for (const e of bare) reported.add(e);
       const names = bare.slice(0, 3).map((e) => `"${e.name()}"`).join(', ');
-      report(ctx, { range: heading.range, section: 'failure-modes' }, `${bare.length} of the ${failures.length} failure modes (${names}…) say neither how they are detected nor how the system degrades`);
+      report(ctx, { range: heading.range, section: 'failure-modes' }, l10n.t('{0} of the {1} failure modes ({2}…) say neither how they are detected nor how the system degrades', bare.length, failures.length, names));
     }
     for (const e of failures) {
       if (reported.has(e)) continue;
-      const missing = [...(e.detect ? [] : ['how it is detected']), ...(e.mitigate ? [] : ['how the system degrades'])];
-      if (missing.length === 2 || (missing.length === 1 && e.clear)) {
+      const missing = (e.detect ? 0 : 1) + (e.mitigate ? 0 : 1);
+      if (missing === 2 || (missing === 1 && e.clear)) {
         reported.add(e);
-        report(ctx, { range: parsed.lines.range(e.block.start, e.block.end), section: 'failure-modes' }, `Failure mode "${e.name()}" does not say ${missing.join(' or ')}`);
+        const range = parsed.lines.range(e.block.start, e.block.end);
+        const says =
+          missing === 2
+            ? l10n.t('Failure mode "{0}" does not say how it is detected or how the system degrades', e.name())
+            : e.detect
+              ? l10n.t('Failure mode "{0}" does not say how the system degrades', e.name())
+              : l10n.t('Failure mode "{0}" does not say how it is detected', e.name());
+        report(ctx, { range, section: 'failure-modes' }, says);
       }
     }
-    for (const [key, what] of [
-      ['detect', 'how it is detected'],
-      ['mitigate', 'how the system degrades'],
-    ] as const) {
+    for (const key of ['detect', 'mitigate'] as const) {
       const lacking = failures.filter((e) => !e[key] && !reported.has(e));
       if (failures.length >= 2 && lacking.length && lacking.length + [...reported].filter((e) => !e[key]).length === failures.length) {
-        report(ctx, { range: heading.range, section: 'failure-modes' }, `None of the ${failures.length} failure modes says ${what}`);
+        const says =
+          key === 'detect'
+            ? l10n.t('None of the {0} failure modes says how it is detected', failures.length)
+            : l10n.t('None of the {0} failure modes says how the system degrades', failures.length);
+        report(ctx, { range: heading.range, section: 'failure-modes' }, says);
       }
     }
   },
 };
 
+/** Reports `what` (a translated sentence naming what is missing) with why reviewers ask and what is expected. */
 function report(ctx: RuleContext, at: { range: import('../position.js').Range; section?: string }, what: string): void {
   ctx.report({
     ...at,
-    message:
-      `${what}; reviewers ask of every failure what signals it and what users get meanwhile, because a failure nobody detects lasts until users complain and one with no fallback becomes an outage; ` +
-      'expected, per failure, a signal with a threshold ("TTFT p95 > 3 s for 5 min", "health check fails for 30 s") and the graceful degradation (fall back to a smaller model or keyword search, serve cached results, shed load).',
+    message: l10n.t(
+      '{0}; reviewers ask of every failure what signals it and what users get meanwhile, because a failure nobody detects lasts until users complain and one with no fallback becomes an outage; expected, per failure, a signal with a threshold ("TTFT p95 > 3 s for 5 min", "health check fails for 30 s") and the graceful degradation (fall back to a smaller model or keyword search, serve cached results, shed load).',
+      what,
+    ),
   });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { excerpt, genAIReading } from '../review/context.js';
 import { FINE_TUNE, NON_GENERATIVE, PROMPTING, RETRIEVAL, TOOLS } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
@@ -37,10 +38,10 @@ export const redFlagFineTuneFirst: Rule = {
     ctx.report({
       range: parsed.lines.range(proposed.start, proposed.end),
       ...(s.block.section ? { section: s.block.section } : {}),
-      message:
-        `Fine-tuning is proposed ("${excerpt(s.text)}") without weighing prompting, retrieval or tools first; ` +
-        'reviewers see tuning first as a costly default: it needs labelled data, retraining for every change and a model to host, and it does not keep facts fresh; ' +
-        'expected a prompting or retrieval baseline measured on the evaluation set, and fine-tuning only for what that baseline cannot reach (tone, format, latency), with the numbers.',
+      message: l10n.t(
+        'Fine-tuning is proposed ("{0}") without weighing prompting, retrieval or tools first; reviewers see tuning first as a costly default: it needs labelled data, retraining for every change and a model to host, and it does not keep facts fresh; expected a prompting or retrieval baseline measured on the evaluation set, and fine-tuning only for what that baseline cannot reach (tone, format, latency), with the numbers.',
+        excerpt(s.text),
+      ),
     });
   },
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { affirmed } from '../review/concepts.js';
 import { anchorFor, excerpt, genAIReading, sentenceAnchor, substantive } from '../review/context.js';
 import { FACTUAL, GROUNDING, MODEL_AS_SOURCE } from '../review/vocabulary.js';
@@ -6,8 +7,9 @@ import type { Rule } from '../rule.js';
 /** Patterns whose answers are factual by nature, so an answer nothing grounds is a gap. */
 const ANSWERING = new Set(['rag', 'chatbot', 'agent']);
 
-const WHY = 'reviewers flag a model used as the source of truth because what it memorised is dated and unverifiable, so wrong answers sound as confident as right ones';
-const GOOD = 'expected answers grounded in retrieved passages or tool results, with citations, and a refusal ("I don\'t know") when nothing supports an answer';
+// Functions, not constants: the language is chosen after the module loads.
+const WHY = (): string => l10n.t('reviewers flag a model used as the source of truth because what it memorised is dated and unverifiable, so wrong answers sound as confident as right ones');
+const GOOD = (): string => l10n.t('expected answers grounded in retrieved passages or tool results, with citations, and a refusal ("I don\'t know") when nothing supports an answer');
 
 export const redFlagGrounding: Rule = {
   id: 'red-flag-grounding',
@@ -24,7 +26,7 @@ export const redFlagGrounding: Rule = {
       const s = bad.clause.sentence;
       ctx.report({
         ...sentenceAnchor(parsed, s),
-        message: `The design answers from the model's own knowledge ("${excerpt(s.text)}"); ${WHY}; ${GOOD}.`,
+        message: l10n.t('The design answers from the model\'s own knowledge ("{0}"); {1}; {2}.', excerpt(s.text), WHY(), GOOD()),
       });
       return;
     }
@@ -38,7 +40,9 @@ export const redFlagGrounding: Rule = {
     const s = where.clause.sentence;
     ctx.report({
       ...sentenceAnchor(parsed, s, at.section),
-      message: `The system gives factual answers ("${excerpt(s.text)}") but nothing grounds them: no retrieval, tools or citations${negated ? ' (the design rules retrieval out)' : ''}; ${WHY}; ${GOOD}.`,
+      message: negated
+        ? l10n.t('The system gives factual answers ("{0}") but nothing grounds them: no retrieval, tools or citations (the design rules retrieval out); {1}; {2}.', excerpt(s.text), WHY(), GOOD())
+        : l10n.t('The system gives factual answers ("{0}") but nothing grounds them: no retrieval, tools or citations; {1}; {2}.', excerpt(s.text), WHY(), GOOD()),
     });
   },
 };

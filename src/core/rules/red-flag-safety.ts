@@ -1,22 +1,25 @@
+import * as l10n from '@vscode/l10n';
 import type { Concept, Mention } from '../review/concepts.js';
 import { affirmed } from '../review/concepts.js';
 import { anchorFor, genAIReading, substantive } from '../review/context.js';
 import { ACTING_TOOLS, DISMISSAL, INJECTION, LEAKAGE, TOOL_SAFETY } from '../review/vocabulary.js';
+import { andList } from '../wording.js';
 import type { Rule } from '../rule.js';
 
 /** Patterns that read untrusted text into a prompt (a serving API leaves that to its callers). */
 const READS_UNTRUSTED = new Set(['rag', 'agent', 'chatbot', 'doc-processing', 'content-moderation']);
 
+/** A concern; its name and what good looks like are functions: the language is chosen after the module loads. */
 interface Concern {
-  name: string;
+  name: () => string;
   concept: Concept;
-  good: string;
+  good: () => string;
 }
 
 const CONCERNS: Record<'injection' | 'leakage' | 'tools', Concern> = {
-  injection: { name: 'prompt injection', concept: INJECTION, good: 'untrusted text (user input, retrieved documents, tool output) delimited and never followed as instructions, with input screening' },
-  leakage: { name: 'data leakage and PII', concept: LEAKAGE, good: 'permissions enforced at retrieval, PII redacted or kept out of prompts and logs, tenant isolation and a retention rule' },
-  tools: { name: 'unsafe tool execution', concept: TOOL_SAFETY, good: 'least-privilege tools on an allow-list, a sandbox, step and spend limits, and human approval before irreversible actions' },
+  injection: { name: () => l10n.t('prompt injection'), concept: INJECTION, good: () => l10n.t('untrusted text (user input, retrieved documents, tool output) delimited and never followed as instructions, with input screening') },
+  leakage: { name: () => l10n.t('data leakage and PII'), concept: LEAKAGE, good: () => l10n.t('permissions enforced at retrieval, PII redacted or kept out of prompts and logs, tenant isolation and a retention rule') },
+  tools: { name: () => l10n.t('unsafe tool execution'), concept: TOOL_SAFETY, good: () => l10n.t('least-privilege tools on an allow-list, a sandbox, step and spend limits, and human approval before irreversible actions') },
 };
 
 /** A mention that addresses its concern: not waved away, deferred or only considered. */
@@ -40,14 +43,13 @@ export const redFlagSafety: Rule = {
     if (pattern === 'agent' || affirmed(ACTING_TOOLS.mentions(reading))) concerns.push(CONCERNS.tools);
     const missing = concerns.filter((c) => !c.concept.mentions(reading).some(addresses));
     if (!missing.length) return;
-    const names = missing.map((c) => c.name);
-    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
     ctx.report({
       ...anchorFor(parsed, ['safety']),
-      message:
-        `The design does not address ${list}; ` +
-        'reviewers treat these as the GenAI-specific risks: text the model reads can carry instructions, answers and logs can leak what a user may not see, and a tool call can do real damage; ' +
-        `expected ${missing.map((c) => c.good).join('; ')}.`,
+      message: l10n.t(
+        'The design does not address {0}; reviewers treat these as the GenAI-specific risks: text the model reads can carry instructions, answers and logs can leak what a user may not see, and a tool call can do real damage; expected {1}.',
+        andList(missing.map((c) => c.name())),
+        missing.map((c) => c.good()).join('; '),
+      ),
     });
   },
 };

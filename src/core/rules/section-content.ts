@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule, RuleContext } from '../rule.js';
 
 /**
@@ -26,11 +27,12 @@ export const sectionContent: Rule = {
       const [root, id] = pointerSegments(e.instancePath);
       if (root === 'sections' && id && (empty.has(id) || !judged.has(id))) continue;
       const section = root === 'sections' && id ? parsed.model.sections[id] : undefined;
-      const why = schemaMessage(e) ?? `${e.instancePath || 'the document'} ${e.message ?? 'does not match the schema'}; expected it to match the schema`;
+      // The schema's x-message and ajv's own words are data, as the schema and ajv write them; the sentence around them is ours.
+      const why = schemaMessage(e) ?? l10n.t('{0} {1}; expected it to match the schema', e.instancePath || l10n.t('the document'), e.message ?? l10n.t('does not match the schema'));
       ctx.report({
         range: locate(parsed, e.instancePath) ?? documentAnchor(parsed),
         ...(section && id ? { section: id } : {}),
-        message: section ? `Section "${section.heading}" ${why}.` : `The snapshot ${why}.`,
+        message: section ? l10n.t('Section "{0}" {1}.', section.heading, why) : l10n.t('The snapshot {0}.', why),
       });
     }
   },

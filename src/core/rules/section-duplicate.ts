@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from '../rule.js';
 
 export const sectionDuplicate: Rule = {
@@ -11,7 +12,7 @@ export const sectionDuplicate: Rule = {
       ctx.report({
         range: h.range,
         section: h.id,
-        message: `Section "${h.text}" repeats "${first.text}" (line ${first.range.start.line + 1}); expected each section once, so merge the two.`,
+        message: l10n.t('Section "{0}" repeats "{1}" (line {2}); expected each section once, so merge the two.', h.text, first.text, first.range.start.line + 1),
       });
     }
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from '../rule.js';
 import { judgedSections } from './section-content.js';
 
@@ -13,7 +14,10 @@ export const sectionEmpty: Rule = {
       ctx.report({
         range: h.range,
         section: h.id,
-        message: `Section "${h.text}" is empty; expected ${spec?.description ? lowerFirst(spec.description) : 'content under the heading'}`,
+        // The section's description is the schema's (data): only the sentence around it is translated.
+        message: spec?.description
+          ? l10n.t('Section "{0}" is empty; expected {1}', h.text, lowerFirst(spec.description))
+          : l10n.t('Section "{0}" is empty; expected content under the heading', h.text),
       });
     }
   },

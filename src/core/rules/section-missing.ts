@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ParsedSnapshot, SectionHeading } from '../model.js';
 import type { Range } from '../position.js';
 import { closeness } from '../headings.js';
@@ -30,11 +31,12 @@ export function sectionMarkdown(spec: SectionSpec): string {
   return `## ${spec.title}\n\n${spec.stub ?? '<!-- Guidance: write this section. -->'}`;
 }
 
-/** The first few other names a section is known by; the full list is in docs/sections.md and the hover. */
+/** The first few other names a section is known by (the schema's aliases: data); the full list is in docs/sections.md and the hover. */
 function accepted(spec: SectionSpec): string {
   const shown = spec.aliases.slice(0, 4);
   const more = spec.aliases.length - shown.length;
-  return shown.length ? ` (also accepted: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''})` : '';
+  if (!shown.length) return '';
+  return more > 0 ? l10n.t(' (also accepted: {0} and {1} more)', shown.join(', '), more) : l10n.t(' (also accepted: {0})', shown.join(', '));
 }
 
 /**
@@ -71,12 +73,16 @@ export const sectionMissing: Rule = {
       const at = parsed.lines.positionAt(offset);
       const newText = offset === 0 ? `${sectionMarkdown(spec)}\n\n` : `\n\n${sectionMarkdown(spec)}`;
       const near = nearMiss(ctx, spec);
-      const hint = near ? ` Found "${near.text}" at line ${near.line + 1}: if it is this section, add it to aliases for ${id} in .design-snapshot/config.json.` : '';
+      const hint = near ? l10n.t(' Found "{0}" at line {1}: if it is this section, add it to aliases for {2} in .design-snapshot/config.json.', near.text, near.line + 1, id) : '';
       ctx.report({
         range: anchor,
         section: id,
-        message: `Missing section "${spec.title}"${why ? `, ${why}` : ''}; expected a "## ${spec.title}" heading${accepted(spec)}.${hint}`,
-        fix: { title: `Insert section "${spec.title}"`, edits: [{ range: { start: at, end: at }, newText }] },
+        // The section's title and aliases and the schema's x-message (`why`) are data; the sentence around them is ours.
+        message:
+          (why
+            ? l10n.t('Missing section "{0}", {1}; expected a "## {0}" heading{2}.', spec.title, why, accepted(spec))
+            : l10n.t('Missing section "{0}"; expected a "## {0}" heading{1}.', spec.title, accepted(spec))) + hint,
+        fix: { title: l10n.t('Insert section "{0}"', spec.title), edits: [{ range: { start: at, end: at }, newText }] },
         ...(near ? { data: { alias: { section: id, heading: near.text } } } : {}),
       });
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SectionHeading } from '../model.js';
 import type { Rule } from '../rule.js';
 
@@ -37,8 +38,12 @@ export const sectionOrder: Rule = {
       if (inOrder.has(i)) return;
       const before = known.find((o, j) => j < i && inOrder.has(j) && order(o) > order(h));
       const after = [...known].reverse().find((o) => known.indexOf(o) > i && inOrder.has(known.indexOf(o)) && order(o) < order(h));
-      const expected = before ? `before "${before.text}"` : after ? `after "${after.text}"` : 'in the canonical order';
-      ctx.report({ range: h.range, section: h.id, message: `Section "${h.text}" is out of order; expected it ${expected}.` });
+      const message = before
+        ? l10n.t('Section "{0}" is out of order; expected it before "{1}".', h.text, before.text)
+        : after
+          ? l10n.t('Section "{0}" is out of order; expected it after "{1}".', h.text, after.text)
+          : l10n.t('Section "{0}" is out of order; expected it in the canonical order.', h.text);
+      ctx.report({ range: h.range, section: h.id, message });
     });
   },
 };

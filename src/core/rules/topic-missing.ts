@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { anchorFor, patternOf, substantive, tooLong } from '../review/context.js';
 import { GENERATIVE, ML_SYSTEM } from '../review/vocabulary.js';
 import type { Reading } from '../review/reader.js';
@@ -50,7 +51,8 @@ export const topicMissing: Rule = {
         ...at,
         section: at.section ?? t.section,
         topic: t.id,
-        message: `${t.title} is not covered: ${t.description}; ${lowerFirst(t.why)} Expected ${t.expected}.`,
+        // A topic's title, description, why and expected are the schema's x-topics (data, as the schema writes them).
+        message: l10n.t('{0} is not covered: {1}; {2} Expected {3}.', t.title, t.description, lowerFirst(t.why), t.expected),
       });
     }
   },
