@@ -118,9 +118,9 @@ function refused(root: MathNode): string | undefined {
       case 'AccessorNode':
         return 'matrices, ranges and indexing are not allowed in an estimate';
       case 'FunctionAssignmentNode':
-        return 'defining functions is not allowed in an estimate';
+        return l10n.t('defining functions is not allowed in an estimate');
       case 'AssignmentNode':
-        return 'one assignment per line: "name = expression"';
+        return l10n.t('one assignment per line: "name = expression"');
       default:
         // mathjs's name for the node ("assignment", "range") is code, not translated.
         return l10n.t('{0} expressions are not allowed in an estimate', n.type.replace(/Node$/, '').toLowerCase());
