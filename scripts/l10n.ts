@@ -1,14 +1,15 @@
 // Runs in Node at development time (npm run gen, and the package tests): the English bundle exported from every
-// l10n.t call of the engine and its hosts (the core, the extension, the CLI and code they share), and its
+// l10n.t call of the engine and its hosts (the core, the extension, the CLI, code they share and the preview webview), and its
 // pseudo-localised twins (qps-ploc), for a run that shows at a glance any text that does not go through l10n.
 import { readdirSync, readFileSync } from 'node:fs';
 import { getL10nJson, getL10nPseudoLocalized, type l10nJsonFormat } from '@vscode/l10n-dev';
 
 /**
  * The folders whose l10n.t calls make the bundle: the core (its findings' messages, fixes' titles and the other text
- * it hands the hosts, which each host shows through the @vscode/l10n configuration it makes) and the hosts.
+ * it hands the hosts, which each host shows through the @vscode/l10n configuration it makes) and the hosts, the
+ * preview webview among them (the extension embeds VS Code's bundle in its page; src/webview/l10n.ts configures it).
  */
-export const L10N_SOURCES = ['src/core', 'src/extension', 'src/cli', 'src/shared'];
+export const L10N_SOURCES = ['src/core', 'src/extension', 'src/cli', 'src/shared', 'src/webview'];
 
 /** The TypeScript files under `dir` (relative to `root`), sorted. */
 export function sourceFiles(root: URL, dir: string): string[] {

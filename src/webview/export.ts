@@ -1,5 +1,6 @@
 // Runs in the preview webview: turns a rendered diagram into a standalone SVG file or a PNG, on an explicit
 // background (an SVG with none shows its light strokes on whatever page it lands on), and onto the clipboard.
+import * as l10n from '@vscode/l10n';
 
 /** The diagram's own size in CSS pixels, from its viewBox (mermaid always sets one). */
 export function naturalSize(svg: SVGSVGElement): { width: number; height: number } {
@@ -13,7 +14,7 @@ export function naturalSize(svg: SVGSVGElement): { width: number; height: number
 export function svgElement(svgText: string): SVGSVGElement {
   const doc = new DOMParser().parseFromString(`<!DOCTYPE html><body>${svgText}`, 'text/html');
   const svg = doc.body.querySelector('svg');
-  if (!svg) throw new Error('The render holds no SVG.');
+  if (!svg) throw new Error(l10n.t('The render holds no SVG.'));
   return svg;
 }
 
@@ -57,7 +58,7 @@ async function canvasOf(svgText: string, width: number, height: number, backgrou
   canvas.width = Math.ceil(width * scale);
   canvas.height = Math.ceil(height * scale);
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('This webview cannot draw on a canvas.');
+  if (!ctx) throw new Error(l10n.t('This webview cannot draw on a canvas.'));
   ctx.fillStyle = background;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
@@ -74,7 +75,7 @@ export async function pngDataUrl(svg: SVGSVGElement, background: string, scale =
 export async function pngBlob(svg: SVGSVGElement, background: string, scale = 2): Promise<Blob> {
   const { width, height } = naturalSize(svg);
   const canvas = await canvasOf(standaloneSvg(svg, background), width, height, background, scale);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The canvas gave no PNG.'))), 'image/png'));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(l10n.t('The canvas gave no PNG.')))), 'image/png'));
 }
 
 /**

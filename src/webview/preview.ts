@@ -2,6 +2,9 @@
 // diagram has its own zoom and scroll (kept across re-renders and while the panel is hidden), exports and copies.
 // The toolbar's components load with this module (not later): their icons then fetch the codicon font while the page
 // is still idle, rather than in the middle of rendering, when a webview's fetches wait for its main thread.
+// './l10n.js' comes first: the translations are configured before any module that shows text runs.
+import './l10n.js';
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import '@vscode-elements/elements/dist/vscode-toolbar-container/index.js';
 import type { ExplainedError } from '../core/mermaid-errors.js';
@@ -84,7 +87,7 @@ function reveal(slot: Slot): void {
 
 /** An explanation as the preview shows it: the file's line, then the words. */
 function inWords(slot: Slot, x: ExplainedError): string {
-  return `Line ${slot.diagram.startLine + 2 + x.line}: ${x.message}`;
+  return l10n.t('Line {0}: {1}', slot.diagram.startLine + 2 + x.line, x.message);
 }
 
 /** The theme exports are rendered in: light (the default), or the editor's. */
@@ -102,7 +105,7 @@ async function exportable(slot: Slot): Promise<{ svg: SVGSVGElement; background:
   const theme = exportTheme();
   const result = await renderer.render(theme, slot.diagram.source);
   if (!result || 'error' in result) {
-    post({ type: 'error', message: 'This diagram has an error, so there is nothing to export; fix it first.' });
+    post({ type: 'error', message: l10n.t('This diagram has an error, so there is nothing to export; fix it first.') });
     return undefined;
   }
   return { svg: svgElement(result.svg), background: exportBackground(theme) };
@@ -115,7 +118,7 @@ async function exportDiagram(slot: Slot, format: ImageFormat): Promise<void> {
     const data = format === 'svg' ? standaloneSvg(e.svg, e.background) : await pngDataUrl(e.svg, e.background, options.pngScale);
     post({ type: 'exportDiagram', format, index: slot.index, section: slot.diagram.section, data });
   } catch (err) {
-    post({ type: 'error', message: `Could not export the diagram as ${format.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}` });
+    post({ type: 'error', message: l10n.t('Could not export the diagram as {0}: {1}', format.toUpperCase(), err instanceof Error ? err.message : String(err)) });
   }
 }
 
@@ -124,7 +127,7 @@ async function copyDiagram(slot: Slot, format: ImageFormat): Promise<void> {
     if (format === 'png') {
       // The clipboard write starts within the click; the PNG it waits for is drawn meanwhile.
       const blob = exportable(slot).then((e) => {
-        if (!e) throw new Error('the diagram has an error');
+        if (!e) throw new Error(l10n.t('the diagram has an error'));
         return pngBlob(e.svg, e.background, options.pngScale);
       });
       await copyPng(blob);
@@ -136,7 +139,7 @@ async function copyDiagram(slot: Slot, format: ImageFormat): Promise<void> {
     const data = standaloneSvg(e.svg, e.background);
     post((await copySvg(data)) ? { type: 'copied', format } : { type: 'copy', format: 'svg', data });
   } catch (err) {
-    post({ type: 'error', message: `Could not copy the diagram as ${format.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}` });
+    post({ type: 'error', message: l10n.t('Could not copy the diagram as {0}: {1}', format.toUpperCase(), err instanceof Error ? err.message : String(err)) });
   }
 }
 
@@ -155,25 +158,26 @@ function createSlot(index: number): Slot {
   const body = document.createElement('div');
   body.className = 'diagram-body';
   body.tabIndex = 0;
-  body.setAttribute('aria-label', 'Diagram: drag to pan, Ctrl+wheel or + and - to zoom, 0 for 100 %, F to fit, Enter to reveal the source');
+  body.setAttribute('aria-label', l10n.t('Diagram: drag to pan, Ctrl+wheel or + and - to zoom, 0 for 100 %, F to fit, Enter to reveal the source'));
   head.append(title, tools);
   root.append(head, notice, body);
   const view = new Viewport(body, saveState);
   const slot: Slot = { root, title, notice, body, view, index, diagram: { source: '', section: '', startLine: 0, endLine: 0 }, key: undefined, wanted: '', result: undefined };
   const level = document.createElement('span');
   level.className = 'zoom-level';
-  level.title = 'Zoom';
+  level.title = l10n.t('Zoom');
+  // The zoom level is a number and a per cent sign, the same in every language the preview speaks.
   level.textContent = '100 %';
   tools.append(
-    button('zoom-out', 'Zoom out', () => view.zoomBy(1 / ZOOM_STEP)),
+    button('zoom-out', l10n.t('Zoom out'), () => view.zoomBy(1 / ZOOM_STEP)),
     level,
-    button('zoom-in', 'Zoom in', () => view.zoomBy(ZOOM_STEP)),
-    button('screen-full', 'Fit to width', () => view.fit(), 'Fit'),
-    button('screen-normal', 'Actual size (100 %)', () => view.actual(), '100 %'),
-    button('export', 'Export as SVG', () => void exportDiagram(slot, 'svg'), 'SVG'),
-    button('export', 'Export as PNG', () => void exportDiagram(slot, 'png'), 'PNG'),
-    button('copy', 'Copy as SVG', () => void copyDiagram(slot, 'svg'), 'SVG'),
-    button('copy', 'Copy as PNG', () => void copyDiagram(slot, 'png'), 'PNG'),
+    button('zoom-in', l10n.t('Zoom in'), () => view.zoomBy(ZOOM_STEP)),
+    button('screen-full', l10n.t('Fit to width'), () => view.fit(), l10n.t('Fit')),
+    button('screen-normal', l10n.t('Actual size (100 %)'), () => view.actual(), '100 %'),
+    button('export', l10n.t('Export as SVG'), () => void exportDiagram(slot, 'svg'), 'SVG'),
+    button('export', l10n.t('Export as PNG'), () => void exportDiagram(slot, 'png'), 'PNG'),
+    button('copy', l10n.t('Copy as SVG'), () => void copyDiagram(slot, 'svg'), 'SVG'),
+    button('copy', l10n.t('Copy as PNG'), () => void copyDiagram(slot, 'png'), 'PNG'),
   );
   title.addEventListener('click', () => reveal(slot));
   body.addEventListener('click', () => reveal(slot));
@@ -206,7 +210,7 @@ function show(slot: Slot, key: string, result: RenderResult): void {
     words.textContent = inWords(slot, result.error);
     const details = document.createElement('details');
     const summary = document.createElement('summary');
-    summary.textContent = "Mermaid's message";
+    summary.textContent = l10n.t("Mermaid's message");
     const pre = document.createElement('pre');
     pre.textContent = result.error.original;
     details.append(summary, pre);
@@ -227,10 +231,10 @@ async function showDocument(msg: Extract<HostMessage, { type: 'document' }>): Pr
   if (current && current.uri !== msg.uri) for (const s of slots) s.view.reset();
   current = msg;
   options = msg.options;
-  titleEl.textContent = msg.title || 'Diagrams';
+  titleEl.textContent = msg.title || l10n.t('Diagrams');
   emptyEl.textContent = msg.diagrams.length
     ? ''
-    : 'This snapshot has no Mermaid diagram yet. Add a fenced code block whose language is mermaid (the ds-mermaid snippet inserts one) and it appears here.';
+    : l10n.t('This snapshot has no Mermaid diagram yet. Add a fenced code block whose language is mermaid (the ds-mermaid snippet inserts one) and it appears here.');
   while (slots.length > msg.diagrams.length) slots.pop()?.root.remove();
   const restore = restoring?.uri === msg.uri ? restoring.views : undefined;
   restoring = undefined;
@@ -245,10 +249,10 @@ async function showDocument(msg: Extract<HostMessage, { type: 'document' }>): Pr
     const view = restore?.[i];
     if (view) slot.view.restore(view);
     slot.diagram = d;
-    const lines = `lines ${d.startLine + 1}–${d.endLine + 1}`;
-    slot.title.textContent = d.section || msg.title || `Diagram ${i + 1}`;
-    slot.title.title = `Reveal the source (${lines})`;
-    slot.root.dataset.lines = lines;
+    slot.title.textContent = d.section || msg.title || l10n.t('Diagram {0}', i + 1);
+    slot.title.title = l10n.t('Reveal the source (lines {0}–{1})', d.startLine + 1, d.endLine + 1);
+    // Data, not text (no one reads it but scripts): the same in every language.
+    slot.root.dataset.lines = `lines ${d.startLine + 1}–${d.endLine + 1}`;
     slot.wanted = Renderer.key(theme, d.source);
     if (slot.key === slot.wanted) reused++;
     else todo.push(slot);
@@ -282,7 +286,7 @@ async function renderAllForExport(): Promise<Array<{ slot: Slot; svg?: SVGSVGEle
   for (const slot of slots.slice(0, current?.diagrams.length ?? 0)) {
     const r = await renderer.render(theme, slot.diagram.source);
     if (r && 'svg' in r) out.push({ slot, svg: svgElement(r.svg) });
-    else out.push({ slot, error: r ? inWords(slot, r.error) : 'not rendered' });
+    else out.push({ slot, error: r ? inWords(slot, r.error) : l10n.t('not rendered') });
   }
   return out;
 }
@@ -317,7 +321,7 @@ async function exportAll(format: ImageFormat): Promise<void> {
     }
     post({ type: 'exportAll', format, files, skipped });
   } catch (err) {
-    post({ type: 'error', message: `Could not export the diagrams: ${err instanceof Error ? err.message : String(err)}` });
+    post({ type: 'error', message: l10n.t('Could not export the diagrams: {0}', err instanceof Error ? err.message : String(err)) });
   }
 }
 
@@ -333,7 +337,7 @@ function receive(msg: HostMessage): void {
       break;
     case 'empty':
       current = undefined;
-      titleEl.textContent = 'Diagrams';
+      titleEl.textContent = l10n.t('Diagrams');
       emptyEl.textContent = msg.reason;
       while (slots.length) slots.pop()?.root.remove();
       break;

@@ -1,6 +1,7 @@
 // Runs in the preview webview: mermaid behind one queue, with results cached by theme and source. Mermaid itself is
 // an ES module chunk loaded on first use (the page shows and says 'ready' before it has parsed mermaid), and each
 // diagram type, ELK and each icon pack is a further chunk that mermaid loads when a diagram needs it.
+import * as l10n from '@vscode/l10n';
 import type { Mermaid, MermaidConfig } from 'mermaid';
 import { explainMermaidError, mermaidErrorDetails, type ExplainedError } from '../core/mermaid-errors.js';
 import { missingIcon, registerExtras } from '../shared/mermaid-extras.js';
@@ -55,7 +56,8 @@ export function loadMermaid(): Promise<Mermaid> {
 }
 
 const CACHE_LIMIT = 128;
-const LOAD_FAILED = 'The preview could not load mermaid';
+/** Results that say mermaid did not load: not the diagram's fault, so never cached. */
+const loadFailures = new WeakSet<RenderResult>();
 
 /**
  * Renders diagrams one at a time (mermaid keeps global state); an invalid diagram yields its error in words, and
@@ -83,7 +85,7 @@ export class Renderer {
       if (stale()) return undefined;
       const result = await this.#renderNow(theme, source);
       // A failure to load mermaid is not the diagram's: it is not kept, so the next render tries again.
-      if ('error' in result && result.error.original.startsWith(LOAD_FAILED)) return result;
+      if (loadFailures.has(result)) return result;
       if (this.#cache.size >= CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value as string);
       this.#cache.set(Renderer.key(theme, source), result);
       return result;
@@ -98,8 +100,10 @@ export class Renderer {
       mermaid = await loadMermaid();
     } catch (e) {
       // Shown in place of the diagram, like any error, rather than leaving the preview waiting.
-      const message = `${LOAD_FAILED} (${e instanceof Error ? e.message : String(e)}); close and reopen the preview.`;
-      return { error: { message, line: 0, column: 0, original: message } };
+      const message = l10n.t('The preview could not load mermaid ({0}); close and reopen the preview.', e instanceof Error ? e.message : String(e));
+      const failed: RenderResult = { error: { message, line: 0, column: 0, original: message } };
+      loadFailures.add(failed);
+      return failed;
     }
     if (this.#theme !== theme) {
       mermaid.initialize(mermaidConfig(theme));
@@ -118,7 +122,7 @@ export class Renderer {
       // securityLevel from both (its `secure` list); should that ever fail, the SVG is not shown.
       const securityLevel = String(mermaid.mermaidAPI.getConfig().securityLevel);
       if (securityLevel !== 'strict') {
-        const message = `Not shown: this diagram changed mermaid's securityLevel to '${securityLevel}'.`;
+        const message = l10n.t("Not shown: this diagram changed mermaid's securityLevel to '{0}'.", securityLevel);
         return { error: { message, line: 0, column: 0, original: message } };
       }
       // The same icon check as mermaid-syntax in the editor and the CLI: mermaid drew a "?" for a missing icon.

@@ -14,7 +14,7 @@ import { isText, scan, type ScanKind } from './l10n-scan.js';
 
 const root = pathToFileURL(`${ROOT}/`);
 const files = L10N_SOURCES.flatMap((dir) => sourceFiles(root, dir));
-const kindOf = (f: string): ScanKind => (f.startsWith('src/core/') ? 'core' : f.startsWith('src/cli/') ? 'cli' : 'host');
+const kindOf = (f: string): ScanKind => (f.startsWith('src/core/') ? 'core' : f.startsWith('src/cli/') ? 'cli' : f.startsWith('src/webview/') ? 'webview' : 'host');
 const scans = files.map((f) => scan(f, readFileSync(join(ROOT, f), 'utf8'), kindOf(f)));
 
 test('l10n: the checked-in bundles are what @vscode/l10n-dev exports from every l10n.t call (and their pseudo-locale twins)', async () => {
@@ -46,7 +46,7 @@ const NOT_SHOWN: ReadonlyArray<[file: string, where: string]> = [
   ['src/core/schema.ts', '{ title }'],
 ];
 
-test('l10n: no user-facing literal in src/core, src/extension, src/cli or src/shared bypasses l10n.t', () => {
+test('l10n: no user-facing literal in src/core, src/extension, src/cli, src/shared or src/webview bypasses l10n.t', () => {
   const bypasses = scans
     .flatMap((s) => s.bypasses)
     .filter((b) => !NOT_SHOWN.some(([file, where]) => b.file === file && b.where === where))
@@ -110,6 +110,54 @@ test('l10n: the scan finds literals shown without l10n.t, through a constant, a 
     }`;
   assert.deepEqual(scan('good.ts', good, 'cli').bypasses, []);
   assert.ok(!isText('SVG') && !isText(' · ') && !isText('design-snapshot') && !isText('designSnapshot.insertMissingSections') && isText('Export'));
+});
+
+test('l10n: the scan reads src/webview as webview code, and finds no bypass there', () => {
+  const webview = files.filter((f) => f.startsWith('src/webview/'));
+  assert.ok(webview.includes('src/webview/preview.ts') && webview.includes('src/webview/l10n.ts'), webview.join(', '));
+  assert.ok(scans.some((s) => s.calls.some((c) => c.file === 'src/webview/preview.ts')), 'preview.ts calls l10n.t');
+  // 30 on the webview before it was localised (issue 14); the test above sees them all, this one says where.
+  assert.deepEqual(scans.flatMap((s) => s.bypasses).filter((b) => b.file.startsWith('src/webview/')).map((b) => `${b.file}:${b.line} ${b.where}: ${JSON.stringify(b.text)}`), []);
+});
+
+test("l10n: in webview-shaped code the scan finds text, titles, aria-labels, button labels and posted errors that bypass l10n.t", () => {
+  const bad = `
+    import * as l10n from '@vscode/l10n';
+    const FAILED = 'The preview could not load mermaid';
+    function inWords(n: number, m: string): string {
+      return \`Line \${n}: \${m}\`;
+    }
+    function button(icon: string, label: string, onClick: () => void, text?: string): HTMLElement { return document.createElement('b'); }
+    export function f(el: HTMLElement, n: number, err: Error) {
+      el.textContent = n ? 'Diagrams' : l10n.t('Diagrams');
+      el.innerText = inWords(n, 'x');
+      el.title = \`Reveal the source (lines \${n})\`;
+      el.setAttribute('aria-label', 'Diagram: drag to pan');
+      el.setAttribute('placeholder', 'Type a name');
+      el.append(button('zoom-in', 'Zoom in', () => {}), button('screen-full', l10n.t('Fit to width'), () => {}, 'Fit'));
+      post({ type: 'error', message: \`Could not export the diagram: \${err.message}\` });
+      const message = \`\${FAILED} (\${err.message})\`;
+      const result = { error: { message, line: 0 } };
+      throw new Error('This webview cannot draw on a canvas.');
+    }`;
+  const found = scan('src/webview/x.ts', bad, 'webview').bypasses.map((b) => b.text);
+  assert.deepEqual(found.sort(), ['Diagrams', 'Line  :  ', 'Reveal the source (lines  )', 'Diagram: drag to pan', 'Type a name', 'Zoom in', 'Fit', 'Could not export the diagram:  ', 'The preview could not load mermaid', 'This webview cannot draw on a canvas.'].sort());
+  const good = `
+    import * as l10n from '@vscode/l10n';
+    function button(icon: string, label: string, onClick: () => void, text?: string): HTMLElement { return document.createElement('b'); }
+    export function f(el: HTMLElement, n: number, err: Error, title: string) {
+      el.textContent = title || l10n.t('Diagram {0}', n);
+      el.title = l10n.t('Reveal the source (lines {0}–{1})', n, n + 1);
+      el.setAttribute('aria-label', l10n.t('Diagram: drag to pan'));
+      el.setAttribute('class', 'diagram error');
+      el.setAttribute('icon', 'screen-full');
+      el.dataset.lines = \`lines \${n}\`;
+      el.append(button('zoom-in', l10n.t('Zoom in'), () => {}), button('export', l10n.t('Export as SVG'), () => {}, 'SVG'));
+      post({ type: 'error', message: l10n.t('Could not export the diagram: {0}', err.message) });
+      const label = document.createElement('span');
+      label.textContent = \`\${Math.round(n * 100)} %\`;
+    }`;
+  assert.deepEqual(scan('src/webview/x.ts', good, 'webview').bypasses, []);
 });
 
 async function cli(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
