@@ -55,7 +55,7 @@ test('topic-missing: a broken x-topics entry makes the schema unusable, with the
   assert.match(incomplete.message, /new topic "new-one" needs patterns, section/);
 });
 
-test('topic-missing: drift, rollback and data quality apply to every design with a model; a RAG snapshot that covers them in its own words passes', () => {
+test('topic-missing: rollback applies to every design with a model; a RAG snapshot that covers it in its own words passes', () => {
   assert.deepEqual(lintFixture('rules/topic-missing/rag-ok.md', RULE), []);
 });
 
