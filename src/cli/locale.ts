@@ -2,7 +2,7 @@
 // @vscode/l10n-dev (l10n/bundle.l10n.<locale>.json, the same files the extension reads), loaded when one is asked for.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as l10n from '@vscode/l10n';
+import { useTranslations } from '../core/index.js';
 
 /** A bundle's messages: English text → text in the bundle's language. */
 export type L10nBundle = Record<string, string>;
@@ -47,6 +47,6 @@ export function useLocale(locale: string | undefined, packageRoot: string): { bu
     bundle = readBundle(dir, wanted) ?? (wanted.includes('-') ? readBundle(dir, wanted.split('-')[0] as string) : undefined);
   }
   // Always configured, so a second run in the same process (the tests) never keeps the previous language.
-  l10n.config({ contents: bundle ?? {} });
+  useTranslations(bundle ?? {});
   return { bundle, missing: !!wanted && !/^en(-|$)/.test(wanted) && !bundle };
 }

@@ -69,6 +69,7 @@ export type { Topic } from './review/topics.js';
 export { compileSchema, defaultSchema, DEFAULT_SCHEMA_ID, isSchemaProblem, type CompiledSchema, type SchemaProblem, type SectionSpec } from './schema.js';
 export { estimateAnnotations, estimateHeadline, inlineEstimateAnnotations, requiredSections, sectionFromTemplate, type EstimateAnnotation } from './editor-support.js';
 export { formatNumber, formatQuantity } from './estimates/display.js';
+export { useTranslations } from './wording.js';
 export { renderTemplate, type Template, type TemplateProblem, type TemplateVariables } from './templates.js';
 
 /** Lint options plus the schema to use (the built-in one when absent). */

@@ -1,9 +1,8 @@
 // Runs in the VS Code extension host, desktop (Node) and web (the browser's web worker) alike: activateWith() wires the
 // engine to VS Code. What differs between the hosts comes in as a Platform (extension.ts, browser.ts). Nothing heavy
 // happens until a Markdown file opens, and activate() itself only registers: the rest runs right after it returns.
-import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { createEngine, RULES } from '../core/index.js';
+import { createEngine, RULES, useTranslations } from '../core/index.js';
 import { saveConfig } from './alias-fix.js';
 import { guidanceEdit, insertAllEdit, SnapshotCodeActions, type TemplateLookup } from './code-actions.js';
 import { SnapshotCodeLens } from './code-lens.js';
@@ -52,7 +51,7 @@ const PREVIEW_FIRST = (): string => vscode.l10n.t('Design Snapshot: open the Dia
 export function activateWith(context: vscode.ExtensionContext, platform: Platform): DesignSnapshotApi {
   const startMs = performance.now();
   // Code shared with the CLI (src/shared) speaks through @vscode/l10n: it gets VS Code's bundle for the display language.
-  l10n.config({ contents: vscode.l10n.bundle ?? {} });
+  useTranslations(vscode.l10n.bundle ?? {});
   const log = new ExtensionLog('Design Snapshot');
   const version = (context.extension.packageJSON as { version?: string }).version ?? 'unknown';
   log.info(`Design Snapshot ${version} activated in VS Code ${vscode.version} (${platform.kind === 'web' ? 'web extension host' : 'desktop extension host'}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode (workspace schema, config and templates are not loaded)'}.`);

@@ -245,7 +245,7 @@ export class EstimateEvaluator {
   #math: MathJsInstance | undefined;
   readonly #blocks = new Lru<string, BlockLine[]>(256);
   /** The language the cached blocks' refusals are worded in (see languageMark). */
-  #language = '';
+  #language = -1;
   // Compiled expressions by text: editing one line of a block recompiles that line only.
   readonly #compiled = new Lru<string, Compiled>(2048);
 

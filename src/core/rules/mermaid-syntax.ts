@@ -10,7 +10,7 @@ import { languageMark } from '../wording.js';
 export const MAX_DIAGRAM_CHARS = 64 * 1024;
 
 /** Explanations by verdict: a verdict belongs to one diagram text, so it is explained once (per language: they are words). */
-const explained = new WeakMap<MermaidError, { language: string; x: ExplainedError }>();
+const explained = new WeakMap<MermaidError, { language: number; x: ExplainedError }>();
 
 function report(ctx: RuleContext, d: DiagramBlock, verdict: MermaidError | null): void {
   if (!verdict) return;
