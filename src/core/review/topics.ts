@@ -102,39 +102,29 @@ export function mergeTopics(base: readonly Topic[], entries: readonly TopicEntry
   return { topics: [...byId.values()] };
 }
 
-const concepts = new WeakMap<Topic, Concept>();
-const conditions = new WeakMap<Topic, Concept>();
+/** Concepts compiled once per topic object: its phrasings, the ways that do not cover it, what it requires. */
+const compiled = { phrasings: new WeakMap<Topic, Concept>(), excludes: new WeakMap<Topic, Concept>(), requires: new WeakMap<Topic, Concept>() };
 
-/** The concept a topic's phrasings make (compiled once per topic object). */
-export function topicConcept(t: Topic): Concept {
-  let c = concepts.get(t);
+function conceptOf(t: Topic, field: keyof typeof compiled, id: string, phrasings: string[]): Concept {
+  let c = compiled[field].get(t);
   if (!c) {
-    c = new Concept(t.id, t.phrasings);
-    concepts.set(t, c);
+    c = new Concept(id, phrasings);
+    compiled[field].set(t, c);
   }
   return c;
 }
 
-const exclusions = new WeakMap<Topic, Concept>();
+/** The concept a topic's phrasings make. */
+export function topicConcept(t: Topic): Concept {
+  return conceptOf(t, 'phrasings', t.id, t.phrasings);
+}
 
 /** The concept of the ways of writing a topic that do not cover it, if any. */
 export function topicExclusion(t: Topic): Concept | undefined {
-  if (!t.excludes?.length) return undefined;
-  let c = exclusions.get(t);
-  if (!c) {
-    c = new Concept(`${t.id}:excludes`, t.excludes);
-    exclusions.set(t, c);
-  }
-  return c;
+  return t.excludes?.length ? conceptOf(t, 'excludes', `${t.id}:excludes`, t.excludes) : undefined;
 }
 
 /** The concept of what a topic requires of a document to apply, if it requires anything. */
 export function topicCondition(t: Topic): Concept | undefined {
-  if (!t.requires?.length) return undefined;
-  let c = conditions.get(t);
-  if (!c) {
-    c = new Concept(`${t.id}:requires`, t.requires);
-    conditions.set(t, c);
-  }
-  return c;
+  return t.requires?.length ? conceptOf(t, 'requires', `${t.id}:requires`, t.requires) : undefined;
 }
