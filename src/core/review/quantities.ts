@@ -512,6 +512,11 @@ function budgets(reading: Reading): Statement[] {
     const context = `${first.leadIn} ; ${first.subheading} ; ${columns}`;
     const firstColumn = first.columns?.[0] ?? '';
     if (NOT_ADDITIVE.test(firstColumn) || NOT_ADDITIVE.test(first.leadIn.replace(/\blatency budget\b/, ''))) continue;
+    // The group's total as one statement, at the group, in the engine's words.
+    const summary = (st: Pick<Statement, 'kind' | 'qualifier' | 'value' | 'text' | 'about'>): void => {
+      const section = first.section ?? '';
+      out.push({ ...st, relation: 'eq', where: section, section, scope: '', budget: true, summary: true, start: first.start, end: last.end });
+    };
     const latency = LATENCY_BUDGET.test(context) || (LATENCY_WORD.test(context) && STAGES.test(context));
     const cost = !latency && COST_CONTEXT.test(context) && /\b(?:costs?|spend|bill|budget)\b/.test(context);
     if (latency) {
@@ -519,20 +524,12 @@ function budgets(reading: Reading): Statement[] {
       if (!s || group.some((b) => CONCURRENT.test(b.text.toLowerCase())) || CONCURRENT.test(context)) continue;
       const p = PERCENTILE_ANY.exec(context);
       const value = s.total ?? s.sum;
-      out.push({
+      summary({
         kind: /\b(?:ttft|time to first token|first token)\b/.test(context) ? 'ttft' : 'latency',
         qualifier: p ? percentileOf(p) : '',
         value,
-        relation: 'eq',
-        where: first.section ?? '',
-        section: first.section ?? '',
-        scope: '',
-        budget: true,
         about: aboutWords(`${first.leadIn} ${first.subheading}`),
         text: s.total !== undefined ? l10n.t('the latency budget (its total, {0} ms)', Math.round(value)) : l10n.t('the latency budget ({0} stages adding up to {1} ms)', group.length, Math.round(value)),
-        summary: true,
-        start: first.start,
-        end: last.end,
       });
     } else if (cost) {
       const monthly = MONTHLY.test(context);
@@ -543,19 +540,11 @@ function budgets(reading: Reading): Statement[] {
       );
       if (!s) continue;
       const value = s.total ?? s.sum;
-      out.push({
+      summary({
         kind: 'cost',
         qualifier: 'month',
         value,
-        relation: 'eq',
-        where: first.section ?? '',
-        section: first.section ?? '',
-        scope: '',
-        budget: true,
         text: s.total !== undefined ? l10n.t('the cost table (its total, ${0}/month)', Math.round(value).toLocaleString('en-US')) : l10n.t('the cost table ({0} items adding up to ${1}/month)', group.length, Math.round(value).toLocaleString('en-US')),
-        summary: true,
-        start: first.start,
-        end: last.end,
       });
     }
   }
