@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ROOT, startHarness, waitForFile, type Harness } from '../test/integration/launch.js';
 import { harnessExtension } from '../test/web/launch.js';
+import { median } from './median.js';
 
 /** The extension host the extension ran in (DesignSnapshotApi's platform). */
 type Host = 'desktop' | 'web';
@@ -21,11 +22,6 @@ export interface ActivationSample {
   activeBefore: boolean;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 /** activate() times (ms) per host, in the order measured. */
 export type ActivationTimes = Record<Host, number[]>;

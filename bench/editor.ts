@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startHarness } from '../test/integration/launch.js';
+import { median } from './median.js';
 
 interface Edit {
   version: number;
@@ -15,11 +16,6 @@ interface Edit {
   yamlParses: number;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 /** Resolves when `test()` holds for the file (checked on every change in its folder). */
 function when<T>(dir: string, test: () => T | undefined, timeoutMs = 120_000): Promise<T> {

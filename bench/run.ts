@@ -13,16 +13,12 @@ import { unified } from 'unified';
 import { clearLintTextCaches, clearReviewCaches, lintText, RULES } from '../src/core/index.js';
 import { HOSTILE_CASES } from '../test/fixtures/hostile/cases.js';
 import { webEntrySection } from './web-entry.js';
+import { median } from './median.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const keps = `${root}../shared/corpora/keps`;
 const quick = process.argv.includes('--quick');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 /** Runs each contender in turn, `runs` rounds, so machine noise falls on all of them alike. */
 function race(contenders: Record<string, () => unknown>, runs: number): Record<string, number> {

@@ -8,14 +8,10 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { ROOT, startHarness, type Harness } from '../test/integration/launch.js';
+import { median } from './median.js';
 
 const DEBOUNCE_MS = 150;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 /** A 30-node flowchart: a pipeline with branches, labels and a subgraph, like a real architecture diagram. */
 export function flowchart30(): string {

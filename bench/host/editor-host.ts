@@ -5,6 +5,7 @@ import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DesignSnapshotApi } from '../../src/extension/extension.js';
+import { median } from '../median.js';
 
 interface BenchConfig {
   file: string;
@@ -18,11 +19,6 @@ function writeAtomic(file: string, text: string): void {
   renameSync(`${file}.tmp`, file);
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 /**
  * Resolves with the time the extension published the complete lint of the document's version `version` (its own
