@@ -1,4 +1,4 @@
-import type { Nodes, Paragraph } from 'mdast';
+import type { List, Nodes, Paragraph } from 'mdast';
 import type { ParsedSnapshot } from './model.js';
 import { scanNumbers } from './numbers.js';
 import type { SectionEvidence } from './schema.js';
@@ -6,7 +6,13 @@ import { textOf, walk } from './tree.js';
 
 const blocks = new WeakMap<ParsedSnapshot, string[]>();
 const patterns = new WeakMap<readonly string[], RegExp>();
-const structure = new WeakMap<ParsedSnapshot, { labels: string[]; definitions: number }>();
+/** What a document's structure shows: labels, schema definitions, lists that state requirements. */
+interface Structure {
+  labels: string[];
+  definitions: number;
+  normativeLists: number;
+}
+const structure = new WeakMap<ParsedSnapshot, Structure>();
 
 /**
  * Code that defines a data schema (each pattern stays within a line where it can, so a block of blank lines
@@ -29,12 +35,13 @@ const SCHEMA_HEADER = /^(?:field|column|attribute|property|key|name)s?\b[\s\S]*\
 /** "Pros:", "**Negative tests:**", "*Cons:* …": a lead-in label of at most five words. */
 const LEAD_IN = /^\s*([^\s:.;!?][^:.;!?]{0,40}?)\s*(?:\([^)]{0,20}\))?\s*:/;
 
-/** Subheadings, table column headers and lead-in labels, and the count of schema definitions, once per parse. */
-function structureOf(parsed: ParsedSnapshot): { labels: string[]; definitions: number } {
+/** Subheadings, table column headers and lead-in labels, the count of schema definitions and of lists that state requirements, once per parse. */
+function structureOf(parsed: ParsedSnapshot): Structure {
   let out = structure.get(parsed);
   if (out) return out;
   const labels = parsed.outline.map((h) => h.text);
   let definitions = 0;
+  let normativeLists = 0;
   walk(parsed.tree, (n) => {
     if (n.type === 'code') {
       const head = n.value.slice(0, 4000);
@@ -55,9 +62,15 @@ function structureOf(parsed: ParsedSnapshot): { labels: string[]; definitions: n
       if (m?.[1] && m[1].split(/\s+/).length <= 5) labels.push(m[1]);
       return false;
     }
-    return n.type !== 'html' && n.type !== 'yaml' && n.type !== 'blockquote';
+    if (n.type === 'html' || n.type === 'yaml' || n.type === 'blockquote') return false;
+    if ('children' in n) {
+      (n.children as Nodes[]).forEach((child, i, siblings) => {
+        if (child.type === 'list' && statesRequirements(parsed, child, siblings[i - 1])) normativeLists++;
+      });
+    }
+    return true;
   });
-  out = { labels, definitions };
+  out = { labels, definitions, normativeLists };
   structure.set(parsed, out);
   return out;
 }
@@ -112,7 +125,6 @@ const STATEMENTS: Readonly<Record<string, RegExp>> = {
 const NORMATIVE = /\b(?:must|shall|should|needs? to|(?:is|are) required to|requires?)\b/i;
 /** A lead-in that says the list after it is what the design has to do: "there was a need to support:", "The router must:". */
 const NORMATIVE_LEAD_IN = /\b(?:need(?:s|ed)? to|must|shall|should|ha(?:s|ve) to)\s+(?:support|provide|handle|allow|enable|offer|guarantee|be able to)\b[^:]{0,80}:\s*$/i;
-const normative = new WeakMap<ParsedSnapshot, number>();
 
 /**
  * A list item whose first sentence obliges the design. Not a question ("Should version history have a retention policy?" is an open
@@ -144,33 +156,18 @@ function sectionAt(parsed: ParsedSnapshot, at: number): string | undefined {
 }
 
 /**
- * Lists that state requirements without the word: three items or more, most of them normative ("Workflows should be
- * the same as for multi-file packages"), or a list of two or more after a lead-in such as "there was a need to
- * support:". Once per parse.
+ * A list that states requirements without the word: three items or more, most of them normative ("Workflows should
+ * be the same as for multi-file packages"), or a list of two or more after a lead-in such as "there was a need to
+ * support:" (`prev`, the node before the list).
  */
-function normativeLists(parsed: ParsedSnapshot): number {
-  const known = normative.get(parsed);
-  if (known !== undefined) return known;
-  let found = 0;
-  walk(parsed.tree, (n) => {
-    if (n.type === 'code' || n.type === 'html' || n.type === 'yaml' || n.type === 'blockquote' || n.type === 'table') return false;
-    if (n.type === 'paragraph' || n.type === 'heading' || !('children' in n)) return false;
-    const children = n.children as Nodes[];
-    children.forEach((child, i) => {
-      if (child.type !== 'list' || child.children.length < 2) return;
-      // Expected behaviour in a test plan ("an older sidecar should continue to work") is a test case.
-      const within = sectionAt(parsed, child.position?.start.offset ?? 0);
-      if (within === 'evaluation' || within === 'open-questions') return;
-      const prev = children[i - 1];
-      const leadIn = prev?.type === 'paragraph' && NORMATIVE_LEAD_IN.test(textOf(prev).slice(-200));
-      const firsts = child.children.map((item) => item.children.find((c): c is Paragraph => c.type === 'paragraph'));
-      const obliging = firsts.filter((p) => p && obliges(p)).length;
-      if (leadIn || (child.children.length >= 3 && obliging * 2 > child.children.length)) found++;
-    });
-    return true;
-  });
-  normative.set(parsed, found);
-  return found;
+function statesRequirements(parsed: ParsedSnapshot, list: List, prev: Nodes | undefined): boolean {
+  if (list.children.length < 2) return false;
+  // Expected behaviour in a test plan ("an older sidecar should continue to work") is a test case.
+  const within = sectionAt(parsed, list.position?.start.offset ?? 0);
+  if (within === 'evaluation' || within === 'open-questions') return false;
+  if (prev?.type === 'paragraph' && NORMATIVE_LEAD_IN.test(textOf(prev).slice(-200))) return true;
+  const firsts = list.children.map((item) => item.children.find((c): c is Paragraph => c.type === 'paragraph'));
+  return list.children.length >= 3 && firsts.filter((p) => p && obliges(p)).length * 2 > list.children.length;
 }
 
 /**
@@ -192,7 +189,7 @@ export function coveredWithoutHeading(parsed: ParsedSnapshot, evidence: SectionE
     const re = STATEMENTS[evidence.statements.kind];
     let n = 0;
     if (re) for (const b of blocksOf(parsed)) if (re.test(b) && ++n >= evidence.statements.min) return true;
-    if (evidence.statements.kind === 'requirement' && normativeLists(parsed) > 0) return true;
+    if (evidence.statements.kind === 'requirement' && structureOf(parsed).normativeLists > 0) return true;
   }
   if (evidence.quantities) {
     let dense = 0;
