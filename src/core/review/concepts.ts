@@ -251,10 +251,14 @@ const SCOPE_END =
   /,\s*(?:and|then|so|instead|but|the|we|it|they|our|this|these|those|each|every|its|their)\b|\b(?:and|then)\s+(?:we|it|they|instead|use|uses|rely|relies|call|calls|retrieve|retrieves|cite|cites|ground|grounds|answer|answers|start|starts|route|routes|send|sends|serve|serves|keep|keeps|log|logs|run|runs|store|stores|fall|falls|return|returns|show|shows|ask|asks|check|checks|is|are|has|have)\b/u;
 // After the mention: "X is out of scope", "X: none", "X is not needed".
 const POST_NEGATION =
-  /^[^;]{0,60}?(?:\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:not|never)|\b(?:isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t be)(?:\s+(?:really|actually|much|very|strictly|currently))?)\s*(?:a concern|an issue|a problem|a risk|applicable|relevant|needed|necessary|required|important|a priority)?\b|^[^;]{0,60}?\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:out of scope|unnecessary|not necessary|a non-goal|deferred|postponed|dropped|rejected|ruled out|excluded|overkill|not needed)\b|^\s*[:=–—-]?\s*(?:none|n\/a|no|not planned|not needed|not yet)\b(?![\p{L}\p{N}])|\b(?:out of scope|non-goals?|not in scope|was rejected|were rejected|is rejected|are rejected|rejected|ruled out|not (?:planned|needed|required|used|supported|pursued))\b/u;
+  /^[^;]{0,60}?(?:\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:not|never)|\b(?:isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t be)(?:\s+(?:really|actually|much|very|strictly|currently))?)\s*(?:a concern|an issue|a problem|a risk|applicable|relevant|needed|necessary|required|important|a priority)?\b|^[^;]{0,60}?\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:out of scope|unnecessary|not necessary|a non-goal|deferred|postponed|dropped|rejected|ruled out|excluded|overkill|not needed)\b|^\s*[:=–—-]?\s*(?:none|n\/a|no|not planned|not needed|not yet)\b(?![\p{L}\p{N}])|^[^;]{0,60}?\b(?:out of scope|non-goals?|not in scope|was rejected|were rejected|is rejected|are rejected|rejected|ruled out|not (?:planned|needed|required|used|supported|pursued))\b/u;
+/** Where what follows a mention turns to another subject (", and a supplier…", ", but the model…", "; …"). */
+const SUFFIX_TURN = /[,;]\s*(?:and|but|while|whereas)\s+(?:an?|the|each|every|any|some|its|their)\s|;\s/;
+/** Later in the sentence, the choice of something else: "…, so we chose the classifier", "…; we went with BM25". */
+const SET_ASIDE = /[,;]\s*(?:but\s+|so\s+|and\s+so\s+|therefore\s+|hence\s+)?(?:we|the team|i)\s+(?:chose|picked|went with|selected|settled on|opted for|stayed with|stuck with)\s+(?!(?:it|this|that|them|these|those|one)\b)/;
 // Cues that a clause only weighs, defers or asks.
 const CONSIDERED =
-  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|weigh|weighed|weighing|looked at|looked into|investigated|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided)(?![\p{L}\p{N}])/u;
 // What follows a label when its entry is not decided: "Rollback: TBD", "Versioning: later", "Drift: n/a".
 const LABEL_UNDECIDED = /^\s*[:=–—-]\s*(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed)|later|not yet|pending|unknown|open|n\/a|none|\?+)\s*(?:[.;!]|$)/;
 // Sub-headings and lead-ins that set the polarity of everything under them.
@@ -305,12 +309,17 @@ export function polarityOf(clause: Clause, from: number, to: number): Polarity {
   if (negatedBefore(prefix)) return 'negated';
   if (POST_NEGATION.test(suffix)) return 'negated';
   if (/\bover$/.test(prefix.trimEnd()) && /\b(?:chose|choose|chosen|prefer|preferred|picked|pick|favou?r|favou?red|go with|went with)\b/.test(prefix)) return 'negated';
+  // "A prompted LLM reached similar precision but cost 40× more, so we chose the fine-tuned classifier": the mention
+  // is the alternative the sentence weighed and set aside.
+  if (SET_ASIDE.test(clause.sentence.lower.slice(clause.start - clause.sentence.start + to))) return 'considered';
   const context = `${block.subheading} ${block.leadIn}`;
   if (NEGATED_CONTEXT.test(context) || NEGATED_HEADING.test(block.subheading) || (block.heading && NEGATED_HEADING.test(block.heading.text.toLowerCase()))) return 'negated';
   if (clause.sentence.question) return 'considered';
   // "Rollback: TBD.": a label whose entry says nothing is decided yet.
   if (LABEL_UNDECIDED.test(clause.sentence.lower.slice(clause.end - clause.sentence.start))) return 'considered';
-  if (CONSIDERED.test(prefix) || CONSIDERED.test(suffix)) return 'considered';
+  // After the mention, a cue counts up to a turn to another subject ("invoice text is untrusted, and a supplier could
+  // embed instructions in it": the supplier could, the text is untrusted all the same).
+  if (CONSIDERED.test(prefix) || CONSIDERED.test(suffix.split(SUFFIX_TURN, 1)[0] ?? suffix)) return 'considered';
   if (CONSIDERED_CONTEXT.test(context)) return 'considered';
   if (deferring(block) && !V1.test(clause.sentence.lower)) return 'considered';
   return 'affirmed';

@@ -64,7 +64,7 @@ const PER_UNIT = /\b(?:per|each|every)\s+(?:replica|node|pod|server|worker|insta
 const GROWTH = /\b(?:by 20\d\d|in \d+ (?:months?|years?)|next year|year 2|grow|grows|growth|growing|later|eventually|future|projected|v2|long[- ]term)\b/;
 const MAX_WORDS = /(?:<|≤|<=|\bunder|\bbelow|\bwithin|\bat most|\bless than|\bno more than|\bmax(?:imum)?|\bup to|\bcap(?:ped)?(?: at)?|\bceiling|\bbudget(?: of)?|\bbounded by|\bnot exceed)\s*(?:of\s*)?(?:p\d{2,3}\s*)?[$~≈]?\s*$/;
 const MIN_WORDS = /(?:>|≥|>=|\bat least|\bmore than|\bover|\bmin(?:imum)?|\bhandle|\bhandles|\bsustain|\bsustains|\bsupport|\bsupports|\bserve|\bserves|\bscale to|\babove)\s*(?:of\s*)?[~≈]?\s*$/;
-const GPU_MODEL = /(\d+)\s*(?:[×x*]\s*)?(?:nvidia\s+)?(a100|h100|h200|h20|b200|gb200|a10g?|l4|l40s?|t4|v100|mi300x?|tpu(?:\s*v\d\w*)?)s?\b/gi;
+const GPU_MODEL = /(?<![\d.,])(?<!\d\s*(?:[-–—]|to)\s*)(\d+)\s*(?:[×x*]\s*)?(?:nvidia\s+)?(a100|h100|h200|h20|b200|gb200|a10g?|l4|l40s?|t4|v100|mi300x?|tpu(?:\s*v\d\w*)?)s?\b/gi;
 
 /** Every statement of a kind the rule compares, in document order. */
 export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBlock[], diagrams: readonly DiagramBlock[]): Statement[] {
@@ -383,6 +383,8 @@ const VOLUME = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z
 /** Words that say how a count is taken, not what is counted; and units the other kinds read. */
 const NOT_NOUNS = new Set(['new', 'active', 'daily', 'unique', 'total', 'about', 'around', 'roughly', 'approximately', 'up', 'to', 'of', 'the', 'more', 'than', 'over', 'under', 'at', 'peak', 'average', 'avg', 'only', 'extra', 'additional', 'incoming', 'outgoing', 'distinct', 'separate', 'individual', 'other', 'few', 'many', 'raw']);
 const OTHER_KINDS = /^(?:req|reqs|request|requests|query|queries|call|calls|transaction|transactions|txn|txns|event|events|message|messages|token|tokens|user|users|dau|mau|gpu|gpus|ms|kb|mb|gb|tb|pb|byte|bytes|usd|dollar|dollars|cent|cents|eur|times|x|percent)$/;
+/** Words that make a count one person's or one thing's ("40 questions each per day"). */
+const PER_ONE = new Set(['each', 'per', 'apiece', 'every']);
 const singular = (w: string): string => (w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('ses') || w.endsWith('xes') ? w.slice(0, -2) : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
 
 /**
@@ -422,6 +424,8 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
     for (let m = VOLUME.exec(c.lower); m; m = VOLUME.exec(c.lower)) {
       const words = (m[3] ?? '').split(/\s+/).map((w) => singular(w.replace(/-+$/, ''))).filter((w) => w && !NOT_NOUNS.has(w));
       if (!words.length || words.some((w) => OTHER_KINDS.test(w) || OTHER_KINDS.test(`${w}s`))) continue;
+      // "40 questions each per day", "3 tickets per agent a day": a count for one of many, not the total.
+      if (words.some((w) => PER_ONE.has(w))) continue;
       const start = c.start + m.index;
       const end = start + m[0].length;
       const local = localWords(c, m.index, m.index + (m[1]?.length ?? 0));

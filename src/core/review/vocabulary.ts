@@ -99,6 +99,8 @@ export const INJECTION = new Concept('prompt-injection', [
   'prompt injection*|prompt-injection*|injection*|treated as data|as data, not instructions|never as instructions|not as instructions|never as commands|not as commands|jailbreak*|untrusted input*|untrusted content|untrusted text|untrusted data|treated as untrusted|is untrusted|are untrusted|as data, not instructions|never followed as instructions|never followed|not followed as|delimit*|spotlight*|input guardrail*|input filter*|input screening|input moderation|sanitiz*|sanitis*|system prompt leak*|adversarial prompt*|indirect injection*|prompt shield*|llm firewall',
   're[data|untrusted]:treat(?:s|ed|ing)? (?:the )?(?:retrieved |tool |user )?(?:text|content|documents?|passages?|output|input) as (?:data|untrusted)',
   're[instructions]:instructions (?:in|inside|within|embedded in) (?:the )?(?:documents?|pages?|content|emails?|tickets?|posts?|retrieved)',
+  // "Values returned by queries are data: they are summarized, never executed": what the model reads is data, never run or obeyed.
+  're[data]:\\b(?:are|is|stays?|remains?) (?:only |just |plain |inert )?data\\b[^.;]{0,60}?\\b(?:never|not|no) (?:\\w+ )?(?:executed|run|followed|obeyed|acted on|instructions|commands)',
   're[screen*]:screen(?:s|ed|ing)? (?:every |all |the )?(?:prompts?|inputs?|user messages?|messages?)',
   'instruction* & never|not|ignor*|refus*|strip*|remov*|treat*|quot*|as data|untrusted|wrapped|act on',
   'quoted data|wrapped as data|marked as untrusted|treated as untrusted',
@@ -124,7 +126,7 @@ export const ACTING_TOOLS = new Concept('acting-tools', [
 ]);
 /** A concern waved away rather than addressed. */
 export const DISMISSAL =
-  /\b(?:out of scope|not (?:a |an )?(?:concern|issue|risk|problem|priority)|not (?:addressed|handled|covered|considered|needed|required|planned)|ignore[ds]?|ignoring|no (?:mitigation|protection|defen[cs]e|handling|guardrails?|filtering|redaction|controls?)|later|v2|future|tbd|to be decided|we'll see|will figure|defer(?:red)?|postponed|not yet)\b/;
+  /\b(?:out of scope|not (?:a |an )?(?:concern|issue|risk|problem|priority)|not (?:addressed|handled|covered|considered|needed|required|planned)|ignor(?:e[ds]?|ing)(?!\s+(?:any\s+|all\s+|the\s+|such\s+)?(?:instructions?|commands?|directives?|embedded|injected|text\s+(?:inside|in|within)))|no (?:mitigation|protection|defen[cs]e|handling|guardrails?|filtering|redaction|controls?)|later|v2|future|tbd|to be decided|we'll see|will figure|defer(?:red)?|postponed|not yet)\b/;
 
 // ---- red-flag-cost-latency --------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { defaultSchema, parseSnapshot } from '../../../src/core/index.js';
 import { Concept, type Polarity } from '../../../src/core/review/concepts.js';
 import { readSnapshot } from '../../../src/core/review/reader.js';
-import { FINE_TUNE, GROUNDING, LEAKAGE, MODEL_AS_SOURCE } from '../../../src/core/review/vocabulary.js';
+import { FINE_TUNE, GROUNDING, INJECTION, LEAKAGE, LLM_NAMED, MODEL_AS_SOURCE } from '../../../src/core/review/vocabulary.js';
 
 /** The polarity of each mention of `concept` in a one-sentence document section. */
 function read(sentence: string, concept: Concept, section = 'Architecture'): Array<[string, Polarity]> {
@@ -26,6 +26,13 @@ test('concepts: negation, alternatives and "considered … but" are read, not ma
   assert.deepEqual(read('We chose retrieval over fine-tuning.', FINE_TUNE), [['fine-tuning', 'negated']]);
   assert.deepEqual(read('Should we fine-tune the model?', FINE_TUNE), [['fine-tune', 'considered']]);
   assert.deepEqual(read('We fine-tune Llama 3 on support tickets.', FINE_TUNE), [['fine-tune', 'affirmed']]);
+  // Weighed, or tried and set aside for something else the sentence chose.
+  assert.deepEqual(read('We weighed fine-tuning on analysts\' notes, but retrieval is more auditable.', FINE_TUNE), [['fine-tuning', 'considered']]);
+  assert.deepEqual(read('A prompted LLM reached similar precision but cost 40× more per comment, so we chose the fine-tuned classifier.', LLM_NAMED), [['LLM', 'considered']]);
+  assert.deepEqual(read('The LLM reached 92 % precision on the golden set, so we chose it.', LLM_NAMED), [['LLM', 'affirmed']]);
+  // A cue after the mention counts only until the sentence turns to another subject.
+  assert.deepEqual(read('Invoice text is untrusted, and a supplier could embed instructions in it.', INJECTION)[0], ['is untrusted', 'affirmed']);
+  assert.deepEqual(read('Invoice text is untrusted and could be screened later.', INJECTION)[0], ['is untrusted', 'considered']);
 });
 
 test('concepts: bounds are not negations; deferral is not commitment', () => {

@@ -82,3 +82,20 @@ test('number-consistency: agreeing volumes, a share of a volume, a capacity abov
   assert.deepEqual(lintFixture('rules/number-consistency/volumes-not-ok.md', RULE).length, 5);
   assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.message.slice(0, 120)), []);
 });
+
+test('number-consistency: a count for one of many ("40 questions each per day") is not the total; a range on a diagram ("2-5 × H100") is not one count', () => {
+  const text = fixture('rules/number-consistency/volumes-not-ok.md');
+  const messages = (t: string): string[] => lintText(t).filter((f) => f.ruleId === RULE).map((f) => f.message);
+  const base = messages(text).length;
+  // Each analyst's questions beside the team's total: no new finding. The same figure as a total disagrees.
+  const perOne = text.replace('- Security reviews: 60 reviews/month.', '- Security reviews: 60 reviews/month.\n- 220 analysts ask about 40 questions each per day; 220 × 40 = 8,800 questions/day.').replace('## Trade-offs\n', '## Trade-offs\nAnalysts send 8,800 questions/day today.\n');
+  assert.equal(messages(perOne).length, base);
+  assert.equal(messages(perOne.replace('Analysts send 8,800 questions/day today.', 'Analysts send 40 questions/day today.')).length, base + 1);
+  // A pool drawn as "2-8x L4" (autoscaled between two counts) beside 25 GPUs in the estimates: a range, not a count
+  // that disagrees; drawn as "8x L4" it does.
+  const tables = fixture('rules/number-consistency/tables-not-ok.md');
+  const gpus = (t: string): string[] => messages(t).filter((m) => m.includes('GPU count'));
+  assert.equal(gpus(tables).length, 1);
+  assert.deepEqual(gpus(tables.replace('8x L4', '2-8x L4')), []);
+  assert.deepEqual(gpus(tables.replace('8x L4', '2 to 8x L4')), []);
+});

@@ -19,7 +19,11 @@ test('red-flag-fine-tune-first: weighing one alternative is enough; negated or d
   const text = fixture('rules/red-flag-fine-tune-first/not-ok.md');
   const weighed = text.replace('so it writes in our house style', 'because few-shot prompting reached only 70% clause accuracy on the golden set, so it writes in our house style');
   assert.deepEqual(lintText(weighed).filter((f) => f.ruleId === RULE), []);
-  for (const sentence of ['We do not fine-tune Llama 3 8B with LoRA on our letters.', 'Fine-tuning Llama 3 on our letters is out of scope.', 'Instead of fine-tuning, a fixed template is filled from the claim record.']) {
+  for (const sentence of [
+    'We do not fine-tune Llama 3 8B with LoRA on our letters.',
+    // Weighed and set aside, with the reason: the mention is a consideration, not a proposal.
+    'We weighed fine-tuning Llama 3 on 60,000 past letters, but a fixed template filled from the claim record is easier to audit, so there is no fine-tuning.',
+    'Fine-tuning Llama 3 on our letters is out of scope.', 'Instead of fine-tuning, a fixed template is filled from the claim record.']) {
     const other = text.replace(/We fine-tune Llama 3 8B with LoRA on 60,000 past letters[^\n]*/, sentence);
     assert.deepEqual(lintText(other).filter((f) => f.ruleId === RULE), [], sentence);
   }

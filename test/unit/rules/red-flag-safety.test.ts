@@ -34,3 +34,19 @@ test('red-flag-safety: GenAI by what the design uses — a moderation classifier
   assert.deepEqual(lintText(withoutLlm).filter((f) => f.ruleId === 'red-flag-safety'), []);
   assert.equal(lintText(text).filter((f) => f.ruleId === 'red-flag-safety').length, 1);
 });
+
+test('red-flag-safety: injection handled in the author\'s own words — "told to ignore instructions inside them", "untrusted, and a supplier could…", "are data, never executed" — is addressed', () => {
+  const line = '- Invite text and event descriptions are untrusted; they are never followed as instructions.';
+  const ok = fixture('rules/red-flag-safety/ok.md');
+  for (const own of [
+    '- Invite text enters the prompt as delimited data, and the system prompt tells the model to ignore instructions inside it.',
+    '- Event descriptions are untrusted, and an organiser could embed instructions in them.',
+    '- Values returned by the calendar API are data: they are summarised, never executed or turned into tool calls.',
+  ]) {
+    assert.deepEqual(lintText(ok.replace(line, own)).filter((f) => f.ruleId === RULE), [], own);
+  }
+  // Ignoring the risk itself is still a dismissal; a threat the author only imagines is no defence.
+  for (const gap of ['- We ignore prompt injection for the pilot.', '- An organiser could embed instructions in an event description.']) {
+    assert.match(lintText(ok.replace(line, gap)).filter((f) => f.ruleId === RULE)[0]?.message ?? '', /does not address prompt injection;/, gap);
+  }
+});

@@ -89,6 +89,20 @@ test('topic-missing: cold start, rollback and drift written in other words are c
   assert.deepEqual(topics(ok.replace(drift, 'the weekly model is compared with the previous one before it is released')), ['drift-monitoring']);
 });
 
+test('topic-missing: data quality as rejection rules, skew as feature code shared by the streaming and batch paths, rollback as demoting the challenger', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: fraud');
+  const topics = (text: string): Array<string | undefined> => lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  const before = topics(notOk);
+  assert.ok(['data-quality', 'training-serving-skew', 'rollback'].every((t) => before.includes(t)), before.join(', '));
+  const add = (line: string): Array<string | undefined> => topics(notOk.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`));
+  assert.ok(!add('Ingestion rejects transactions with missing merchant ids, amounts of zero or duplicate event ids, and alerts when more than 2% of a batch is rejected.').includes('data-quality'));
+  assert.ok(!add('Feature code is shared between the streaming and batch paths, so training and scoring compute the same values.').includes('training-serving-skew'));
+  assert.ok(!add('The registry keeps champion and challenger side by side; demoting the challenger is a config change that takes effect in seconds.').includes('rollback'));
+  // Rejecting an idea is not validating data; a challenger that is only promoted has no way back.
+  assert.ok(add('We rejected the idea of a separate fraud team for launch.').includes('data-quality'));
+  assert.ok(add('The challenger is promoted when it beats the champion for a week.').includes('rollback'));
+});
+
 test('topic-missing: a team topic for every pattern ("*") applies only to designs that meet its `requires`', () => {
   const schema = compileSchema(
     JSON.stringify({
