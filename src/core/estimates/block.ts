@@ -30,6 +30,31 @@ export interface BlockLine {
   error?: { kind: 'unit' | 'parse'; message: string; expected?: string };
   /** Set when the line depends on a name whose line failed: not reported again. */
   dependsOnFailed?: string;
+  /**
+   * Set when the line is written as a reviewer's note rather than `name = expression` ("avg QPS = 6,000 ÷ 28,800 s
+   * ≈ 0.2", "pods at peak = 4,000 ÷ 500 = 8 → 12 with headroom"): not evaluated here and never an error; its
+   * arithmetic is checked as a calculation in the text is (scan.ts).
+   */
+  prose?: boolean;
+}
+
+/** `name = …` with a name an expression can use. */
+const ASSIGNMENT = /^\s*([A-Za-z_]\w*)\s*=(?!=)\s*(.*)$/;
+/** What only a note uses: a result stated after the arithmetic ("≈ 0.2", "= 8 → 12", "= 20 ≈ 21"), or a bound. */
+const CHAIN = /[≈~∼→⇒≤≥]|->|=>|=/;
+
+/**
+ * True for a block line written as a note: a relation after a label that is not a name ("avg QPS =", "ingest: … ≈"),
+ * or after a bare expression ("20M req/day ≈ 230 req/s"), or `name = expression` that goes on to state its result.
+ * A bare expression (`20M req/day`) and `name = expression` are the block's own syntax, evaluated and reported as
+ * always.
+ */
+export function proseLine(line: string): boolean {
+  const text = stripComment(line).trim();
+  const assign = ASSIGNMENT.exec(text);
+  if (assign) return CHAIN.test(assign[2] ?? '');
+  // Not a function ("f(x) = …") or matrix syntax: those are the block's to refuse by name.
+  return /[=≈~∼→⇒]|->/.test(text) && !/^\s*[A-Za-z_]\w*\s*\(|[[\]{}]/.test(text);
 }
 
 /** Cancels units that appear above and below ("tokens/s ÷ tokens/s/GPU" → GPU). */
@@ -181,6 +206,10 @@ export function normalize(expr: string): string {
     .replace(/\b(\d{1,3}(?:,\d{3})+)(?!\d)/g, (s) => s.replace(/,/g, ''))
     .replace(/\$\s*(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g, '$1 USD ')
     .replace(/\$/g, 'USD')
+    // The signs people type: "2 × 3", "6 ÷ 2", "5 − 1".
+    .replace(/×/g, '*')
+    .replace(/÷/g, '/')
+    .replace(/−/g, '-')
     .replace(/(\d(?:\.\d+)?)(bn|[kKMBT])(?![\p{L}\d_])/gu, (_, n: string, s: string) => `${n}${{ k: 'e3', K: 'e3', M: 'e6', B: 'e9', bn: 'e9', T: 'e12' }[s] ?? ''}`)
     // A rate unit after a number or "to", never a variable that happens to be called qps.
     .replace(/(\d\s*|\bto\s+)(?:QPS|RPS|TPS)\b/g, '$1req/s')
@@ -308,10 +337,16 @@ export class EstimateEvaluator {
         result.error = { kind: 'parse', message, expected: l10n.t('a shorter block: split it into blocks per part of the system') };
         break;
       }
-      const assign = trimmed.length <= ESTIMATE_LIMITS.lineLength ? /^([A-Za-z_]\w*)\s*=(?!=)\s*(.*)$/.exec(trimmed) : null;
+      const assign = trimmed.length <= ESTIMATE_LIMITS.lineLength ? ASSIGNMENT.exec(trimmed) : null;
       const name = assign?.[1];
       if (name) result.name = name;
       if (assign) result.expression = assign[2] ?? '';
+      if (proseLine(trimmed)) {
+        // A note: its name has no value here, so a line that uses it waits on it quietly, like one on a failed line.
+        result.prose = true;
+        if (name) failed.add(name);
+        continue;
+      }
       try {
         const v: unknown = this.#compile(m, normalize(result.expression)).evaluate(scope);
         started ??= Date.now();

@@ -359,7 +359,8 @@ export function checkLine(line: string, tolerance: number): InlineCheck[] {
     const r = plain(rhs.expr);
     if (!l && r) c = check(rhs.expr, lhs.expr, ls, le, tolerance);
     // "label -> (a + b) / 2 = 16.7": arithmetic that runs into another relation states its result there.
-    else if (l && !r && !rhsRunsOn) c = check(lhs.expr, rhs.expr, rs, re, tolerance);
+    // Not after an arrow: "= 8 → 12 with N+50% headroom" goes on to the next step, it does not restate the 8.
+    else if (l && !r && !rhsRunsOn && !ARROW.test(line.slice(tokens[rel]?.start ?? 0, tokens[rel]?.end ?? 0))) c = check(lhs.expr, rhs.expr, rs, re, tolerance);
     // A step of a chain stated as arithmetic: "(67.2 − 2.55) / 1.05 = 64.65 / 1.05 = 61.57".
     else if (!l && !r && rhsRunsOn) c = check(rhs.expr, lhs.expr, ls, le, tolerance);
     else if (l && r && !ARROW.test(line.slice(tokens[rel]?.start ?? 0, tokens[rel]?.end ?? 0))) {
@@ -372,7 +373,32 @@ export function checkLine(line: string, tolerance: number): InlineCheck[] {
       // A link of a chain of arithmetic between two plain numbers: "= 10^3 = 1K".
       else if (!l.unit && !r.unit && !l.percent && !r.percent && rels > 1 && arithmetic) c = check(rhs.expr, lhs.expr, ls, le, tolerance);
     }
-    if (c) out.push(c);
+    if (c && !(!c.holds && unsure(line, tokens, from, lhs.from, rel, c))) out.push(c);
   }
   return out;
+}
+
+/** A count of working time the author chose ("22 working days", "8 business hours"): not a calendar month or day. */
+const CALENDAR = /\b(?:working|business|work|billable)[- ](?:days?|hours?|weeks?)\b|\bweekdays\b|\bworkdays\b/i;
+/** A quantity for one of many ("1.2 KB each"): multiplied by a count the line does not write. */
+const EACH = /^\s*(?:[\p{L}/-]+\s+){0,2}?(?:each|apiece)\b/iu;
+/** A unit with a time inside ("GPU-hours", "node hours", "person-days"): not one the arithmetic converts. */
+const TIME_COMPOUND = /\b(?:gpu|node|machine|instance|person|engineer|core|cpu|replica|server|worker|pod|vm|host|man|dev|analyst)s?[- ](?:hours?|hrs?|days?|weeks?|months?|years?)\b/iu;
+
+/**
+ * True when a check that does not hold rests on a reading the line does not settle, so the reader stays quiet rather
+ * than call a right line wrong: a price, count or period the line implies but does not write ("800 tokens ≈ $0.0002"
+ * with no price, "1.2 KB each ≈ 4.9 TB", "$276/day ≈ $6k/month (22 working days)", "≈ 6.3 GPU-hours"), arithmetic
+ * that starts before what could be read ("90 QPS per pod (500 candidates each) × 40 pods"), or a factor of one that
+ * describes rather than multiplies ("200 candidates × 1 batched call ≈ 1 call").
+ */
+function unsure(line: string, tokens: Token[], from: number, lhsFrom: number, rel: number, c: InlineCheck): boolean {
+  const operands = tokens.filter((t): t is NumToken => t.kind === 'num' && t.from >= c.exprStart && t.to <= c.exprEnd);
+  const stated = c.stated;
+  if (stated.dollar && !operands.some((t) => t.dollar || /\$|usd|eur|€|£/i.test(t.unit ?? ''))) return true;
+  if (tokens.slice(from, lhsFrom).some((t) => t.kind === 'num')) return true;
+  if (CALENDAR.test(line)) return true;
+  if (operands.some((t) => EACH.test(line.slice(t.to)))) return true;
+  if (TIME_COMPOUND.test(`${line.slice(stated.from, stated.to)}${line.slice(stated.to, stated.to + 16)}`)) return true;
+  return operands.some((t) => t.value === 1 && t.raw === '1' && !unitFamily(t.unit) && /[×x*/÷]\s*$/.test(line.slice(0, t.from)));
 }

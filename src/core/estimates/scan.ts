@@ -2,7 +2,7 @@ import type { Nodes, RootContent } from 'mdast';
 import type { LineIndex, Range } from '../position.js';
 import { Lru } from '../lru.js';
 import { walk } from '../tree.js';
-import type { BlockLine, EstimateEvaluator } from './block.js';
+import { proseLine, type BlockLine, type EstimateEvaluator } from './block.js';
 import { checkLine, RELATION, type InlineCheck } from './inline.js';
 
 /** An inline estimate found in the document, with absolute offsets. */
@@ -90,6 +90,11 @@ export function scanInline(text: string, nodes: readonly RootContent[], shift: n
   const out: InlineEstimate[] = [];
   for (const top of nodes) {
     walk(top, (n) => {
+      // An ```estimate block's lines written as notes are calculations like any in the text; the rest is evaluated as the block.
+      if (n.type === 'code' && (n.lang ?? '').toLowerCase() === 'estimate') {
+        out.push(...notesOf(text, n.value, offsetOf(n, shift, 'start'), tolerance));
+        return false;
+      }
       if (n.type === 'code' || n.type === 'html' || n.type === 'yaml' || n.type === 'blockquote') return false;
       if (n.type !== 'paragraph' && n.type !== 'heading' && n.type !== 'tableCell') return true;
       const s = offsetOf(n, shift, 'start');
@@ -104,6 +109,25 @@ export function scanInline(text: string, nodes: readonly RootContent[], shift: n
       }
       return false;
     });
+  }
+  return out;
+}
+
+/** The checks of an estimate block's note lines (proseLine), each at its own line of the document. */
+function notesOf(text: string, value: string, fenceStart: number, tolerance: number): InlineEstimate[] {
+  const out: InlineEstimate[] = [];
+  // The content starts on the line after the opening fence; each line is found in the document in order (a fence
+  // inside a list keeps its indentation in the document, not in the node's value).
+  let cursor = text.indexOf('\n', fenceStart) + 1;
+  if (cursor <= 0) return out;
+  for (const line of value.split(/\r\n|\r|\n/)) {
+    const at = line ? text.indexOf(line, cursor) : -1;
+    if (at < 0) continue;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    cursor = at + line.length;
+    if (!proseLine(line) || !/\d/.test(line)) continue;
+    const lineText = text.slice(lineStart, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at)).replace(/\r$/, '');
+    for (const check of checkedLine(lineText, tolerance)) out.push({ check, lineStart, lineText });
   }
   return out;
 }

@@ -236,3 +236,27 @@ test('property: the reader stays within the line and never throws on the new not
     { numRuns: 3000 },
   );
 });
+
+test('inline estimates: a check that rests on what the line implies but does not write stays quiet; the same line with the arithmetic written is checked', () => {
+  const failing = (line: string): string[] => checkLine(line, 0.1).filter((c) => !c.holds).map((c) => String(c.computed));
+  for (const line of [
+    // A price the line does not give, a count per item, an author's calendar, a compound time unit.
+    '- Router: 1 small-model call × 800 tokens ≈ $0.0002.',
+    '- Avg PR ≈ 18k in / 2k out on the large model ≈ $0.09',
+    '- Storage: 90 days of login events at ~1.2 KB each ≈ 4.9 TB.',
+    'LLM cost/query ≈ $0.02 → 13,800 × $0.02 ≈ $276/day ≈ $6k/month (22 working days)',
+    '- Peak: 2,000 chats × 4 turns ÷ 8 working hours ≈ 0.3 messages/s',
+    '  bundle on one GPU, so 1,900 × 12 s ≈ 6.3 GPU-hours on a normal day',
+    // Arithmetic that starts before what could be read, the next step after an arrow, a factor of one that describes.
+    '- Ranker: ~90 QPS per pod (500 candidates each) × 40 pods ≈ 3,600 QPS, enough for the peak.',
+    'pods at peak = 4,000 ÷ 500 = 8 → 12 with N+50% headroom',
+    'feature lookups per search = 200 candidates × 1 batched call ≈ 1 call',
+  ]) {
+    assert.deepEqual(failing(line), [], line);
+  }
+  // Slips are still slips when the line writes what it computes.
+  assert.deepEqual(failing('- Ranker: 90 QPS × 40 pods ≈ 4,600 QPS'), ['3600']);
+  assert.deepEqual(failing('13,800 × $0.02 ≈ $376/day'), ['276']);
+  assert.deepEqual(failing('- Storage: 90 days × 50M events × 1.2 KB ≈ 54 TB'), ['5.4']);
+  assert.deepEqual(failing('pods at peak = 4,000 ÷ 500 = 9'), ['8']);
+});

@@ -94,7 +94,7 @@ test('sandbox: a displayed value is capped', () => {
   assert.ok((l?.display ?? '').length <= ESTIMATE_LIMITS.display);
 });
 
-test('property: any estimate-block line is answered (a value or an error) without throwing, within budget', () => {
+test('property: any estimate-block line is answered (a value, an error, or read as a note) without throwing, within budget', () => {
   const tokens = ['x', 'y', '=', '1', '1e308', '2.5k', '1,000', '$3', '(', ')', '[', ']', ':', '+', '-', '*', '/', '^', '!', 'to', 'GB', 'req/s', 'tokens', 'ceil(', 'zeros(', 'f(x) =', '"s"', '#', '//', ' ', ',', '.', '?', '%'];
   fc.assert(
     fc.property(fc.array(fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 6 })), { maxLength: 40 }), fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }), (parts, extra) => {
@@ -103,10 +103,22 @@ test('property: any estimate-block line is answered (a value or an error) withou
       const lines = evaluator.evaluate([`y = 3`, parts.join(''), ...extra].join('\n'));
       assert.ok(Date.now() - start < ESTIMATE_LIMITS.blockMs + 500);
       for (const l of lines) {
-        assert.ok(l.display !== undefined || l.error !== undefined || l.dependsOnFailed !== undefined);
+        assert.ok(l.display !== undefined || l.error !== undefined || l.dependsOnFailed !== undefined || (l.prose === true && /[=≈~∼→⇒]|->/.test(l.expression)));
         if (l.display) assert.ok(l.display.length <= ESTIMATE_LIMITS.display);
       }
     }),
     { numRuns: 400 },
   );
+});
+
+test('notes: a block line written as a reviewer writes it is read as a calculation, never as a syntax error; the block syntax keeps its errors', () => {
+  const block = ['avg QPS = 6,000 ÷ 28,800 s ≈ 0.2', 'pods at peak = 4,000 ÷ 500 = 8 → 12 with headroom', 'users = 12,000', 'calls = users × 2', 'peak = avg_qps * 10', 'cost = 2 × 0.8 USD/h × 730 h ≈ 1,170 USD', 'x = 3 > 2', 'f(x) = x + 1'].join('\n');
+  const lines = new EstimateEvaluator().evaluate(block);
+  const by = (i: number) => lines[i];
+  assert.ok(by(0)?.prose && !by(0)?.error, 'a label of words with a stated result is a note');
+  assert.ok(by(1)?.prose && !by(1)?.error, 'a chain with an arrow is a note');
+  assert.equal(by(3)?.display, '24000', '"×" is multiplication in the block syntax');
+  assert.match(by(4)?.error?.message ?? '', /Undefined symbol avg_qps/, 'a name never defined is still an error');
+  assert.ok(by(5)?.prose && by(5)?.name === 'cost', 'a name that goes on to state its result is a note');
+  assert.ok(by(6)?.error && by(7)?.error, 'comparisons and functions stay the sandbox\'s to refuse');
 });
