@@ -252,13 +252,15 @@ const SCOPE_END =
 // After the mention: "X is out of scope", "X: none", "X is not needed".
 const POST_NEGATION =
   /^[^;]{0,60}?(?:\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:not|never)|\b(?:isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t be)(?:\s+(?:really|actually|much|very|strictly|currently))?)\s*(?:a concern|an issue|a problem|a risk|applicable|relevant|needed|necessary|required|important|a priority)?\b|^[^;]{0,60}?\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:out of scope|unnecessary|not necessary|a non-goal|deferred|postponed|dropped|rejected|ruled out|excluded|overkill|not needed)\b|^\s*[:=–—-]?\s*(?:none|n\/a|no|not planned|not needed|not yet)\b(?![\p{L}\p{N}])|^[^;]{0,60}?\b(?:out of scope|non-goals?|not in scope|was rejected|were rejected|is rejected|are rejected|rejected|ruled out|not (?:planned|needed|required|used|supported|pursued))\b/u;
+/** Where a subordinate clause (a condition, a relative clause on an object) begins after a mention. */
+const SUBORDINATE = /\b(?:whose|where|when|whenever|if|unless|until)\b/;
 /** Where what follows a mention turns to another subject (", and a supplier…", ", but the model…", "; …"). */
 const SUFFIX_TURN = /[,;]\s*(?:and|but|while|whereas)\s+(?:an?|the|each|every|any|some|its|their)\s|;\s/;
 /** Later in the sentence, the choice of something else: "…, so we chose the classifier", "…; we went with BM25". */
 const SET_ASIDE = /[,;]\s*(?:but\s+|so\s+|and\s+so\s+|therefore\s+|hence\s+)?(?:we|the team|i)\s+(?:chose|picked|went with|selected|settled on|opted for|stayed with|stuck with)\s+(?!(?:it|this|that|them|these|those|one)\b)/;
 // Cues that a clause only weighs, defers or asks.
 const CONSIDERED =
-  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|weigh|weighed|weighing|looked at|looked into|investigated|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|weigh|weighed|weighing|looked at|looked into|investigated|discussed|parked|shelved|on hold|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided)(?![\p{L}\p{N}])/u;
 // What follows a label when its entry is not decided: "Rollback: TBD", "Versioning: later", "Drift: n/a".
 const LABEL_UNDECIDED = /^\s*[:=–—-]\s*(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed)|later|not yet|pending|unknown|open|n\/a|none|\?+)\s*(?:[.;!]|$)/;
 // Sub-headings and lead-ins that set the polarity of everything under them.
@@ -268,7 +270,7 @@ const NEGATED_HEADING = /^[^\p{L}]*(?:non-?goals?|out of scope|not in scope|what
 const CONSIDERED_CONTEXT = /alternatives?|options? considered|considered options|rejected options|future|later|v2|next steps|open questions?|risks|questions/;
 const DEFERRING_SECTIONS = new Set(['evolution', 'open-questions']);
 /** A heading of the evolution section that describes the launch itself ("Rollout and rollback", "Release plan"), not the future. */
-const LAUNCH_HEADING = /\b(?:roll-?out|rollback|roll-?back|launch|release|deploy(?:ment)?|implementation|milestones?|timeline|go-live|cut-?over|migration)\b/;
+const LAUNCH_HEADING = /\b(?:roll-?outs?|rollbacks?|roll-?backs?|launch(?:es|ing)?|releases?|releasing|deploy(?:s|ment|ments|ing)?|shipping|versioning|versions?|implementation|milestones?|timeline|go-live|cut-?over|migration)\b/;
 const FUTURE_HEADING = /\b(?:future|roadmap|next|later|v2|v3|evolution|possibilit|improvements?|enhancements?|scal(?:e|ing)|iterations?)\b/;
 
 /** True when a block sits where the document puts off what it says (open questions, the roadmap), not in its launch plan. */
@@ -307,7 +309,9 @@ export function polarityOf(clause: Clause, from: number, to: number): Polarity {
   const suffix = lower.slice(to);
   const block = clause.sentence.block;
   if (negatedBefore(prefix)) return 'negated';
-  if (POST_NEGATION.test(suffix)) return 'negated';
+  // A negation inside a condition or a relative clause after the mention is that clause's ("a post-check rejects
+  // answers whose sections are not in the retrieved set"; "alerts when the feed is not fresh").
+  if (POST_NEGATION.test(suffix.split(SUBORDINATE, 1)[0] ?? suffix)) return 'negated';
   if (/\bover$/.test(prefix.trimEnd()) && /\b(?:chose|choose|chosen|prefer|preferred|picked|pick|favou?r|favou?red|go with|went with)\b/.test(prefix)) return 'negated';
   // "A prompted LLM reached similar precision but cost 40× more, so we chose the fine-tuned classifier": the mention
   // is the alternative the sentence weighed and set aside.

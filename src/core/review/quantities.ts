@@ -154,6 +154,8 @@ function contextOf(clause: Clause): { near: string; label: string } {
   return { near: clause.lower, label: label.length < 40 ? label : '' };
 }
 
+/** Words that make a latency the whole answer's, whatever else its clause times. */
+const WHOLE_ANSWER = /\b(?:full|complete|whole|entire|total|end[- ]to[- ]end|e2e|last token|overall)\b/;
 const TTFT = /\b(?:time to first token|ttft|first token)\b/;
 const ITL = /\b(?:inter[- ]token|tpot|per[- ]token)\b/;
 
@@ -333,7 +335,8 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
     // "timeout after 2 s", "for 5 min", "every 30 s": durations, not latencies.
     if (/\b(?:timeout|time out|for|every|after|window|ttl|age|lag|old|within \d+ (?:min|h))\s*$/.test(before) || /\b(?:freshness|fresh|stale|ttl|retention|lag|interval|cadence|window|heartbeat|warm-?up|cold start|load time|ready)\b/.test(near)) return undefined;
     if (growth) return undefined;
-    const kind = latencyKind(own) ?? latencyKind(near) ?? latencyKind(label) ?? 'latency';
+    // "first token < 1.5 s, full answer < 5 s": a figure whose own words name the whole answer is its latency.
+    const kind = latencyKind(own) ?? (WHOLE_ANSWER.test(own) ? 'latency' : undefined) ?? latencyKind(near) ?? latencyKind(label) ?? 'latency';
     const p = nearest(PERCENTILE_ANY, local, near, label, percentileOf);
     const qualifier = p || (AVERAGE.test(own) || (local.single && AVERAGE.test(near)) ? 'avg' : '');
     const budget = /\bbudget\b/.test(words) && !requirement;

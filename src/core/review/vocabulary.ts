@@ -55,6 +55,10 @@ export const EVALUATION_ANYWHERE = new Concept('evaluation', [
   'a/b|ab test*|a/b test*|interleav*|online eval*|online metric*|online experiment*|sampled audit*|quality monitor*',
   'champion* & challenger*',
   'test prompt*|test question*|test dialogue*|test conversation*|rubric*|release bar|ship bar|quality bar|regression test*|regression check*|regression set*',
+  // Written as what the set holds: "220 question–answer pairs", "400 scenarios with the correct entitlement", "a nightly parity job".
+  'question-answer pair*|question–answer pair*|question/answer pair*|q&a pair*|qa pair*|reference answer*|expected answer*|parity check*|parity job*|parity test*|distribution check*|freshness sla*|freshness slo*',
+  're[years|months|weeks]:\\bon (?:the )?(?:last|past) (?:\\w+ )?(?:years?|months?|weeks?) of\\b',
+  'scenario* & correct|expected|right answer*',
 ]);
 
 /**
@@ -72,7 +76,7 @@ export const VAGUE = /\b(?:will|we'll|we’ll|going to|plan to|want to|should)\s
 
 /** Weaker signs of a plan, counted only inside the evaluation or monitoring section: canaries, load tests, benchmarks. */
 export const EVALUATION_IN_SECTION = new Concept('evaluation-weak', [
-  'canary|canaries|shadow*|load test*|load-test*|benchmark*|replay*|drift|monitor* quality|quality signal*|offline|online|calibration',
+  'canary|canaries|shadow*|load test*|load-test*|benchmark*|replay*|drift|monitor* quality|quality signal*|offline|online|calibration|audit*|sampled|human review*|thumbs*|feedback button*|complaint rate*',
 ]);
 
 // ---- red-flag-fine-tune-first -----------------------------------------------------------------------------------
@@ -103,7 +107,7 @@ export const INJECTION = new Concept('prompt-injection', [
   're[data]:\\b(?:are|is|stays?|remains?) (?:only |just |plain |inert )?data\\b[^.;]{0,60}?\\b(?:never|not|no) (?:\\w+ )?(?:executed|run|followed|obeyed|acted on|instructions|commands)',
   're[screen*]:screen(?:s|ed|ing)? (?:every |all |the )?(?:prompts?|inputs?|user messages?|messages?)',
   'instruction* & never|not|ignor*|refus*|strip*|remov*|treat*|quot*|as data|untrusted|wrapped|act on',
-  'quoted data|wrapped as data|marked as untrusted|treated as untrusted',
+  'quoted data|wrapped as data|marked as untrusted|treated as untrusted|only ever user content|treated as user content|is user content|never in the system prompt|not in the system prompt',
 ]);
 export const LEAKAGE = new Concept('data-leakage', [
   'pii|personal data|personally identifiable|personal information|sensitive data|sensitive information|sensitive categories|data leak*|leakage|leaks|leak|exfiltrat*|redact*|mask*|anonymi*|pseudonymi*|encrypt*|access control*|permission*|acl|acls|rbac|entitlement*|authori*|tenant isolation|isolated per tenant|per tenant|per-tenant|keyed per|data residency|residency|retention|gdpr|hipaa|ccpa|secrets|no-training|no training on|zero retention|zero data retention|vpc|on-prem*|stays in|never leaves|leaves the|not logged|not stored|never logged|never stored|not retained|privacy|confidential*|dlp',
@@ -117,6 +121,8 @@ export const LEAKAGE = new Concept('data-leakage', [
 export const TOOL_SAFETY = new Concept('tool-safety', [
   'sandbox*|allow-list*|allowlist*|allow list*|allow-listed|whitelist*|least privilege|least-privilege|scoped credential*|scoped token*|scoped permission*|explicit permission*|permission*|human approval|approval before|approval gate*|approval step*|approval service|requires approval|require approval|needs approval|need approval|needs a human|need a human|approved by|human-in-the-loop|human in the loop|asks for confirmation|ask for confirmation|requires confirmation|their confirmation|explicit confirmation|user confirms|confirmation before|dry-run|dry run|read-only|read only|idempot*|irreversible|reversible|rate limit* on tools|tool budget*|step budget*|step limit*|max steps|audit*|blast radius|egress',
   're[steps]:at most \\d+ steps',
+  're[own]:\\bown (?:[\\w-]+ ){0,2}(?:token|tokens|credentials|role|roles|permissions|identity|oauth)\\b',
+  'only a single select|single select|select only|no ddl|no dml|statement timeout*|scan cap*|query timeout*|not chosen freely|called by the router|can only submit|never approve*',
   'limited to|restricted to|only after|own session|own token|own credentials|on behalf of|scoped to|can only|only open|only read|taps confirm|confirm button|after confirmation|before booking|before sending|before it is sent|before anything is sent|nothing is sent without|never merge|never merges|never sends|never deletes|cannot delete|no network|no credentials',
   're[confirms|approves|taps|clicks|reviews]:after (?:the )?\\w+ (?:confirms|approves|taps|clicks|reviews)',
 ]);
@@ -126,7 +132,7 @@ export const ACTING_TOOLS = new Concept('acting-tools', [
 ]);
 /** A concern waved away rather than addressed. */
 export const DISMISSAL =
-  /\b(?:out of scope|not (?:a |an )?(?:concern|issue|risk|problem|priority)|not (?:addressed|handled|covered|considered|needed|required|planned)|ignor(?:e[ds]?|ing)(?!\s+(?:any\s+|all\s+|the\s+|such\s+)?(?:instructions?|commands?|directives?|embedded|injected|text\s+(?:inside|in|within)))|no (?:mitigation|protection|defen[cs]e|handling|guardrails?|filtering|redaction|controls?)|later|v2|future|tbd|to be decided|we'll see|will figure|defer(?:red)?|postponed|not yet)\b/;
+  /\b(?:out of scope|not (?:a |an )?(?:concern|issue|risk|problem|priority)|not (?:addressed|handled|covered|considered|needed|required|planned)|ignor(?:e[ds]?|ing)(?!\s+(?:any\s+|all\s+|the\s+|such\s+|your\s+|its\s+|their\s+|previous\s+|prior\s+)?(?:instructions?|commands?|directives?|embedded|injected|text\s+(?:inside|in|within)))|no (?:mitigation|protection|defen[cs]e|handling|guardrails?|filtering|redaction|controls?)|later|v2|future|tbd|to be decided|we'll see|will figure|defer(?:red)?|postponed|not yet)\b/;
 
 // ---- red-flag-cost-latency --------------------------------------------------------------------------------------
 
@@ -160,13 +166,13 @@ export const UNLIMITED = new Concept('unlimited', [
 // ---- red-flag-failure-modes -------------------------------------------------------------------------------------
 
 export const DETECTION = new Concept('detection', [
-  'detect*|alert*|alarm*|monitor*|health check*|health-check*|healthcheck*|heartbeat*|probe*|dashboard*|paging|page on-call|pages on-call|page the|pages the|on-call|oncall|metric*|threshold*|slo|slos|error rate*|p50|p95|p99|lag|timeout*|times out|timed out|circuit breaker*|canary|audit*|sampled|watch*|observ*|track*|spike*|flag*|checks|checker*|check fails|verif*|validat*|user report*|reports from users|complaint*|anomal*|compare*|comparison',
+  'detect*|alert*|alarm*|monitor*|health check*|health-check*|healthcheck*|heartbeat*|probe*|dashboard*|paging|page on-call|pages on-call|page the|pages the|on-call|oncall|metric*|threshold*|slo|slos|error rate*|p50|p95|p99|lag|timeout*|times out|timed out|circuit breaker*|canary|audit*|sampled|watch*|observ*|track*|spike*|flag*|checks|checker*|check fails|check|post-check*|pre-check*|cross-check*|verif*|validat*|user report*|reports from users|complaint*|anomal*|compare*|comparison',
   're:[<>≥≤]\\s*\\$?\\d',
   're[above|below|exceed*|over|under|drop*|rise*|more|less|fall*|least]:(?:above|below|exceeds?|over|under|drops? below|rises? above|more than|less than|falls? below|at least)\\s+\\$?\\d',
   're[drop*|rise*|increase*|decrease*]:\\d+(?:\\.\\d+)?\\s*%\\s+(?:drop|rise|increase|decrease)',
 ]);
 export const MITIGATION = new Concept('mitigation', [
-  'fall back|fallback*|falls back|fail over|failover|fails over|fail-over|fail open|fail closed|retry|retries|retried|degrade to|degrades to|degraded mode|graceful* degrad*|degrade gracefully|serve cached|serves cached|serve from cache|served from cache|cached answer*|cached result*|serve stale|serve the last|serves the last|keep serving|keeps serving|circuit breaker*|shed*|load shedding|enqueue*|requeue*|queue and retry|queued|buffer*|roll back|rollback*|rolls back|revert*|reroute*|re-route*|route to|routes to|routed to|shift traffic|shifts traffic|switch to|switches to|autoscal*|auto-scal*|scale out|scales out|scale up|scales up|replica*|redundan*|rate limit*|backoff|back-off|throttl*|skip*|return cached|returns cached|return partial|returns partial|partial results|refus*|decline*|block*|stop*|pause*|hand back|hand off|hands off|escalat*|human review|manual*|re-index*|reindex*|re-embed*|rebuild*|restart*|resume*|checkpoint*|default features|default response*|use defaults|defaults to|last good|previous model|previous version|reject*|restore*|backup*|promote*|evict*|admission control|tombstone*|retrain*|emergency|kill switch|disable*|turn off|mitigat*|recover*|isolat*|warm pool|request a|re-upload|say*|show*|apolog*|"i don\'t know"|i don’t know|i do not know|popular items|keyword search|search results|smaller model|second model|another model|backup model|other region*|second region|multi-region|cross-region|dead-letter|dead letter|idempot*|dedup*',
+  'fall back|fallback*|falls back|fail over|failover|fails over|fail-over|fail open|fail closed|retry|retries|retried|degrade to|degrades to|degraded mode|graceful* degrad*|degrade gracefully|serve cached|serves cached|serve from cache|served from cache|cached answer*|cached result*|serve stale|serve the last|serves the last|keep serving|keeps serving|circuit breaker*|shed*|load shedding|enqueue*|requeue*|queue and retry|queued|buffer*|roll back|rollback*|rolls back|revert*|reroute*|re-route*|route to|routes to|routed to|shift traffic|shifts traffic|switch to|switches to|autoscal*|auto-scal*|scale out|scales out|scale up|scales up|replica*|redundan*|rate limit*|backoff|back-off|throttl*|skip*|return cached|returns cached|return partial|returns partial|partial results|refus*|decline*|block*|stop*|pause*|hand back|hand off|hands off|escalat*|human review|manual*|re-index*|reindex*|re-embed*|rebuild*|restart*|resume*|checkpoint*|default features|default response*|use defaults|defaults to|last good|previous model|previous version|reject*|restore*|backup*|promote*|evict*|admission control|tombstone*|retrain*|emergency|kill switch|disable*|turn off|mitigat*|recover*|isolat*|warm pool|request a|re-upload|say*|show*|apolog*|"i don\'t know"|i don’t know|i do not know|popular items|keyword search|search results|smaller model|second model|another model|backup model|other region*|second region|multi-region|cross-region|dead-letter|dead letter|idempot*|dedup*|replace*|banner*',
 ]);
 /** Words that say something breaks (a prose failure-mode entry). */
 export const FAILURE = new Concept('failure', [

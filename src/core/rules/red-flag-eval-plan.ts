@@ -33,7 +33,7 @@ export const redFlagEvalPlan: Rule = {
       return !VAGUE.test(m.clause.sentence.lower);
     });
     if (measured) return;
-    if (EVALUATION_IN_SECTION.mentions(reading).some((m) => m.polarity === 'affirmed' && m.section && EVALUATION_SECTIONS.has(m.section))) return;
+    if (EVALUATION_IN_SECTION.mentions(reading).some((m) => m.polarity === 'affirmed' && m.section && EVALUATION_SECTIONS.has(m.section) && !VAGUE.test(m.clause.sentence.lower))) return;
     const at = anchorFor(parsed, ['evaluation', 'monitoring']);
     ctx.report({
       ...at,

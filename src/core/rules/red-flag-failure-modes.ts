@@ -6,8 +6,13 @@ import { anchorFor, excerpt, headingOf, judgeable } from '../review/context.js';
 import { DETECTION, FAILURE, MITIGATION } from '../review/vocabulary.js';
 import type { Rule, RuleContext } from '../rule.js';
 
-const DETECT_COLUMN = /detect|signal|alert|monitor|symptom|how (?:we|you) (?:know|notice|see|spot|tell)|how it shows|shows up|noticed|observ|indicator|alarm/;
-const MITIGATE_COLUMN = /mitigat|response|fallback|fall back|recover|degrad|action|handling|handle|remediat|what happens|what (?:users?|customers?|the users?|callers?|clients?) (?:gets?|sees?)|what the system does|what we do|fix|plan|contingency|resolution/;
+/**
+ * Column headers (lower case) that hold how a failure is detected and what is done about it. The built-in schema's
+ * failure-modes table check uses the same two patterns (a unit test keeps them equal), so a table the rule reads as
+ * complete is never "without a Detection column" there.
+ */
+export const DETECT_COLUMN = /detect|signal|alert|monitor|symptom|how (?:we|you) (?:know|notice|see|spot|tell)|how it shows|shows up|noticed|observ|indicator|alarm/;
+export const MITIGATE_COLUMN = /mitigat|response|fallback|fall back|recover|degrad|action|handling|handle|remediat|what happens|what (?:the )?[a-z]+ (?:gets?|sees?|does)|what we do|fix|plan|contingency|resolution|behaviou?r/;
 const FAILURE_COLUMN = /fail|risk|scenario|mode|issue|problem|event|what breaks|cause/;
 const IMPACT_COLUMN = /impact|effect|user|consequence|severity|likelihood|probability/;
 // A cell that says nothing: "-", "n/a", "TBD", "?".

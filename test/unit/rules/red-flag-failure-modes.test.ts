@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { lintText } from '../../../src/core/index.js';
+import { DETECT_COLUMN, MITIGATE_COLUMN } from '../../../src/core/rules/red-flag-failure-modes.js';
 import { at, fixture, lintFixture } from '../helpers.js';
 
 const RULE = 'red-flag-failure-modes';
@@ -47,4 +49,16 @@ test('red-flag-failure-modes: failures listed in a sentence of prose, or put off
 test('red-flag-failure-modes: a table counts whatever its columns are called ("How it shows", "What users get")', () => {
   const text = fixture('rules/red-flag-failure-modes/other-heading-not-ok.md').replace(/- Third-party[\s\S]*?- Index shard loss\n/, '| Issue | How it shows | What users get |\n| --- | --- | --- |\n| Feed delays | newest listing older than 2 h | a banner that results may be incomplete |\n| Ranker slow | stage p99 > 40 ms | the index order without re-ranking |\n');
   assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE), []);
+});
+
+test('red-flag-failure-modes: the built-in schema\'s table check reads Detection and Mitigation columns by the same patterns as the rule', () => {
+  const schema = JSON.parse(readFileSync(new URL('../../../schemas/design-snapshot.schema.json', import.meta.url), 'utf8')) as {
+    properties: { sections: { properties: Record<string, { properties: { tables: { items: { properties: { columns: { allOf: Array<{ contains: { pattern: string } }> } } } } } }> } };
+  };
+  const patterns = schema.properties.sections.properties['failure-modes']?.properties.tables.items.properties.columns.allOf.map((c) => c.contains.pattern);
+  assert.deepEqual(patterns, [DETECT_COLUMN.source, MITIGATE_COLUMN.source]);
+  // "How we notice" / "What the reviewer sees" and "Signal" / "Behaviour": a failure table in other words.
+  for (const [d, m] of [['how we notice', 'what the reviewer sees'], ['signal', 'behaviour'], ['how we know', 'what happens']] as const) {
+    assert.ok(DETECT_COLUMN.test(d) && MITIGATE_COLUMN.test(m) && !DETECT_COLUMN.test(m), `${d} | ${m}`);
+  }
 });
