@@ -65,12 +65,22 @@ test('e2e: a new RAG snapshot from the palette, a wrong estimate typed, found in
   await shot('4-problem');
   assert.match((await problem.innerText()).replace(/\s+/g, ' '), /Estimate states 4,000 widgets, but 1,000 × 3 gives 3,000 widgets/);
 
-  // Double-click goes to the finding in the editor; Ctrl+. asks for quick fixes there.
-  await problem.dblclick();
-  await page.locator('.editor-instance .monaco-editor.focused').waitFor();
-  await page.keyboard.press('Control+.');
+  // Double-click goes to the finding in the editor; Ctrl+. asks for quick fixes there. On a loaded machine the cursor
+  // can reach the finding after the key press (the widget then offers what is at the old position): the problem is
+  // opened again and the fixes asked for again, up to three times, each attempt waiting for the widget itself.
   const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Replace 4,000 with 3,000' }).first();
-  await fix.waitFor({ timeout: 15_000 });
+  for (let attempt = 1; ; attempt++) {
+    await problem.dblclick();
+    await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+    await page.keyboard.press('Control+.');
+    try {
+      await fix.waitFor({ timeout: 10_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   await shot('5-quick-fix');
   // The preferred fix comes first and is highlighted: Enter applies it.
   await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Replace 4,000 with 3,000' }).waitFor();
