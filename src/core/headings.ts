@@ -60,6 +60,8 @@ export function headingKey(heading: string): string {
 export interface KeyLookup {
   exact(key: string): readonly string[] | undefined;
   head(word: string): string | undefined;
+  /** The sections whose words (x-words) the key holds anywhere; none when the lookup has no such words. */
+  words?(key: string): string[];
 }
 
 function unique(ids: Iterable<string>): string[] {
@@ -78,7 +80,7 @@ export function matchHeading(heading: string, lookup: KeyLookup): string[] {
 }
 
 /** How a heading came to name its sections: by a name the schema lists, by a part of it, or by its head noun alone. */
-export type HeadingMatch = { ids: string[]; how: 'name' | 'part' | 'head' | 'none' };
+export type HeadingMatch = { ids: string[]; how: 'name' | 'part' | 'head' | 'word' | 'none' };
 
 /** matchHeading, and how sure the match is. */
 export function readHeading(heading: string, lookup: KeyLookup): HeadingMatch {
@@ -109,6 +111,9 @@ export function readHeading(heading: string, lookup: KeyLookup): HeadingMatch {
     // "Implementation description", "Testing details": a word that only says the text describes its head.
     const before = words.length >= 2 && DESCRIPTORS.has(words[words.length - 1] ?? '') ? lookup.head(words[words.length - 2] ?? '') : undefined;
     if (before) return { ids: [before], how: 'head' };
+    // "When it breaks", "Sizing it", "Judging quality": a word of one section, and of no other, anywhere in it.
+    const by = lookup.words?.(key) ?? [];
+    if (by.length === 1) return { ids: by, how: 'word' };
   }
   return { ids: [], how: 'none' };
 }

@@ -81,7 +81,7 @@ export interface SectionHeading {
   /** More sections the same heading serves ("Model development and offline evaluation"). */
   also?: string[];
   /** How the heading names its section: by a name the schema lists, by part of one, or only by its last word. */
-  how?: 'name' | 'part' | 'head';
+  how?: 'name' | 'part' | 'head' | 'word';
   /** True when the heading is the section's own name ("Failure modes", not "Risks and mitigations"): the section is written to the snapshot standard. */
   native?: boolean;
   text: string;
@@ -236,7 +236,9 @@ class Builder {
         touch(n);
         const parent = owner();
         // "Overview" under a section is that section's overview, not a section of its own.
-        const match = parent?.id && isGeneralHeading(text) ? undefined : this.#catalog.read(text);
+        // A heading read by a word alone (x-words) names a section only at the top: under a section it is that section's part.
+        const read = parent?.id && isGeneralHeading(text) ? undefined : this.#catalog.read(text);
+        const match = read?.how === 'word' && parent?.id ? undefined : read;
         const ids = match?.ids ?? [];
         if (ids.length || !parent) {
           // A heading that names a section starts it, at any level; one that names none starts a section of its own

@@ -9,7 +9,7 @@ import { mergeTopics, readTopicEntries, type Topic } from './review/topics.js';
 export const DEFAULT_SCHEMA_ID = defaultSchemaJson.$id;
 
 /** The keywords this project adds to JSON Schema (annotations; ajv ignores them when validating). */
-export const VOCABULARY = ['x-aliases', 'x-heads', 'x-evidence', 'x-message', 'x-stub', 'x-topics'] as const;
+export const VOCABULARY = ['x-aliases', 'x-heads', 'x-words', 'x-evidence', 'x-message', 'x-stub', 'x-topics'] as const;
 
 /** One canonical section as the schema describes it. */
 export interface SectionSpec {
@@ -19,6 +19,12 @@ export interface SectionSpec {
   aliases: string[];
   /** Last words that make a short heading name this section ("Serving architecture" → architecture). */
   heads?: string[];
+  /**
+   * Words that make a short top-level heading name this section wherever they stand in it, when the heading names
+   * no section otherwise and no other section's words are in it ("When it breaks", "Sizing it", "Judging quality").
+   * "fail*" matches any word that starts so; several words match as a phrase.
+   */
+  words?: string[];
   /**
    * When a document has no heading for the section but covers it anyway: in at least `paragraphs` paragraphs,
    * list items or table rows that use one of `terms` ("fail*" matches failure, fails…), in at least
@@ -53,6 +59,8 @@ export class SectionCatalog implements KeyLookup {
   /** Keys a team's config names: those name only what the team says. */
   readonly #preferredKeys = new Set<string>();
   readonly #heads = new Map<string, string>();
+  /** x-words per section: single words (exact or "stem*") and phrases, matched on a heading's key. */
+  readonly #words: Array<{ id: string; exact: Set<string>; stems: string[]; phrases: string[] }> = [];
   readonly #order = new Map<string, number>();
   readonly #byId = new Map<string, SectionSpec>();
 
@@ -81,7 +89,29 @@ export class SectionCatalog implements KeyLookup {
         const key = headingKey(w);
         if (key && !this.#heads.has(key)) this.#heads.set(key, s.id);
       }
+      if (s.words?.length) {
+        const entry = { id: s.id, exact: new Set<string>(), stems: [] as string[], phrases: [] as string[] };
+        for (const w of s.words) {
+          const stem = w.trim().toLowerCase().endsWith('*');
+          const key = headingKey(stem ? w.trim().slice(0, -1) : w);
+          if (!key) continue;
+          if (key.includes(' ')) entry.phrases.push(` ${key} `);
+          else if (stem) entry.stems.push(key);
+          else entry.exact.add(key);
+        }
+        this.#words.push(entry);
+      }
     });
+  }
+
+  /** The sections whose x-words a heading key holds (each once, in catalog order). */
+  words(key: string): string[] {
+    if (!this.#words.length) return [];
+    const list = key.split(' ');
+    const padded = ` ${key} `;
+    return this.#words
+      .filter((e) => list.some((w) => e.exact.has(w) || e.stems.some((s) => w.startsWith(s))) || e.phrases.some((p) => padded.includes(p)))
+      .map((e) => e.id);
   }
 
   exact(key: string): readonly string[] | undefined {
@@ -195,6 +225,7 @@ function declaredSections(schema: Json): SectionSpec[] {
     if (!isObject(spec)) return [];
     const aliases = Array.isArray(spec['x-aliases']) ? spec['x-aliases'].filter((a): a is string => typeof a === 'string') : [];
     const heads = Array.isArray(spec['x-heads']) ? spec['x-heads'].filter((a): a is string => typeof a === 'string') : undefined;
+    const words = Array.isArray(spec['x-words']) ? spec['x-words'].filter((a): a is string => typeof a === 'string') : undefined;
     const ev = isObject(spec['x-evidence']) ? spec['x-evidence'] : undefined;
     const evidence: SectionEvidence | undefined = ev
       ? {
@@ -213,6 +244,7 @@ function declaredSections(schema: Json): SectionSpec[] {
         title: typeof spec.title === 'string' ? spec.title : id,
         aliases,
         ...(heads ? { heads } : {}),
+        ...(words ? { words } : {}),
         ...(evidence ? { evidence } : {}),
         ...(typeof spec.description === 'string' ? { description: spec.description } : {}),
         ...(typeof spec['x-stub'] === 'string' ? { stub: spec['x-stub'] } : {}),
@@ -240,6 +272,7 @@ function mergeSections(base: SectionSpec[], custom: SectionSpec[]): SectionSpec[
         title: spec.title === spec.id ? prev.title : spec.title,
         aliases: spec.aliases.length ? spec.aliases : prev.aliases,
         ...(spec.heads ?? prev.heads ? { heads: spec.heads ?? prev.heads ?? [] } : {}),
+        ...(spec.words ?? prev.words ? { words: spec.words ?? prev.words ?? [] } : {}),
       };
       cursor = at;
     } else {

@@ -59,6 +59,8 @@ export const EVALUATION_ANYWHERE = new Concept('evaluation', [
   'question-answer pair*|question–answer pair*|question/answer pair*|q&a pair*|qa pair*|reference answer*|expected answer*|parity check*|parity job*|parity test*|distribution check*|freshness sla*|freshness slo*',
   're[years|months|weeks]:\\bon (?:the )?(?:last|past) (?:\\w+ )?(?:years?|months?|weeks?) of\\b',
   'scenario* & correct|expected|right answer*',
+  // "a fixed pack of 220 real questions, each with an answer they agreed in advance", "300 SKUs where we know the correct fitment".
+  're[questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records]:\\b\\d[\\d,]* (?:[\\w-]+ ){0,3}(?:questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records)\\b & correct|expected|agreed|known|right|reference|verified|gold|labelled|labeled|answer key|scored against|compared with|compares|marks|mark',
 ]);
 
 /**
@@ -90,7 +92,7 @@ export const FINE_TUNE = new Concept('fine-tune', [
 
 /** What fine-tuning should be weighed against. */
 export const PROMPTING = new Concept('prompting', [
-  'prompt engineering|prompting|few-shot|few shot|zero-shot|zero shot|in-context|prompt design|prompt-only|prompt only|prompt iteration*|better prompt*|prompt tuning|prompt alone|prompts alone|instructions in the prompt|prompt baseline',
+  'prompt engineering|prompting|prompted|prompt-based|prompt +|prompt plus|few-shot|few shot|zero-shot|zero shot|in-context|prompt design|prompt-only|prompt only|prompt iteration*|better prompt*|prompt tuning|prompt alone|prompts alone|instructions in the prompt|prompt baseline',
 ]);
 export const RETRIEVAL = new Concept('retrieval', ['retriev*|rag|retrieval-augmented|vector search|vector db*|vector store*|vector index*|semantic search|hybrid search|knowledge base*|grounding|grounded|context injection|long context|long-context']);
 export const TOOLS = new Concept('tools', ['tool use|tool-use|tools|tool call*|function call*|function-call*|api call*|agents|agentic']);
@@ -166,13 +168,14 @@ export const UNLIMITED = new Concept('unlimited', [
 // ---- red-flag-failure-modes -------------------------------------------------------------------------------------
 
 export const DETECTION = new Concept('detection', [
-  'detect*|alert*|alarm*|monitor*|health check*|health-check*|healthcheck*|heartbeat*|probe*|dashboard*|paging|page on-call|pages on-call|page the|pages the|on-call|oncall|metric*|threshold*|slo|slos|error rate*|p50|p95|p99|lag|timeout*|times out|timed out|circuit breaker*|canary|audit*|sampled|watch*|observ*|track*|spike*|flag*|checks|checker*|check fails|check|post-check*|pre-check*|cross-check*|verif*|validat*|user report*|reports from users|complaint*|anomal*|compare*|comparison',
+  'detect*|alert*|alarm*|monitor*|health check*|health-check*|healthcheck*|heartbeat*|probe*|dashboard*|paging|page on-call|pages on-call|page the|pages the|on-call|oncall|metric*|threshold*|slo|slos|error rate*|p50|p95|p99|lag|timeout*|times out|timed out|circuit breaker*|canary|audit*|sampled|watch*|observ*|track*|spike*|flag*|checks|checker*|check fails|check|post-check*|pre-check*|cross-check*|logged|counted|weekly review|daily review|reviewed weekly|reviewed daily|verif*|validat*|user report*|reports from users|complaint*|anomal*|compare*|comparison',
   're:[<>≥≤]\\s*\\$?\\d',
   're[above|below|exceed*|over|under|drop*|rise*|more|less|fall*|least]:(?:above|below|exceeds?|over|under|drops? below|rises? above|more than|less than|falls? below|at least)\\s+\\$?\\d',
   're[drop*|rise*|increase*|decrease*]:\\d+(?:\\.\\d+)?\\s*%\\s+(?:drop|rise|increase|decrease)',
 ]);
 export const MITIGATION = new Concept('mitigation', [
   'fall back|fallback*|falls back|fail over|failover|fails over|fail-over|fail open|fail closed|retry|retries|retried|degrade to|degrades to|degraded mode|graceful* degrad*|degrade gracefully|serve cached|serves cached|serve from cache|served from cache|cached answer*|cached result*|serve stale|serve the last|serves the last|keep serving|keeps serving|circuit breaker*|shed*|load shedding|enqueue*|requeue*|queue and retry|queued|buffer*|roll back|rollback*|rolls back|revert*|reroute*|re-route*|route to|routes to|routed to|shift traffic|shifts traffic|switch to|switches to|autoscal*|auto-scal*|scale out|scales out|scale up|scales up|replica*|redundan*|rate limit*|backoff|back-off|throttl*|skip*|return cached|returns cached|return partial|returns partial|partial results|refus*|decline*|block*|stop*|pause*|hand back|hand off|hands off|escalat*|human review|manual*|re-index*|reindex*|re-embed*|rebuild*|restart*|resume*|checkpoint*|default features|default response*|use defaults|defaults to|last good|previous model|previous version|reject*|restore*|backup*|promote*|evict*|admission control|tombstone*|retrain*|emergency|kill switch|disable*|turn off|mitigat*|recover*|isolat*|warm pool|request a|re-upload|say*|show*|apolog*|"i don\'t know"|i don’t know|i do not know|popular items|keyword search|search results|smaller model|second model|another model|backup model|other region*|second region|multi-region|cross-region|dead-letter|dead letter|idempot*|dedup*|replace*|banner*',
+  'cached value*|last cached|last known*|cached copy|keeps last|keep last|uses the last|use the last|use yesterday*|uses yesterday*|yesterday\'s|last month\'s|previous day\'s|marked with their age|marked stale|marked as stale|safe default*|conservative default*|lowest limit*|rather than failing|instead of failing|still applied|still works|old way|asked to upload|asks the user to|gives the|offers the|buffered|written when back',
 ]);
 /** Words that say something breaks (a prose failure-mode entry). */
 export const FAILURE = new Concept('failure', [

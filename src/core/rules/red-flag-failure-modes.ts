@@ -81,7 +81,11 @@ function readItem(reading: Reading, b: Block): Entry {
   }
   const name = (): string => excerpt((sep ? t.slice(0, sep.index) : t.slice(0, nameEnd - b.start)).trim().replace(/[.;:,]+$/, ''), 60);
   const failure = !b.sentences.every((s) => s.question) && b.sentences.some((s) => FAILURE.mentionsIn(reading, s).some((m) => m.start < nameEnd || !sep));
-  return { block: b, name, failure, detect: said(reading, b, from, b.end, DETECTION), mitigate: said(reading, b, from, b.end, MITIGATION), clear: false };
+  // The signal is often written in an aside of the failure's name ("PPMS API not reachable (health check every minute):
+  // …"); the name's own words ("latency spike", "timeout") are the failure, not how it is noticed.
+  const asides = [...t.slice(0, Math.max(0, nameEnd - b.start)).matchAll(/\(([^()]*)\)/g)].map((m) => [b.start + (m.index ?? 0), b.start + (m.index ?? 0) + m[0].length] as const);
+  const detect = said(reading, b, from, b.end, DETECTION) || asides.some(([s, e]) => said(reading, b, s, e, DETECTION));
+  return { block: b, name, failure, detect, mitigate: said(reading, b, from, b.end, MITIGATION), clear: false };
 }
 
 export const redFlagFailureModes: Rule = {
