@@ -236,9 +236,9 @@ class Builder {
         touch(n);
         const parent = owner();
         // "Overview" under a section is that section's overview, not a section of its own.
-        // A heading read by a word alone (x-words) names a section only at the top: under a section it is that section's part.
+        // A heading read by a word alone (x-words) names a section only at the top: under any heading it is that heading's part.
         const read = parent?.id && isGeneralHeading(text) ? undefined : this.#catalog.read(text);
-        const match = read?.how === 'word' && parent?.id ? undefined : read;
+        const match = read?.how === 'word' && parent ? undefined : read;
         const ids = match?.ids ?? [];
         if (ids.length || !parent) {
           // A heading that names a section starts it, at any level; one that names none starts a section of its own

@@ -36,12 +36,21 @@ export interface BlockLine {
    * arithmetic is checked as a calculation in the text is (scan.ts).
    */
   prose?: boolean;
+  /**
+   * A named note whose arithmetic uses names above it ("peak = avg * 3 ≈ 900 req/s"): the result it states and what
+   * its arithmetic gives in the stated unit, offsets within the line, for estimate-mismatch to judge.
+   */
+  stated?: { text: string; start: number; end: number; value: number; computed: number; arithmetic: string };
 }
 
 /** `name = …` with a name an expression can use. */
 const ASSIGNMENT = /^\s*([A-Za-z_]\w*)\s*=(?!=)\s*(.*)$/;
 /** What only a note uses: a result stated after the arithmetic ("≈ 0.2", "= 8 → 12", "= 20 ≈ 21"), or a bound. */
-const CHAIN = /[≈~∼→⇒≤≥]|->|=>|=/;
+const CHAIN = /[≈~∼→⇒≤≥]|->|=>|(?<![<>=!])=(?!=)/;
+/** Words, not arithmetic: "up to 600 available properties per search". */
+const WORDS = /(?:^|\s)(?!to\b)[A-Za-z]{2,}(?: (?!to\b)[A-Za-z]{2,}){2,}(?=\s|$|[,.;:)])/;
+/** "~200 ms", "≈ 3 × avg": about a number, not a relation after one. */
+const ABOUT = /(^\s*|[(*/+\-×÷]\s*)[~≈∼]\s*(?=\d)/g;
 
 /**
  * True for a block line written as a note: a relation after a label that is not a name ("avg QPS =", "ingest: … ≈"),
@@ -52,9 +61,46 @@ const CHAIN = /[≈~∼→⇒≤≥]|->|=>|=/;
 export function proseLine(line: string): boolean {
   const text = stripComment(line).trim();
   const assign = ASSIGNMENT.exec(text);
-  if (assign) return CHAIN.test(assign[2] ?? '');
+  if (assign) return CHAIN.test((assign[2] ?? '').replace(ABOUT, '$1')) || WORDS.test(assign[2] ?? '');
   // Not a function ("f(x) = …") or matrix syntax: those are the block's to refuse by name.
-  return /[=≈~∼→⇒]|->/.test(text) && !/^\s*[A-Za-z_]\w*\s*\(|[[\]{}]/.test(text);
+  return CHAIN.test(text.replace(ABOUT, '$1')) && !/^\s*[A-Za-z_]\w*\(\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*\)\s*=|[[\]{}]/.test(text);
+}
+
+/**
+ * The first result a named note states after arithmetic that uses names ("≈ 900 req/s" of "peak = avg * 3 ≈ 900 req/s"),
+ * with what the arithmetic gives in its unit; undefined when the arithmetic is plain numbers (the text's own checker
+ * reads those) or the stated result is not one quantity of the same kind.
+ */
+function statedResult(m: MathJsInstance, evaluate: (text: string) => unknown, line: string, before: string, v: number | Unit, scope: Map<string, unknown>): { text: string; start: number; end: number; value: number; computed: number } | undefined {
+  if (!(before.match(/[A-Za-z_]\w*/g) ?? []).some((w) => scope.has(w))) return undefined;
+  const at = line.indexOf(before) + before.length;
+  const rest = line.slice(at);
+  const rel = CHAIN.exec(rest);
+  if (!rel) return undefined;
+  const after = rest.slice(rel.index + rel[0].length);
+  const next = CHAIN.exec(after.replace(ABOUT, (s) => ' '.repeat(s.length)));
+  const raw = (next ? after.slice(0, next.index) : after).replace(/\(.*$/, '');
+  const text = raw.trim();
+  if (!text || !/^[~≈∼]?\s*[\d$]/.test(text)) return undefined;
+  try {
+    const s: unknown = evaluate(text);
+    const start = at + rel.index + rel[0].length + raw.indexOf(text);
+    if (typeof s === 'number' && typeof v === 'number') return { text, start, end: start + text.length, value: s, computed: v };
+    if (m.isUnit(s) && m.isUnit(v) && (s as Unit).equalBase(v as Unit)) {
+      const unit = (s as Unit).formatUnits();
+      return { text, start, end: start + text.length, value: (s as Unit).toNumber(unit), computed: (v as Unit).toNumber(unit) };
+    }
+  } catch {
+    // Not one quantity: nothing to compare.
+  }
+  return undefined;
+}
+
+/** The arithmetic of a note before the result it states ("avg * 3" of "peak = avg * 3 ≈ 900 req/s"). */
+function noteExpression(expression: string): string {
+  const bare = expression.replace(ABOUT, '$1');
+  const at = CHAIN.exec(bare);
+  return (at ? bare.slice(0, at.index) : bare).trim();
 }
 
 /** Cancels units that appear above and below ("tokens/s ÷ tokens/s/GPU" → GPU). */
@@ -206,6 +252,8 @@ export function normalize(expr: string): string {
     .replace(/\b(\d{1,3}(?:,\d{3})+)(?!\d)/g, (s) => s.replace(/,/g, ''))
     .replace(/\$\s*(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g, '$1 USD ')
     .replace(/\$/g, 'USD')
+    // "~200 ms": about 200 ms.
+    .replace(ABOUT, '$1')
     // The signs people type: "2 × 3", "6 ÷ 2", "5 − 1".
     .replace(/×/g, '*')
     .replace(/÷/g, '/')
@@ -342,9 +390,26 @@ export class EstimateEvaluator {
       if (name) result.name = name;
       if (assign) result.expression = assign[2] ?? '';
       if (proseLine(trimmed)) {
-        // A note: its name has no value here, so a line that uses it waits on it quietly, like one on a failed line.
+        // A note: its stated result is checked as a calculation in the text is (scan.ts). A named note whose arithmetic
+        // the block can evaluate ("peak = avg * 3 ≈ 900 req/s") gives its name that value, shown beside it, so the
+        // lines below use what it computes, not what it states; otherwise a line that uses it waits on it quietly.
         result.prose = true;
-        if (name) failed.add(name);
+        if (name) {
+          try {
+            const before = noteExpression(result.expression);
+            const v: unknown = before ? this.#compile(m, normalize(before)).evaluate(scope) : undefined;
+            if (typeof v !== 'number' && !m.isUnit(v)) throw new Error('no value');
+            const stated = statedResult(m, (text) => this.#compile(m, normalize(text)).evaluate(scope), trimmed, before, v as number | Unit, scope);
+            if (stated) result.stated = { ...stated, start: start + stated.start, end: start + stated.end, arithmetic: before };
+            scope.set(name, v);
+            result.display = display(m, v as number | Unit);
+            let q: ReturnType<typeof valueAndUnit> | null = null;
+            result.quantity = () => (q ??= valueAndUnit(m, v as number | Unit));
+          } catch {
+            failed.add(name);
+            scope.delete(name);
+          }
+        }
         continue;
       }
       try {

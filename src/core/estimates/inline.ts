@@ -395,10 +395,29 @@ const TIME_COMPOUND = /\b(?:gpu|node|machine|instance|person|engineer|core|cpu|r
 function unsure(line: string, tokens: Token[], from: number, lhsFrom: number, rel: number, c: InlineCheck): boolean {
   const operands = tokens.filter((t): t is NumToken => t.kind === 'num' && t.from >= c.exprStart && t.to <= c.exprEnd);
   const stated = c.stated;
-  if (stated.dollar && !operands.some((t) => t.dollar || /\$|usd|eur|€|£/i.test(t.unit ?? ''))) return true;
-  if (tokens.slice(from, lhsFrom).some((t) => t.kind === 'num')) return true;
-  if (CALENDAR.test(line)) return true;
-  if (operands.some((t) => EACH.test(line.slice(t.to)))) return true;
-  if (TIME_COMPOUND.test(`${line.slice(stated.from, stated.to)}${line.slice(stated.to, stated.to + 16)}`)) return true;
-  return operands.some((t) => t.value === 1 && t.raw === '1' && !unitFamily(t.unit) && /[×x*/÷]\s*$/.test(line.slice(0, t.from)));
+  const lone = operands.length === 1;
+  // A price implied: every operand counts something (tokens, calls), none is money or a bare factor that could be a price.
+  if (stated.dollar && operands.length > 0 && !operands.some((t) => t.dollar || /\$|usd|eur|€|£/i.test(t.unit ?? '') || (!t.unit && !Number.isInteger(t.value)))) return true;
+  // A count the line gave earlier and did not multiply in: a lone quantity after it ("90 days of events at ~1.2 KB each
+  // ≈ 4.9 TB", "2 × L4 at $0.80/h ≈ …"), or arithmetic that starts at an aside ("90 QPS per pod (500 candidates each) × 40").
+  // An earlier number joined to the arithmetic by words only ("350 transactions per customer for 90 days × 1.1 M ×
+  // 100 bytes ≈ 38.5 GB") may be one of its factors; one behind a label, a sentence end or a year is not.
+  const earlier = tokens.slice(from, lhsFrom).filter((t): t is NumToken => t.kind === 'num').at(-1);
+  const joined = !!earlier && !/[:;.!?]/.test(line.slice(earlier.to, c.exprStart)) && !/^(?:19|20)\d\d$/.test(earlier.raw);
+  if (earlier && (lone || tokens[lhsFrom]?.kind === 'lparen' || joined)) return true;
+  // "3.240 pages": a dot as the thousands separator, as much of Europe writes it.
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(stated.raw) && Math.abs(c.computed / (stated.value * 1000) - 1) < 0.1) return true;
+  // A period the author counts in working days that the arithmetic does not write ("$276/day ≈ $6k/month (22 working days)").
+  if (CALENDAR.test(line) && !operands.some((t) => CALENDAR.test(line.slice(t.to, t.to + 24).replace(/^\s*/, ' ')))) return true;
+  // "1.2 KB each" alone, or added to a total ("650M input tokens + ~2k output each"): a count the line does not multiply in.
+  if (operands.some((t) => EACH.test(line.slice(t.to)) && (lone || /[+−-]\s*[~≈]?\s*$/.test(line.slice(0, t.from))))) return true;
+  // "≈ 6.3 GPU-hours" from seconds: a time inside the unit, off by exactly a conversion.
+  if (TIME_COMPOUND.test(`${line.slice(stated.from, stated.to)}${line.slice(stated.to, stated.to + 16)}`)) {
+    const ratio = c.computed / stated.value;
+    if ([60, 3600, 86400, 24, 1 / 60, 1 / 3600, 1 / 86400, 1 / 24].some((k) => Math.abs(ratio / k - 1) < 0.1)) return true;
+  }
+  // "200 candidates × 1 batched call ≈ 1 call": two operands, one of them a single thing.
+  if (operands.length === 2 && operands.some((t) => t.value === 1 && t.raw === '1' && !unitFamily(t.unit) && /[×x*/÷]\s*$/.test(line.slice(0, t.from)))) return true;
+  // "ceil(4,000 ÷ 3,000) = 2": a function around the arithmetic that the reader does not apply.
+  return /\b(?:ceil|floor|round|roundup|rounddown|max|min)\s*\(?\s*$/i.test(line.slice(0, c.exprStart));
 }

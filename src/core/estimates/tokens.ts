@@ -318,6 +318,9 @@ function numberToken(line: string, start: number, num: { value: number; end: num
     const m = /^ ((?:[\p{L}µ$]+)(?:\/[\p{L}µ$]+)*)(?![\p{L}\p{N}_/-])/u.exec(rest);
     if (m?.[1] && !(m[1] === 'x' || m[1] === 'X') && !/^(?:or|and|of|per|to|by|at|in|is|are|with)$/i.test(m[1])) {
       token.unit = m[1];
+      // "8 working hours", "22 business days": the time is the unit, the word before it says which hours count.
+      const counted = /^(?:working|business|calendar|billable|wall-clock|work) (\p{L}+)(?![\p{L}\p{N}_/-])/iu.exec(rest.slice(1));
+      if (counted?.[1] && TIME_WORDS.test(counted[1])) token.unit = counted[1];
       // "8 terabytes of data per day", "6 billion API calls per day": a rate, per <time> after a word or two.
       const tail = /^(?: (?:of )?[\p{L}-]+){0,2} per (\p{L}+)/iu.exec(rest.slice(m[0].length));
       if (tail?.[1] && TIME_WORDS.test(tail[1])) token.unit = `${m[1]}/${tail[1]}`;

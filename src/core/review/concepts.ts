@@ -254,13 +254,28 @@ const POST_NEGATION =
   /^[^;]{0,60}?(?:\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:not|never)|\b(?:isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t be)(?:\s+(?:really|actually|much|very|strictly|currently))?)\s*(?:a concern|an issue|a problem|a risk|applicable|relevant|needed|necessary|required|important|a priority)?\b|^[^;]{0,60}?\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:out of scope|unnecessary|not necessary|a non-goal|deferred|postponed|dropped|rejected|ruled out|excluded|overkill|not needed)\b|^\s*[:=–—-]?\s*(?:none|n\/a|no|not planned|not needed|not yet)\b(?![\p{L}\p{N}])|^[^;]{0,60}?\b(?:out of scope|non-goals?|not in scope|was rejected|were rejected|is rejected|are rejected|rejected|ruled out|not (?:planned|needed|required|used|supported|pursued))\b/u;
 /** Where a subordinate clause (a condition, a relative clause on an object) begins after a mention. */
 const SUBORDINATE = /\b(?:whose|where|when|whenever|if|unless|until)\b/;
+
+/**
+ * What follows a mention, as far as it speaks of the mention: an aside right after it is skipped ("Rollback, if a
+ * release goes bad, is out of scope"), and a condition or relative clause that comes after the mention's own words
+ * ends it ("a post-check rejects answers whose sections are not in the retrieved set"); one that starts at the mention
+ * qualifies it ("Rollback when a release misbehaves is not planned").
+ */
+function ownPredicate(suffix: string): string {
+  const rest = suffix.replace(/^\s*,[^,;]*,/, ' ');
+  const at = SUBORDINATE.exec(rest);
+  if (!at || at.index === undefined || at[0] !== 'whose' && rest.slice(0, at.index).trim().split(/\s+/).filter(Boolean).length < 2) return rest;
+  return rest.slice(0, at.index);
+}
 /** Where what follows a mention turns to another subject (", and a supplier…", ", but the model…", "; …"). */
 const SUFFIX_TURN = /[,;]\s*(?:and|but|while|whereas)\s+(?:an?|the|each|every|any|some|its|their)\s|;\s/;
+/** A sentence that measured or compared what it then set aside ("reached similar precision but cost 40× more"). */
+const WEIGHED = /\b(?:reached|scored|compared|tried|tested|benchmarked|prototyped|spike|similar|better|worse|cheaper|costlier|slower|faster|more|less|than)\b/;
 /** Later in the sentence, the choice of something else: "…, so we chose the classifier", "…; we went with BM25". */
 const SET_ASIDE = /[,;]\s*(?:but\s+|so\s+|and\s+so\s+|therefore\s+|hence\s+)?(?:we|the team|i)\s+(?:chose|picked|went with|selected|settled on|opted for|stayed with|stuck with)\s+(?!(?:it|this|that|them|these|those|one)\b)/;
 // Cues that a clause only weighs, defers or asks.
 const CONSIDERED =
-  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|weigh|weighed|weighing|looked at|looked into|investigated|discussed|parked|shelved|on hold|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|weigh|weighed|weighing|parked|shelved|on hold|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided)(?![\p{L}\p{N}])/u;
 // What follows a label when its entry is not decided: "Rollback: TBD", "Versioning: later", "Drift: n/a".
 const LABEL_UNDECIDED = /^\s*[:=–—-]\s*(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed)|later|not yet|pending|unknown|open|n\/a|none|\?+)\s*(?:[.;!]|$)/;
 // Sub-headings and lead-ins that set the polarity of everything under them.
@@ -311,11 +326,11 @@ export function polarityOf(clause: Clause, from: number, to: number): Polarity {
   if (negatedBefore(prefix)) return 'negated';
   // A negation inside a condition or a relative clause after the mention is that clause's ("a post-check rejects
   // answers whose sections are not in the retrieved set"; "alerts when the feed is not fresh").
-  if (POST_NEGATION.test(suffix.split(SUBORDINATE, 1)[0] ?? suffix)) return 'negated';
+  if (POST_NEGATION.test(ownPredicate(suffix))) return 'negated';
   if (/\bover$/.test(prefix.trimEnd()) && /\b(?:chose|choose|chosen|prefer|preferred|picked|pick|favou?r|favou?red|go with|went with)\b/.test(prefix)) return 'negated';
   // "A prompted LLM reached similar precision but cost 40× more, so we chose the fine-tuned classifier": the mention
   // is the alternative the sentence weighed and set aside.
-  if (SET_ASIDE.test(clause.sentence.lower.slice(clause.start - clause.sentence.start + to))) return 'considered';
+  if (SET_ASIDE.test(clause.sentence.lower.slice(clause.start - clause.sentence.start + to)) && WEIGHED.test(clause.sentence.lower)) return 'considered';
   const context = `${block.subheading} ${block.leadIn}`;
   if (NEGATED_CONTEXT.test(context) || NEGATED_HEADING.test(block.subheading) || (block.heading && NEGATED_HEADING.test(block.heading.text.toLowerCase()))) return 'negated';
   if (clause.sentence.question) return 'considered';

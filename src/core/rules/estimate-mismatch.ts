@@ -35,5 +35,21 @@ export const estimateMismatch: Rule = {
         fix: { title: l10n.t('Replace {0} with {1}', stated.raw, check.replacement), edits: [{ range: parsed.lines.range(from, to), newText: check.replacement }] },
       });
     }
+    // A named note in an estimate block whose arithmetic uses names above it ("peak = avg * 3 ≈ 900 req/s").
+    for (const block of ctx.estimateBlocks()) {
+      for (const l of block.lines) {
+        const s = l.stated;
+        if (!s || Math.abs(s.computed - s.value) <= Math.abs(s.value) * options.tolerance) continue;
+        const lineStart = parsed.lines.lineStart(block.contentLine + l.line);
+        // The stated quantity as written, with the computed number in place of the author's ("≈ 900 req/s" → "694 req/s").
+        const number = /[\d][\d.,]*(?:\s?[kKMBT](?![\p{L}]))?/u.exec(s.text)?.[0] ?? '';
+        const gives = number ? s.text.replace(number, formatLike(s.computed, number)) : formatLike(s.computed, '1.23');
+        ctx.report({
+          range: parsed.lines.range(lineStart + s.start, lineStart + s.end),
+          // The arithmetic and the quantities are the author's text (data); only the sentence around them is translated.
+          message: l10n.t('Estimate states {0}, but {1} gives {2}; expected the stated result within {3} % of the arithmetic.', s.text, s.arithmetic, gives, Math.round(options.tolerance * 100)),
+        });
+      }
+    }
   },
 };

@@ -12,7 +12,7 @@ import type { Rule, RuleContext } from '../rule.js';
  * complete is never "without a Detection column" there.
  */
 export const DETECT_COLUMN = /detect|signal|alert|monitor|symptom|how (?:we|you) (?:know|notice|see|spot|tell)|how it shows|shows up|noticed|observ|indicator|alarm/;
-export const MITIGATE_COLUMN = /mitigat|response|fallback|fall back|recover|degrad|action|handling|handle|remediat|what happens|what (?:the )?[a-z]+ (?:gets?|sees?|does)|what we do|fix|plan|contingency|resolution|behaviou?r/;
+export const MITIGATE_COLUMN = /mitigat|response|fallback|fall back|recover|degrad|action|handling|handle|remediat|what happens|what (?:the )?[a-z]+ (?:gets?|sees?|does)|what we do|fix|plan|contingency|resolution|(?:system|fallback|degraded|failure) behaviou?r|^behaviou?r$/;
 const FAILURE_COLUMN = /fail|risk|scenario|mode|issue|problem|event|what breaks|cause/;
 const IMPACT_COLUMN = /impact|effect|user|consequence|severity|likelihood|probability/;
 // A cell that says nothing: "-", "n/a", "TBD", "?".

@@ -254,7 +254,26 @@ test('inline estimates: a check that rests on what the line implies but does not
   ]) {
     assert.deepEqual(failing(line), [], line);
   }
-  // Slips are still slips when the line writes what it computes.
+  // Slips are still slips when the line writes what it computes, whatever came before it on the line.
+  for (const slip of [
+    'We serve 3 regions. Traffic is 1M users × 10 req/day ÷ 86,400 s ≈ 500 QPS.',
+    'Phase 2: 1M users × 10 req/day ÷ 86,400 s ≈ 500 QPS',
+    'With 20% headroom: 100 QPS × 1.2 = 150 QPS',
+    '8 H100s: 8 × 80 GB = 500 GB',
+    '3 replicas × 2 GB each = 5 GB',
+    '3 engineers × 20 working days = 80 person-days',
+    '8 GPUs × 24 h = 100 GPU-hours',
+    '3 regions × 1 replica × 4 GB = 20 GB',
+    '1,000 req/s × 0.002 = $30/s',
+  ]) {
+    assert.equal(failing(slip).length, 1, slip);
+  }
+  assert.deepEqual(failing('- Peak: 2,000 chats × 4 turns ÷ 8 working hours ≈ 0.3 messages/s'), []);
+  assert.deepEqual(failing('pods = ceil(4,000 ÷ 3,000) = 2'), []);
+  // A factor joined by words before the arithmetic; a dot as the thousands separator.
+  assert.deepEqual(failing('plus about 350 transactions per customer for 90 days × 1.1 M × 100 bytes ≈ 38.5 GB raw.'), []);
+  assert.deepEqual(failing('- Daily flow: 900 deeds × 6 pages × 60 % = 3.240 pages'), []);
+  assert.equal(failing('By 2026 we expect 50M users × 4 req/day ÷ 86,400 s ≈ 5,000 QPS').length, 1);
   assert.deepEqual(failing('- Ranker: 90 QPS × 40 pods ≈ 4,600 QPS'), ['3600']);
   assert.deepEqual(failing('13,800 × $0.02 ≈ $376/day'), ['276']);
   assert.deepEqual(failing('- Storage: 90 days × 50M events × 1.2 KB ≈ 54 TB'), ['5.4']);

@@ -122,3 +122,18 @@ test('notes: a block line written as a reviewer writes it is read as a calculati
   assert.ok(by(5)?.prose && by(5)?.name === 'cost', 'a name that goes on to state its result is a note');
   assert.ok(by(6)?.error && by(7)?.error, 'comparisons and functions stay the sandbox\'s to refuse');
 });
+
+test('notes: a named note whose arithmetic uses names above it gives its name the computed value, and a stated result that disagrees is an estimate-mismatch at the result', () => {
+  const lines = new EstimateEvaluator().evaluate(['avg = 20M req/day to req/s', 'peak = avg * 3 ≈ 900 req/s', 'pods = ceil(peak / (50 req/s))', 'qps = 100 req/s', 'qps = qps * 3 ≈ 300 req/s', 'p2 = qps / (50 req/s)', 'fits = avg <= 500 req/s', 'latency = ~200 ms'].join('\n'));
+  assert.equal(lines[1]?.display, '694.4 req/s', 'the note computes, it does not take the stated 900');
+  assert.equal(lines[2]?.display, '14', 'a line below uses the computed value');
+  assert.equal(lines[5]?.display, '6', 'a note that reuses a name replaces its value');
+  assert.ok(lines[6]?.error, 'a comparison is the block syntax, refused by name');
+  assert.equal(lines[7]?.display, '200 ms', '"~200 ms" is about 200 ms');
+  const words = new EstimateEvaluator().evaluate('candidates = up to 600 available properties per search (median 180)');
+  assert.ok(words[0]?.prose && !words[0]?.error, 'a value described in words is a note');
+  const doc = ['---', 'pattern: rag', '---', '# T', '', '## Estimates', '', '```estimate', 'avg = 20M req/day to req/s', 'peak = avg * 3 ≈ 900 req/s', 'ok = avg * 3 ≈ 700 req/s', '```', ''].join('\n');
+  const found = lintText(doc).filter((f) => f.ruleId === 'estimate-mismatch');
+  assert.deepEqual(found.map((f) => [f.range.start.line, f.range.start.character, f.range.end.character]), [[9, 17, 26]]);
+  assert.match(found[0]?.message ?? '', /Estimate states 900 req\/s, but avg \* 3 gives 694 req\/s/);
+});

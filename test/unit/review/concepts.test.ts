@@ -33,6 +33,12 @@ test('concepts: negation, alternatives and "considered … but" are read, not ma
   // A cue after the mention counts only until the sentence turns to another subject.
   assert.deepEqual(read('Invoice text is untrusted, and a supplier could embed instructions in it.', INJECTION)[0], ['is untrusted', 'affirmed']);
   assert.deepEqual(read('Invoice text is untrusted and could be screened later.', INJECTION)[0], ['is untrusted', 'considered']);
+  // A choice that weighs nothing sets nothing aside; "as discussed with" is no consideration; a condition on the
+  // mention keeps the negation after it, an aside is skipped.
+  assert.deepEqual(read('We fine-tune Llama 3 on 60,000 past letters, so we chose a node pool with two L4 GPUs.', FINE_TUNE), [['fine-tune', 'affirmed']]);
+  assert.deepEqual(read('We fine-tune Llama 3 on support tickets, as discussed with the claims team.', FINE_TUNE), [['fine-tune', 'affirmed']]);
+  assert.deepEqual(read('Fine-tuning, if the golden set plateaus, is out of scope.', FINE_TUNE), [['Fine-tuning', 'negated']]);
+  assert.deepEqual(read('Fine-tuning when the corpus grows is not planned.', FINE_TUNE), [['Fine-tuning', 'negated']]);
 });
 
 test('concepts: bounds are not negations; deferral is not commitment', () => {
