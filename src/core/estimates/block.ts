@@ -73,7 +73,10 @@ export function proseLine(line: string): boolean {
  */
 function statedResult(m: MathJsInstance, evaluate: (text: string) => unknown, line: string, before: string, v: number | Unit, scope: Map<string, unknown>): { text: string; start: number; end: number; value: number; computed: number } | undefined {
   if (!(before.match(/[A-Za-z_]\w*/g) ?? []).some((w) => scope.has(w))) return undefined;
-  const at = line.indexOf(before) + before.length;
+  // The arithmetic as written ("qps × ~3" is read as "qps × 3"): no offsets to give when it is not found as it is.
+  const found = line.indexOf(before);
+  if (found < 0) return undefined;
+  const at = found + before.length;
   const rest = line.slice(at);
   const rel = CHAIN.exec(rest);
   if (!rel) return undefined;
