@@ -373,7 +373,7 @@ export function checkLine(line: string, tolerance: number): InlineCheck[] {
       // A link of a chain of arithmetic between two plain numbers: "= 10^3 = 1K".
       else if (!l.unit && !r.unit && !l.percent && !r.percent && rels > 1 && arithmetic) c = check(rhs.expr, lhs.expr, ls, le, tolerance);
     }
-    if (c && !(!c.holds && unsure(line, tokens, from, lhs.from, rel, c))) out.push(c);
+    if (c && !(!c.holds && unsure(line, tokens, from, lhs.from, c))) out.push(c);
   }
   return out;
 }
@@ -392,7 +392,7 @@ const TIME_COMPOUND = /\b(?:gpu|node|machine|instance|person|engineer|core|cpu|r
  * that starts before what could be read ("90 QPS per pod (500 candidates each) × 40 pods"), or a factor of one that
  * describes rather than multiplies ("200 candidates × 1 batched call ≈ 1 call").
  */
-function unsure(line: string, tokens: Token[], from: number, lhsFrom: number, rel: number, c: InlineCheck): boolean {
+function unsure(line: string, tokens: Token[], from: number, lhsFrom: number, c: InlineCheck): boolean {
   const operands = tokens.filter((t): t is NumToken => t.kind === 'num' && t.from >= c.exprStart && t.to <= c.exprEnd);
   const stated = c.stated;
   const lone = operands.length === 1;
@@ -408,7 +408,7 @@ function unsure(line: string, tokens: Token[], from: number, lhsFrom: number, re
   // "3.240 pages": a dot as the thousands separator, as much of Europe writes it.
   if (/^\d{1,3}(?:\.\d{3})+$/.test(stated.raw) && Math.abs(c.computed / (stated.value * 1000) - 1) < 0.1) return true;
   // A period the author counts in working days that the arithmetic does not write ("$276/day ≈ $6k/month (22 working days)").
-  if (CALENDAR.test(line) && !operands.some((t) => CALENDAR.test(line.slice(t.to, t.to + 24).replace(/^\s*/, ' ')))) return true;
+  if (CALENDAR.test(line) && !operands.some((t) => CALENDAR.test(line.slice(t.to, t.to + 24)))) return true;
   // "1.2 KB each" alone, or added to a total ("650M input tokens + ~2k output each"): a count the line does not multiply in.
   if (operands.some((t) => EACH.test(line.slice(t.to)) && (lone || /[+−-]\s*[~≈]?\s*$/.test(line.slice(0, t.from))))) return true;
   // "≈ 6.3 GPU-hours" from seconds: a time inside the unit, off by exactly a conversion.

@@ -126,7 +126,8 @@ function notesOf(text: string, value: string, fenceStart: number, tolerance: num
     const lineStart = text.lastIndexOf('\n', at) + 1;
     cursor = at + line.length;
     if (!proseLine(line) || !/\d/.test(line)) continue;
-    const lineText = text.slice(lineStart, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at)).replace(/\r$/, '');
+    const lineEnd = text.indexOf('\n', at);
+    const lineText = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
     for (const check of checkedLine(lineText, tolerance)) out.push({ check, lineStart, lineText });
   }
   return out;

@@ -264,7 +264,7 @@ const SUBORDINATE = /\b(?:whose|where|when|whenever|if|unless|until)\b/;
 function ownPredicate(suffix: string): string {
   const rest = suffix.replace(/^\s*,[^,;]*,/, ' ');
   const at = SUBORDINATE.exec(rest);
-  if (!at || at.index === undefined || at[0] !== 'whose' && rest.slice(0, at.index).trim().split(/\s+/).filter(Boolean).length < 2) return rest;
+  if (!at || at[0] !== 'whose' && rest.slice(0, at.index).trim().split(/\s+/).filter(Boolean).length < 2) return rest;
   return rest.slice(0, at.index);
 }
 /** Where what follows a mention turns to another subject (", and a supplier…", ", but the model…", "; …"). */
