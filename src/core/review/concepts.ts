@@ -247,8 +247,9 @@ const NOT_NEGATION = /^(?:no|not) (?:more|less|later|earlier|longer|only|just|ma
 // Cues whose scope is the short phrase after them, not the rest of the clause.
 const SHORT_SCOPE = /^(?:instead of|rather than|unlike|as opposed to|avoid|avoids|avoiding|avoided|skip|skips|skipping|zero|free of|drop|drops|dropped|ditch|ditched|reject|rejects|rejected|exclude|excludes|excluding)$/;
 // Where a negation's scope ends before the mention: a turn to another commitment.
+// A colon or an arrow starts what follows a name ("model picks an action not in the runbook → logged").
 const SCOPE_END =
-  /,\s*(?:and|then|so|instead|but|the|we|it|they|our|this|these|those|each|every|its|their)\b|\b(?:and|then)\s+(?:we|it|they|instead|use|uses|rely|relies|call|calls|retrieve|retrieves|cite|cites|ground|grounds|answer|answers|start|starts|route|routes|send|sends|serve|serves|keep|keeps|log|logs|run|runs|store|stores|fall|falls|return|returns|show|shows|ask|asks|check|checks|is|are|has|have)\b/u;
+  /:\s|\s(?:->|→|=>)\s|,\s*(?:and|then|so|instead|but|the|we|it|they|our|this|these|those|each|every|its|their)\b|\b(?:and|then)\s+(?:we|it|they|instead|use|uses|rely|relies|call|calls|retrieve|retrieves|cite|cites|ground|grounds|answer|answers|start|starts|route|routes|send|sends|serve|serves|keep|keeps|log|logs|run|runs|store|stores|fall|falls|return|returns|show|shows|ask|asks|check|checks|is|are|has|have)\b/u;
 // After the mention: "X is out of scope", "X: none", "X is not needed".
 const POST_NEGATION =
   /^[^;]{0,60}?(?:\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:not|never)|\b(?:isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t be)(?:\s+(?:really|actually|much|very|strictly|currently))?)\s*(?:a concern|an issue|a problem|a risk|applicable|relevant|needed|necessary|required|important|a priority)?\b|^[^;]{0,60}?\b(?:is|are|was|were|will be|stays?|remains?|be|seems?)\s+(?:out of scope|unnecessary|not necessary|a non-goal|deferred|postponed|dropped|rejected|ruled out|excluded|overkill|not needed)\b|^\s*[:=–—-]?\s*(?:none|n\/a|no|not planned|not needed|not yet)\b(?![\p{L}\p{N}])|^[^;]{0,60}?\b(?:out of scope|non-goals?|not in scope|was rejected|were rejected|is rejected|are rejected|rejected|ruled out|not (?:planned|needed|required|used|supported|pursued))\b/u;
@@ -277,7 +278,10 @@ const SET_ASIDE = /[,;]\s*(?:but\s+|so\s+|and\s+so\s+|therefore\s+|hence\s+)?(?:
 const CONSIDERED =
   /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|weigh|weighed|weighing|parked|shelved|on hold|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided)(?![\p{L}\p{N}])/u;
 // What follows a label when its entry is not decided: "Rollback: TBD", "Versioning: later", "Drift: n/a".
-const LABEL_UNDECIDED = /^\s*[:=–—-]\s*(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed)|later|not yet|pending|unknown|open|n\/a|none|\?+)\s*(?:[.;!]|$)/;
+// An entry that opens by putting the decision off says so whatever follows: "Rollback: TBD with IT ops", "rollback: will
+// figure out with the platform team before week 3".
+const LABEL_UNDECIDED =
+  /^\s*[:=–—-]\s*(?:(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed)|later|not yet|pending|unknown|open|n\/a|none|\?+)\s*(?:[.;!]|$)|(?:tbd|tbc|todo|to be (?:decided|determined|defined|confirmed|agreed|worked out)|not yet (?:decided|defined|agreed|designed|planned)|(?:we )?will (?:figure|work|sort) (?:it |this |that )?out|(?:we['’]ll|we will) (?:decide|define|agree|see)|undecided|open question)\b)/;
 // Sub-headings and lead-ins that set the polarity of everything under them.
 const NEGATED_CONTEXT = /out of scope|not in scope|will not|won't|excluded|rejected|not doing|descoped/;
 /** A heading over what the document rules out ("Non-goals", "Out of scope"), not one that mixes goals and non-goals. */
@@ -285,7 +289,7 @@ const NEGATED_HEADING = /^[^\p{L}]*(?:non-?goals?|out of scope|not in scope|what
 const CONSIDERED_CONTEXT = /alternatives?|options? considered|considered options|rejected options|future|later|v2|next steps|open questions?|risks|questions/;
 const DEFERRING_SECTIONS = new Set(['evolution', 'open-questions']);
 /** A heading of the evolution section that describes the launch itself ("Rollout and rollback", "Release plan"), not the future. */
-const LAUNCH_HEADING = /\b(?:roll-?outs?|rollbacks?|roll-?backs?|launch(?:es|ing)?|releases?|releasing|deploy(?:s|ment|ments|ing)?|shipping|versioning|versions?|implementation|milestones?|timeline|go-live|cut-?over|migration)\b/;
+const LAUNCH_HEADING = /\b(?:roll-?outs?|rollbacks?|roll-?backs?|launch(?:es|ing)?|releases?|releasing|deploy(?:s|ment|ments|ing)?|shipping|versioning|versions?|implementation|milestones?|timeline|go(?:ing|es)?[- ]live|cut-?over|migration|pilots?)\b/;
 const FUTURE_HEADING = /\b(?:future|roadmap|next|later|v2|v3|evolution|possibilit|improvements?|enhancements?|scal(?:e|ing)|iterations?)\b/;
 
 /** True when a block sits where the document puts off what it says (open questions, the roadmap), not in its launch plan. */
@@ -303,8 +307,10 @@ const polarities = reviewCache<string, Map<number, Polarity>>(4096);
 
 function cachedPolarity(clause: Clause, from: number, to: number): Polarity {
   const b = clause.sentence.block;
-  // In the deferring sections the whole sentence matters ("V1: …"), so it is part of the key there.
-  const text = b.section && DEFERRING_SECTIONS.has(b.section) ? `${clause.lower}\u0000${clause.sentence.lower}` : clause.lower;
+  // The rest of the sentence matters too ("Rollback: TBD" and "Rollback: the previous model stays warm" share the
+  // clause "rollback"; a choice later in the sentence sets an earlier mention aside; in the deferring sections "V1: …"
+  // anywhere in it), so a clause short of its sentence is keyed by the sentence and where the clause starts in it.
+  const text = clause.lower.length === clause.sentence.lower.length ? clause.lower : `${clause.start - clause.sentence.start}\u0000${clause.sentence.lower}`;
   const key = b.subheading || b.leadIn || b.heading ? `${text}\u0000${b.section ?? ''}\u0000${b.subheading}\u0000${b.leadIn}\u0000${b.heading?.text ?? ''}\u0000${clause.sentence.question}` : `${text}\u0000${b.section ?? ''}\u0000${clause.sentence.question}`;
   let byOffset = polarities.get(key);
   if (!byOffset) polarities.set(key, (byOffset = new Map()));
@@ -354,10 +360,10 @@ function negatedBefore(prefix: string): boolean {
   }
   if (!last) return false;
   const between = prefix.slice(last.index + last[0].length);
-  // An aside "(…)" closed before the mention ends the scope too (tested with indexOf: a pattern for it rescanned the
-  // rest of the text from every "(").
-  const paren = between.indexOf('(');
-  if (SCOPE_END.test(between) || (paren !== -1 && between.lastIndexOf(')') > paren)) return false;
+  // An aside "(…)" between them ends the scope too, closed before the mention or holding it ("PPMS API not reachable
+  // (health check every minute)": the check is not negated). Tested with indexOf: a pattern for it rescanned the rest
+  // of the text from every "(".
+  if (SCOPE_END.test(between) || between.includes('(')) return false;
   const words = between.split(/\s+/).filter(Boolean).length;
   if (SHORT_SCOPE.test(last[0])) return !between.includes(',') && words <= 6;
   return words <= 12;

@@ -11,15 +11,23 @@ export const ML_SYSTEM = new Concept('ml-system', [
   'machine learning|ml model*|llm*|large language model*|language model*|classifier*|ranking model*|ranker|recommender*|recommendation model*|predictions|prediction service|model serving|model inference|inference server*|inference service|gpt*|transformer model*|neural network*|fine-tun*|embedding model*|retrieval-augmented|rag pipeline|rag system',
 ]);
 
+/** A model by its size: "an 8B model", "a 70-billion-parameter open-weights model", "a 7B instruction model". */
+const SIZED_MODEL =
+  're[model|models|llm|llms]:\\b\\d+(?:\\.\\d+)?[\\s-]?(?:b|bn|billion)(?:[- ]param(?:eter)?s?)?(?:[- ](?:open|open-weights?|weights|instruct|instruction|instruction-tuned|base|chat|vision|language|dense|moe|quanti[sz]ed|distilled|local|self-hosted|small|mid-size|fine-tuned)){0,3}[- ](?:model|models|llm|llms)\\b';
+
 /** A generative model named: an LLM, a named model family, a foundation model (one affirmed sentence is enough). */
 export const LLM_NAMED = new Concept('llm-named', [
   'llm|llms|large language model*|gpt*|claude|gemini|llama*|mistral*|genai|gen ai|generative ai|generative model*|foundation model*|chat model*|code llama',
-  're[model|models|llm]:\\b\\d+(?:\\.\\d+)?b(?:-parameter)? (?:model|models|llm)\\b',
+  // Open-weights families and what their model cards call them: "Qwen2-VL-7B", "an open 7B instruction model", "a VLM".
+  'qwen*|gemma*|mixtral*|deepseek*|phi-3*|phi-4*|olmo*|command-r*|vlm|vlms|vision-language model*|vision language model*|multimodal llm*|open-weights model*|open-weight model*|open weights model*|instruct model*|instruction model*|instruction-tuned model*',
+  SIZED_MODEL,
 ]);
 /** A generative model at work, in weaker words: prompts, generated text (two affirmed sentences are needed). */
 export const GENERATIVE = new Concept('generative', [
   'llm|llms|large language model*|language model*|gpt*|claude|gemini|llama*|mistral*|genai|gen ai|generative|foundation model*|chat model*|instruction-tuned|prompt|prompts|prompted|prompting|system prompt*|prompt template*|few-shot|completion api|chat completion*',
-  're[model|models|llm]:\\b\\d+(?:\\.\\d+)?b(?:-parameter)? (?:model|models|llm)\\b',
+  SIZED_MODEL,
+  // A model asked to write: "we ask the model to write a short message", "the model drafts the reply".
+  're[model|llm]:\\b(?:model|llm)\\s+(?:to\\s+)?(?:writes?|drafts?|composes?|generates?|summari[sz]es?|rewrites?|paraphrases?|translates?)\\b',
 ]);
 
 // ---- red-flag-grounding ----------------------------------------------------------------------------------------
@@ -110,6 +118,21 @@ export const INJECTION = new Concept('prompt-injection', [
   're[screen*]:screen(?:s|ed|ing)? (?:every |all |the )?(?:prompts?|inputs?|user messages?|messages?)',
   'instruction* & never|not|ignor*|refus*|strip*|remov*|treat*|quot*|as data|untrusted|wrapped|act on',
   'quoted data|wrapped as data|marked as untrusted|treated as untrusted|only ever user content|treated as user content|is user content|never in the system prompt|not in the system prompt',
+  // What the model writes cannot act: "nothing it produces is executed, so instructions hidden in a letter have nowhere to go".
+  're[executed|run]:\\b(?:nothing|no output|none of (?:it|its output))\\b[^.;]{0,40}?\\b(?:is|are|gets?)\\s+(?:ever\\s+)?(?:executed|run)\\b',
+  'nowhere to go',
+]);
+/** The injection risk named as a threat ("an organiser could embed instructions in an event description"): a risk seen, not a defence. */
+export const INJECTION_THREAT = new Concept('injection-threat', [
+  'embed* instructions|hide instructions|hidden instructions|instructions hidden|injected instructions|malicious instructions|smuggle* instructions|instructions in an|instructions into',
+]);
+/**
+ * Text written by someone other than the user that reaches the model (in a sentence that says so): mail and its
+ * attachments, web pages, posts and reviews, supplier documents, code and tickets from others. An agent that reads it
+ * can be steered by whoever wrote it.
+ */
+export const THIRD_PARTY_TEXT = new Concept('third-party-text', [
+  'email*|e-mail*|inbox*|mailbox*|attachment*|attached|web page*|webpage*|website*|browse*|browsing|scrap*|crawl*|search the web|web search|supplier*|vendor document*|third-party|third party|external document*|forwarded|incoming message*|customer message*|reviews|posts|comments|listings|pull request*|issues|tickets|user-generated|uploaded by|submitted by|written by customers|from customers & model|llm|agent|prompt*|context|reads|read by|passed to|fed to|given to|sent to the',
 ]);
 export const LEAKAGE = new Concept('data-leakage', [
   'pii|personal data|personally identifiable|personal information|sensitive data|sensitive information|sensitive categories|data leak*|leakage|leaks|leak|exfiltrat*|redact*|mask*|anonymi*|pseudonymi*|encrypt*|access control*|permission*|acl|acls|rbac|entitlement*|authori*|tenant isolation|isolated per tenant|per tenant|per-tenant|keyed per|data residency|residency|retention|gdpr|hipaa|ccpa|secrets|no-training|no training on|zero retention|zero data retention|vpc|on-prem*|stays in|never leaves|leaves the|not logged|not stored|never logged|never stored|not retained|privacy|confidential*|dlp',
@@ -169,6 +192,8 @@ export const UNLIMITED = new Concept('unlimited', [
 
 export const DETECTION = new Concept('detection', [
   'detect*|alert*|alarm*|monitor*|health check*|health-check*|healthcheck*|heartbeat*|probe*|dashboard*|paging|page on-call|pages on-call|page the|pages the|on-call|oncall|metric*|threshold*|slo|slos|error rate*|p50|p95|p99|lag|timeout*|times out|timed out|circuit breaker*|canary|audit*|sampled|watch*|observ*|track*|spike*|flag*|checks|checker*|check fails|check|post-check*|pre-check*|cross-check*|logged|counted|weekly review|daily review|reviewed weekly|reviewed daily|verif*|validat*|user report*|reports from users|complaint*|anomal*|compare*|comparison',
+  // Recorded and looked at: "logged, counted in the weekly review", "spot-checked daily".
+  'logged|counted|reviewed|review queue|weekly review*|daily review*|spot check*|spot-check*',
   're:[<>≥≤]\\s*\\$?\\d',
   're[above|below|exceed*|over|under|drop*|rise*|more|less|fall*|least]:(?:above|below|exceeds?|over|under|drops? below|rises? above|more than|less than|falls? below|at least)\\s+\\$?\\d',
   're[drop*|rise*|increase*|decrease*]:\\d+(?:\\.\\d+)?\\s*%\\s+(?:drop|rise|increase|decrease)',
@@ -176,6 +201,8 @@ export const DETECTION = new Concept('detection', [
 export const MITIGATION = new Concept('mitigation', [
   'fall back|fallback*|falls back|fail over|failover|fails over|fail-over|fail open|fail closed|retry|retries|retried|degrade to|degrades to|degraded mode|graceful* degrad*|degrade gracefully|serve cached|serves cached|serve from cache|served from cache|cached answer*|cached result*|serve stale|serve the last|serves the last|keep serving|keeps serving|circuit breaker*|shed*|load shedding|enqueue*|requeue*|queue and retry|queued|buffer*|roll back|rollback*|rolls back|revert*|reroute*|re-route*|route to|routes to|routed to|shift traffic|shifts traffic|switch to|switches to|autoscal*|auto-scal*|scale out|scales out|scale up|scales up|replica*|redundan*|rate limit*|backoff|back-off|throttl*|skip*|return cached|returns cached|return partial|returns partial|partial results|refus*|decline*|block*|stop*|pause*|hand back|hand off|hands off|escalat*|human review|manual*|re-index*|reindex*|re-embed*|rebuild*|restart*|resume*|checkpoint*|default features|default response*|use defaults|defaults to|last good|previous model|previous version|reject*|restore*|backup*|promote*|evict*|admission control|tombstone*|retrain*|emergency|kill switch|disable*|turn off|mitigat*|recover*|isolat*|warm pool|request a|re-upload|say*|show*|apolog*|"i don\'t know"|i don’t know|i do not know|popular items|keyword search|search results|smaller model|second model|another model|backup model|other region*|second region|multi-region|cross-region|dead-letter|dead letter|idempot*|dedup*|replace*|banner*',
   'cached value*|last cached|last known*|cached copy|keeps last|keep last|uses the last|use the last|use yesterday*|uses yesterday*|yesterday\'s|last month\'s|previous day\'s|marked with their age|marked stale|marked as stale|safe default*|conservative default*|lowest limit*|rather than failing|instead of failing|still applied|still works|old way|asked to upload|asks the user to|gives the|offers the|buffered|written when back',
+  // A holding answer in place of the real one: "the bot answers with a fixed message and a link", "today's templated message".
+  'fixed message*|fixed reply|fixed replies|fixed answer*|canned message*|canned repl*|canned answer*|canned response*|static message*|holding message*|templated message*|template message*|standard message*',
 ]);
 /** Words that say something breaks (a prose failure-mode entry). */
 export const FAILURE = new Concept('failure', [

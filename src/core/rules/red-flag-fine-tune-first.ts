@@ -8,7 +8,15 @@ import type { Rule } from '../rule.js';
  * letters"). A model card that says "instruction-tuned", a LoRA adapter being served, or "fine-tuning" a setting
  * proposes nothing.
  */
-const COMMITS = /\b(?:we|we'll|we’ll|our team|let's|i)\b|\bour own\b|\b(?:fine-?tun\w*|lora|qlora|sft|train\w*)\s+(?:\S+\s+){0,5}?on\s+(?:\S+\s+){0,3}?(?:tickets|examples|letters|documents|data|dataset|comments|conversations|pairs|traces|logs|records|samples|transcripts|emails|reports|forms|corpus|questions|answers|labels|archive|history)\b/;
+const COMMITS =
+  /\b(?:we|we'll|we’ll|our team|let's|i)\b|\bour own\b|\b(?:fine-?tun\w*|lora|qlora|sft|train\w*)\s+(?:\S+\s+){0,5}?(?:on|with)\s+(?:(?:\S+\s+){0,3}?(?:tickets|examples|letters|documents|data|dataset|comments|conversations|pairs|traces|logs|records|samples|transcripts|emails|reports|forms|corpus|questions|answers|labels|archive|history)\b|(?:our|the|all|every|\d[\d,.]*\s?k?)\s)|\b(?:step (?:one|1)|first step|plan|the idea|the approach)\s+is\s+to\s+(?:fine-?tune|train)\b/;
+
+/** Around the tuning words: what is tuned ("fine-tune the reranker", "the fine-tuned cross-encoder"), a few words each side. */
+function tunedObject(m: { clause: { lower: string; start: number }; start: number; end: number }): string {
+  const before = m.clause.lower.slice(0, m.start - m.clause.start).split(/\s+/).slice(-3).join(' ');
+  const after = m.clause.lower.slice(m.end - m.clause.start).split(/\s+/).slice(0, 6).join(' ');
+  return `${before} ${after}`;
+}
 
 /** A sentence that compares approaches: "a prompted baseline reached 70 %", "tried few-shot first". */
 const COMPARED = /\b(?:baseline|compared|comparison|versus|vs\.?|than|instead|tried|benchmark(?:ed)?|reached|outperform\w*|beat|beats)\b/;
@@ -23,7 +31,7 @@ export const redFlagFineTuneFirst: Rule = {
     if (!judged) return;
     const { reading } = judged;
     // Tuning an embedding model, a reranker or a classifier is ordinary; the flag is about the generative model.
-    const proposed = FINE_TUNE.mentions(reading).find((m) => m.polarity === 'affirmed' && !NON_GENERATIVE.test(m.clause.lower) && COMMITS.test(m.clause.lower));
+    const proposed = FINE_TUNE.mentions(reading).find((m) => m.polarity === 'affirmed' && !NON_GENERATIVE.test(tunedObject(m)) && COMMITS.test(m.clause.lower));
     if (!proposed) return;
     const s = proposed.clause.sentence;
     // Weighed: an alternative written where the decision is made (the proposal's section, a sentence that speaks of

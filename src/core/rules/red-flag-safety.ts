@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import type { Concept, Mention } from '../review/concepts.js';
 import { affirmed } from '../review/concepts.js';
 import { anchorFor, genAIReading, substantive } from '../review/context.js';
-import { ACTING_TOOLS, DISMISSAL, INJECTION, LEAKAGE, TOOL_SAFETY } from '../review/vocabulary.js';
+import type { Reading } from '../review/reader.js';
+import { ACTING_TOOLS, DISMISSAL, INJECTION, INJECTION_THREAT, LEAKAGE, THIRD_PARTY_TEXT, TOOL_SAFETY } from '../review/vocabulary.js';
 import { andList } from '../wording.js';
 import type { Rule } from '../rule.js';
 
@@ -22,9 +23,15 @@ const CONCERNS: Record<'injection' | 'leakage' | 'tools', Concern> = {
   tools: { name: () => l10n.t('unsafe tool execution'), concept: TOOL_SAFETY, good: () => l10n.t('least-privilege tools on an allow-list, a sandbox, step and spend limits, and human approval before irreversible actions') },
 };
 
-/** A mention that addresses its concern: not waved away, deferred or only considered. */
+/** A mention that addresses its concern: not waved away, deferred or only considered (an attack quoted, "ignore previous…", waves nothing away). */
 function addresses(m: Mention): boolean {
-  return m.polarity !== 'considered' && !DISMISSAL.test(m.clause.lower);
+  return m.polarity !== 'considered' && !DISMISSAL.test(m.clause.lower.replace(/"[^"]*"|“[^”]*”/g, ' '));
+}
+
+/** Injection is raised on its own when the design names the risk and waves it away or only imagines it, judges text others write, or gives tools to an agent that reads it. */
+function injectable(pattern: string, concerns: readonly Concern[], reading: Reading): boolean {
+  if (pattern === 'content-moderation' || INJECTION.mentions(reading).length || INJECTION_THREAT.mentions(reading).length) return true;
+  return concerns.includes(CONCERNS.tools) && !!affirmed(THIRD_PARTY_TEXT.mentions(reading));
 }
 
 export const redFlagSafety: Rule = {
@@ -43,6 +50,10 @@ export const redFlagSafety: Rule = {
     if (pattern === 'agent' || affirmed(ACTING_TOOLS.mentions(reading))) concerns.push(CONCERNS.tools);
     const missing = concerns.filter((c) => !c.concept.mentions(reading).some(addresses));
     if (!missing.length) return;
+    // Injection alone, where leakage (and tools) are addressed, matters where someone other than the user can write what
+    // the model reads and act through it: a moderation judge reading posts, an agent reading mail. A chat whose only
+    // text is the user's own, or an extractor reading a document into fields, is not flagged for it alone.
+    if (missing.length === 1 && missing[0] === CONCERNS.injection && !injectable(pattern, concerns, reading)) return;
     ctx.report({
       ...anchorFor(parsed, ['safety']),
       message: l10n.t(

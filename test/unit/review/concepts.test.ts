@@ -88,10 +88,23 @@ test('concepts: "isn\'t really a concern", "X: TBD." and "we\'ll figure it out" 
   assert.deepEqual(read('Rollback: TBD.', rollback), [['Rollback', 'considered']]);
   assert.deepEqual(read("We'll figure out versioning and rollback once there is a second model.", rollback).map(([, p]) => p), ['considered', 'considered']);
   assert.deepEqual(read('A daily dashboard tracks skip rate and feature drift against the training week.', drift), [['drift', 'affirmed']]);
+  // An entry that opens by putting the decision off, whatever follows it.
+  assert.deepEqual(read('Rollback: TBD with IT ops.', rollback), [['Rollback', 'considered']]);
+  assert.deepEqual(read('rollback: will figure out with the platform team before week 3', rollback), [['rollback', 'considered']]);
+  assert.deepEqual(read('Prompt and model versioning, and how we would roll back: to be agreed with the platform team.', rollback), [['versioning', 'considered']]);
+  assert.deepEqual(read('Rollback: the previous model stays warm for a week; TBD whether longer.', rollback), [['Rollback', 'affirmed']]);
+});
+
+test('concepts: a negation does not reach into an aside or past a colon or an arrow', () => {
+  const check = new Concept('check', ['health check*|logged']);
+  assert.deepEqual(read('PPMS API not reachable (health check every minute): the bot gives the web link.', check), [['health check', 'affirmed']]);
+  assert.deepEqual(read('Model picks an action not in the runbook → logged and counted in the weekly review.', check), [['logged', 'affirmed']]);
+  assert.deepEqual(read('We have no health check on the PPMS API.', check), [['health check', 'negated']]);
 });
 
 test('concepts: the launch plan ("## Rollout") commits; the roadmap ("## Future work") defers', () => {
   const rollback = new Concept('rollback', ['rollback*']);
   assert.deepEqual(read('Rollback is a config change.', rollback, 'Rollout'), [['Rollback', 'affirmed']]);
   assert.deepEqual(read('Rollback is a config change.', rollback, 'Future work'), [['Rollback', 'considered']]);
+  assert.deepEqual(read('Rollback is a config change.', rollback, '7 Going live'), [['Rollback', 'affirmed']]);
 });

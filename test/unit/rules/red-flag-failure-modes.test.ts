@@ -62,3 +62,18 @@ test('red-flag-failure-modes: the built-in schema\'s table check reads Detection
     assert.ok(DETECT_COLUMN.test(d) && MITIGATE_COLUMN.test(m) && !DETECT_COLUMN.test(m), `${d} | ${m}`);
   }
 });
+
+test('red-flag-failure-modes: a signal in the failure\'s aside after a negation, a failure that is logged and reviewed, and a holding message read as written', () => {
+  const ok = fixture('rules/red-flag-failure-modes/ok.md');
+  const entry = '- Index shard loss: shard health check fails → serve from the replica, flag partial results.';
+  for (const own of [
+    '- Ranking API not reachable (health check every minute): the page says results are unavailable and links to the category pages.',
+    '- Ranker picks a listing that is not in the catalogue → logged, counted in the weekly review.',
+    '- Ranker errors or time-outs: the page answers with a fixed message and a link to the category pages.',
+  ]) {
+    assert.deepEqual(lintText(ok.replace(entry, own)).filter((f) => f.ruleId === RULE), [], own);
+  }
+  // The same failures with nothing said about them are still reported.
+  const bare = ok.replace(entry, '- Ranking API not reachable: nobody is told.');
+  assert.equal(lintText(bare).filter((f) => f.ruleId === RULE).length, 1);
+});

@@ -50,3 +50,29 @@ test('red-flag-fine-tune-first: an alternative named elsewhere for another reaso
   const beside = text.replace('so it writes in our house style', 'because a few-shot prompt baseline reached only 70% clause accuracy, so it writes in our house style');
   assert.deepEqual(lintText(beside).filter((f) => f.ruleId === 'red-flag-fine-tune-first'), []);
 });
+
+test('red-flag-fine-tune-first: a plan written as a step ("Step one is to fine-tune…", "Plan is to…") and an open model named by its size or family is a proposal', () => {
+  const text = fixture('rules/red-flag-fine-tune-first/not-ok.md');
+  for (const sentence of [
+    'Step one is to fine-tune Llama-3-8B with LoRA on 30k letters that adjusters will label over the next three months.',
+    'Plan is to fine-tune Qwen2-VL-7B on our 4,000 best hand-written letters.',
+    // The model named only by its size, and "OCR" further on in the sentence: the tuned model is the 70B one.
+    'We shall fine-tune a 70-billion-parameter open-weights model on 20,000 past letters, pairing the OCR text of each claim with its letter.',
+    'Extraction model: step 1 is to fine-tune an open 7B instruction model with 15,000 letters annotated by adjusters.',
+  ]) {
+    const other = text.replace(/We fine-tune Llama 3 8B with LoRA on 60,000 past letters[^\n]*/, sentence).replace(/\bLlama 3 8B\b/g, 'the model');
+    assert.equal(lintText(other).filter((f) => f.ruleId === RULE).length, 1, sentence);
+  }
+  // What is tuned is the word beside the verb: a reranker tuned on the letters is not the red flag.
+  const reranker = text.replace(/We fine-tune Llama 3 8B with LoRA on 60,000 past letters[^\n]*/, 'Step one is to fine-tune the reranker on 60,000 past letters.');
+  assert.deepEqual(lintText(reranker).filter((f) => f.ruleId === RULE), []);
+});
+
+test('red-flag-fine-tune-first: a document-processing design is GenAI when it names an open model by size or family, not only "LLM"', () => {
+  const base = fixture('rules/red-flag-fine-tune-first/not-ok.md').replace(/We fine-tune Llama 3 8B with LoRA on 60,000 past letters[^\n]*/, 'We fine-tune MODEL on 60,000 past letters so it writes in our house style.');
+  for (const model of ['a 70-billion-parameter open-weights model', 'Qwen2-VL-7B', 'an open 7B instruction model']) {
+    assert.equal(lintText(base.replace('MODEL', model)).filter((f) => f.ruleId === RULE).length, 1, model);
+  }
+  // A model without a size or a family could be any classifier: the document is not judged as GenAI on that alone.
+  assert.deepEqual(lintText(base.replace('MODEL', 'a gradient-boosted model')).filter((f) => f.ruleId === RULE), []);
+});

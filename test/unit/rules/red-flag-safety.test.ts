@@ -50,3 +50,25 @@ test('red-flag-safety: injection handled in the author\'s own words — "told to
     assert.match(lintText(ok.replace(line, gap)).filter((f) => f.ruleId === RULE)[0]?.message ?? '', /does not address prompt injection;/, gap);
   }
 });
+
+test('red-flag-safety: injection alone is raised where others can write what the model reads and acts on, not for a user\'s own requests', () => {
+  const line = '- Invite text and event descriptions are untrusted; they are never followed as instructions.\n';
+  const ok = fixture('rules/red-flag-safety/ok.md');
+  // Leakage and tools addressed, and the only text the agent reads is the employee's own request: nothing to raise.
+  const ownText = ok.replace(line, '');
+  assert.deepEqual(lintText(ownText).filter((f) => f.ruleId === RULE), []);
+  // The same agent reading mail that guests send: whoever writes the mail can steer the tools.
+  const mail = ownText.replace('The agent loop plans, calls a tool', 'The agent reads the emails guests send about a meeting and passes them to the model as context. The agent loop plans, calls a tool');
+  assert.match(lintText(mail).filter((f) => f.ruleId === RULE)[0]?.message ?? '', /does not address prompt injection;/);
+  // A moderation judge reads text others write by definition.
+  const judge = ownText.replace('pattern: agent', 'pattern: content-moderation').replace('A hosted model with function calling', 'A hosted LLM with function calling');
+  assert.match(lintText(judge).filter((f) => f.ruleId === RULE)[0]?.message ?? '', /does not address prompt injection;/);
+});
+
+test('red-flag-safety: an attack quoted in a failure table ("ignore previous…") beside its defence is addressed, not waved away', () => {
+  const ok = fixture('rules/red-flag-safety/ok.md').replace('- Invite text and event descriptions are untrusted; they are never followed as instructions.\n', '');
+  const row = '| Instructions hidden in an invite ("ignore previous…") | output filter | invite text is marked as quotation | none |\n';
+  const text = ok.replace('| Double booking |', `${row}| Double booking |`).replace('pattern: agent', 'pattern: content-moderation').replace('A hosted model with function calling', 'A hosted LLM with function calling');
+  assert.match(lintText(text.replace(row, '')).filter((f) => f.ruleId === RULE)[0]?.message ?? '', /does not address prompt injection;/, 'without the row the judge is flagged');
+  assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE), []);
+});
