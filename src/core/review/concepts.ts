@@ -47,7 +47,10 @@ export class Mention {
 
   /** The sentence gives a reason ("because", "since", "so"), so a negation is a decision rather than a gap. */
   get reasoned(): boolean {
-    return (this.#reasoned ??= REASON.test(this.clause.sentence.lower));
+    // A colon gives a reason only after the mention ("Drift: not a concern, the model is hosted"); one before it labels
+    // something else ("Frozen test set: … never used for training, … adjudicated").
+    const s = this.clause.sentence;
+    return (this.#reasoned ??= REASON.test(s.lower) || /:\s/.test(s.lower.slice(this.start - s.start)));
   }
 }
 
@@ -276,7 +279,11 @@ const WEIGHED = /\b(?:reached|scored|compared|tried|tested|benchmarked|prototype
 const SET_ASIDE = /[,;]\s*(?:but\s+|so\s+|and\s+so\s+|therefore\s+|hence\s+)?(?:we|the team|i)\s+(?:chose|picked|went with|selected|settled on|opted for|stayed with|stuck with)\s+(?!(?:it|this|that|them|these|those|one)\b)/;
 // Cues that a clause only weighs, defers or asks.
 const CONSIDERED =
-  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|weigh|weighed|weighing|parked|shelved|on hold|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|looked at|looked into|investigated|weigh|weighed|weighing|parked|shelved|on the shelf|on hold|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided|once (?:the |it |this |that |we |things )?(?:[\p{L}-]+ )?(?:is|are|has|have|gets?) (?:stable|settled|mature|ready|in place|running smoothly|bedded in))(?![\p{L}\p{N}])/u;
+/** A first sentence that is only "TBD." (or "To be decided.", "Not yet decided."). */
+const UNDECIDED_OPENING = /^\W*(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed|agreed)|not (?:yet )?decided|undecided|pending)\W*$/;
+/** A counterfactual inside a relative clause, before the clause's own verb: "payments the model would decline are approved at random". */
+const COUNTERFACTUAL_OBJECT = /\b(?:would|could|might)\s+[\p{L}-]+\s+(?:is|are|was|were|get|gets|go|goes)\b/gu;
 // What follows a label when its entry is not decided: "Rollback: TBD", "Versioning: later", "Drift: n/a".
 // An entry that opens by putting the decision off says so whatever follows: "Rollback: TBD with IT ops", "rollback: will
 // figure out with the platform team before week 3".
@@ -300,7 +307,7 @@ function deferring(block: Clause['sentence']['block']): boolean {
   return !(LAUNCH_HEADING.test(heading) && !FUTURE_HEADING.test(heading));
 }
 const V1 = /(?<![\p{L}\p{N}])(?:v1|v1\.0|mvp|launch|day one|initial(?:ly)?|first version|today|now)(?![\p{L}\p{N}])/u;
-const REASON = /(?<![\p{L}\p{N}])(?:because|since|given|due to|so that|so|which means|as long as)(?![\p{L}\p{N}])|:\s/u;
+const REASON = /(?<![\p{L}\p{N}])(?:because|since|given|due to|so that|so|which means|as long as)(?![\p{L}\p{N}])/u;
 
 /** Polarities by clause text (and what sets its context): a clause read in the last version is not read again. */
 const polarities = reviewCache<string, Map<number, Polarity>>(4096);
@@ -310,7 +317,9 @@ function cachedPolarity(clause: Clause, from: number, to: number): Polarity {
   // The rest of the sentence matters too ("Rollback: TBD" and "Rollback: the previous model stays warm" share the
   // clause "rollback"; a choice later in the sentence sets an earlier mention aside; in the deferring sections "V1: …"
   // anywhere in it), so a clause short of its sentence is keyed by the sentence and where the clause starts in it.
-  const text = clause.lower.length === clause.sentence.lower.length ? clause.lower : `${clause.start - clause.sentence.start}\u0000${clause.sentence.lower}`;
+  const own = clause.lower.length === clause.sentence.lower.length ? clause.lower : `${clause.start - clause.sentence.start}\u0000${clause.sentence.lower}`;
+  // …and whether its paragraph opens with "TBD.".
+  const text = UNDECIDED_OPENING.test(b.sentences[0]?.lower ?? '') ? `tbd\u0000${own}` : own;
   const key = b.subheading || b.leadIn || b.heading ? `${text}\u0000${b.section ?? ''}\u0000${b.subheading}\u0000${b.leadIn}\u0000${b.heading?.text ?? ''}\u0000${clause.sentence.question}` : `${text}\u0000${b.section ?? ''}\u0000${clause.sentence.question}`;
   let byOffset = polarities.get(key);
   if (!byOffset) polarities.set(key, (byOffset = new Map()));
@@ -344,8 +353,11 @@ export function polarityOf(clause: Clause, from: number, to: number): Polarity {
   if (LABEL_UNDECIDED.test(clause.sentence.lower.slice(clause.end - clause.sentence.start))) return 'considered';
   // After the mention, a cue counts up to a turn to another subject ("invoice text is untrusted, and a supplier could
   // embed instructions in it": the supplier could, the text is untrusted all the same).
-  if (CONSIDERED.test(prefix) || CONSIDERED.test(suffix.split(SUFFIX_TURN, 1)[0] ?? suffix)) return 'considered';
+  if (CONSIDERED.test(prefix.replace(COUNTERFACTUAL_OBJECT, ' ')) || CONSIDERED.test(suffix.split(SUFFIX_TURN, 1)[0] ?? suffix)) return 'considered';
   if (CONSIDERED_CONTEXT.test(context)) return 'considered';
+  // A paragraph that opens with "TBD." puts off everything in it ("TBD. We'll add checks on the export once the
+  // pipeline is stable.").
+  if (UNDECIDED_OPENING.test(block.sentences[0]?.lower ?? '')) return 'considered';
   if (deferring(block) && !V1.test(clause.sentence.lower)) return 'considered';
   return 'affirmed';
 }

@@ -19,7 +19,7 @@ const SIZED_MODEL =
 export const LLM_NAMED = new Concept('llm-named', [
   'llm|llms|large language model*|gpt*|claude|gemini|llama*|mistral*|genai|gen ai|generative ai|generative model*|foundation model*|chat model*|code llama',
   // Open-weights families and what their model cards call them: "Qwen2-VL-7B", "an open 7B instruction model", "a VLM".
-  'qwen*|gemma*|mixtral*|deepseek*|phi-3*|phi-4*|olmo*|command-r*|vlm|vlms|vision-language model*|vision language model*|multimodal llm*|open-weights model*|open-weight model*|open weights model*|instruct model*|instruction model*|instruction-tuned model*',
+  'qwen*|gemma*|mixtral*|deepseek*|phi-3*|phi-4*|olmo*|command-r*|vlm|vlms|vision-language model*|vision language model*|multimodal llm*|open-weights model*|open-weight model*|open weights model*|instruct model*|instruction model*|instruction-tuned model*|vision-capable model*|multimodal model*|fine-tuning service*|fine-tuning api*',
   SIZED_MODEL,
 ]);
 /** A generative model at work, in weaker words: prompts, generated text (two affirmed sentences are needed). */

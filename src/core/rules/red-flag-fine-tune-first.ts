@@ -9,7 +9,7 @@ import type { Rule } from '../rule.js';
  * proposes nothing.
  */
 const COMMITS =
-  /\b(?:we|we'll|we’ll|our team|let's|i)\b|\bour own\b|\b(?:fine-?tun\w*|lora|qlora|sft|train\w*)\s+(?:\S+\s+){0,5}?(?:on|with)\s+(?:(?:\S+\s+){0,3}?(?:tickets|examples|letters|documents|data|dataset|comments|conversations|pairs|traces|logs|records|samples|transcripts|emails|reports|forms|corpus|questions|answers|labels|archive|history)\b|(?:our|the|all|every|\d[\d,.]*\s?k?)\s)|\b(?:step (?:one|1)|first step|plan|the idea|the approach)\s+is\s+to\s+(?:fine-?tune|train)\b/;
+  /\b(?:we|we'll|we’ll|our team|let's|i)\b|\bour own\b|\b(?:fine-?tun\w*|lora|qlora|sft|train\w*)\s+(?:\S+\s+){0,5}?(?:on|with)\s+(?:(?:\S+\s+){0,3}?(?:tickets|examples|letters|documents|data|dataset|comments|conversations|pairs|traces|logs|records|samples|transcripts|emails|reports|forms|corpus|questions|answers|labels|archive|history)\b|(?:our|the|all|every|\d[\d,.]*\s?k?)\s+(?:[\w'’,.-]+\s+){0,3}?[a-z-]{2,}(?<!unles|thi|it|i|wa|ha|a|u|ye|plu|thu|doe)s\b)|\b(?:step (?:one|1)|first step|plan|the idea|the approach)\s+is\s+to\s+(?:fine-?tune|train)\b/;
 
 /** Around the tuning words: what is tuned ("fine-tune the reranker", "the fine-tuned cross-encoder"), a few words each side. */
 function tunedObject(m: { clause: { lower: string; start: number }; start: number; end: number }): string {

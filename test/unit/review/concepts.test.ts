@@ -93,6 +93,11 @@ test('concepts: "isn\'t really a concern", "X: TBD." and "we\'ll figure it out" 
   assert.deepEqual(read('rollback: will figure out with the platform team before week 3', rollback), [['rollback', 'considered']]);
   assert.deepEqual(read('Prompt and model versioning, and how we would roll back: to be agreed with the platform team.', rollback), [['versioning', 'considered']]);
   assert.deepEqual(read('Rollback: the previous model stays warm for a week; TBD whether longer.', rollback), [['Rollback', 'affirmed']]);
+  // A paragraph that opens with "TBD.", and work promised once something else is ready, put it off.
+  const checks = new Concept('checks', ['schema check*']);
+  assert.deepEqual(read('TBD. Schema checks on the labelling export.', checks), [['Schema checks', 'considered']]);
+  assert.deepEqual(read('We will add schema checks on the export once the pipeline is stable.', checks), [['schema checks', 'considered']]);
+  assert.deepEqual(read('Schema checks on the labelling export run before every training job.', checks), [['Schema checks', 'affirmed']]);
 });
 
 test('concepts: a negation does not reach into an aside or past a colon or an arrow', () => {

@@ -74,6 +74,15 @@ test('red-flag-failure-modes: a signal in the failure\'s aside after a negation,
     assert.deepEqual(lintText(ok.replace(entry, own)).filter((f) => f.ruleId === RULE), [], own);
   }
   // The same failures with nothing said about them are still reported.
-  const bare = ok.replace(entry, '- Ranking API not reachable: nobody is told.');
+  const bare = ok.replace(entry, '- Ranking API not reachable: no alert and no fallback for now.');
   assert.equal(lintText(bare).filter((f) => f.ruleId === RULE).length, 1);
+});
+
+test('red-flag-failure-modes: where most failures are complete, one that explains itself in other words is left alone; a bare name is not', () => {
+  const ok = fixture('rules/red-flag-failure-modes/ok.md');
+  const entry = '- Index shard loss: shard health check fails → serve from the replica, flag partial results.';
+  const own = ok.replace(entry, '- Stale listing photos: listings carry the date of their last photo and the result card prints it.');
+  assert.deepEqual(lintText(own).filter((f) => f.ruleId === RULE), []);
+  const bare = ok.replace(entry, '- Stale listing photos.');
+  assert.deepEqual(lintText(bare).filter((f) => f.ruleId === RULE).map(at), ['32:3 warning']);
 });

@@ -118,3 +118,15 @@ test('topic-missing: a team topic for every pattern ("*") applies only to design
   const none = rag.replace('Ingestion pulls published pages nightly and indexes them.', 'The model calls the policy service; it keeps no data of its own.').replace('[(Policy index)]', '[(Policy service)]').replace('from the policy index', 'from the policy service');
   assert.ok(!topics(none).includes('index-freshness'), topics(none).join(', '));
 });
+
+test('topic-missing: a feedback loop described is not a feedback loop handled; a random sample let through or reviewed blind, weighted in training, is', () => {
+  const ok = fixture('rules/topic-missing/ok.md');
+  const line = '- Views and purchases become labels for the weekly retrain; 5% of feed slots are exploration slots, so the model does not only learn from what it already showed.';
+  const loop = (text: string): number => lintText(text).filter((f) => f.topic === 'feedback-loop').length;
+  assert.equal(loop(ok), 0);
+  assert.equal(loop(ok.replace(line, '- Views and purchases become labels for the weekly retrain, including those that came from feed clicks.')), 1);
+  for (const own of [
+    '- Views and purchases become labels for the weekly retrain; 2 % of low-score items are shown anyway, blind, and weighted in training to represent everything the model hid.',
+    '- Views and purchases become labels for the weekly retrain; one item in fifty from the unshown pool is reviewed every week and weighted in training.',
+  ]) assert.equal(loop(ok.replace(line, own)), 0, own);
+});
