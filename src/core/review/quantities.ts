@@ -359,7 +359,8 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
     return { ...base, kind: 'users', qualifier, value, relation: 'eq' };
   }
   if (/^gpus?$/.test(u)) {
-    if (operand || perUnit || growth || /\bper\s+gpu\b|\/gpu/.test(parsed.text.slice(end, end + 10).toLowerCase())) return undefined;
+    // "56 GPU-hours" is compute time, not a count of GPUs.
+    if (operand || perUnit || growth || /\bper\s+gpu\b|\/gpu|^[- ]?(?:hours?|hrs?|h|days?|months?)\b/.test(parsed.text.slice(end, end + 10).toLowerCase())) return undefined;
     // "~112 GPUs, 140 with headroom": the first is what the load needs, not what is provisioned.
     const needed = HEADROOM_WORDS.test(clause.sentence.lower) && !HEADROOM_WORDS.test(own);
     return { ...base, ...(needed ? { scope: [scope, 'needed'].filter(Boolean).join('+') } : {}), kind: 'gpus', qualifier: '', value, relation: relationBefore(before, 'gpus', requirement, near) };
@@ -411,7 +412,8 @@ function volumes(parsed: ParsedSnapshot, reading: Reading): Statement[] {
       continue;
     }
     if (NOT_DESIGN.has(section) && !(section === 'trade-offs' && !ALTERNATIVE.test(c.lower))) continue;
-    const key = `${section}\u0000${c.lower}`;
+    // The sentence is part of the key: a load level set earlier in it ("Peak is …: 25 questions in an hour") is the clause's.
+    const key = c.lower.length === c.sentence.lower.length ? `${section}\u0000${c.lower}` : `${section}\u0000${c.start - c.sentence.start}\u0000${c.sentence.lower}`;
     let found = clauseVolumes.get(key);
     if (!found) clauseVolumes.set(key, (found = clauseVolumesAfresh(parsed, c, section)));
     for (const v of found) out.push({ ...v, start: v.start + c.start, end: v.end + c.start });
@@ -443,7 +445,8 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
       const before = parsed.text.slice(Math.max(c.start, start - 24), start).toLowerCase();
       out.push({
         kind: 'volume',
-        qualifier: nearest(LOAD_LEVEL, local, c.lower, '', levelOf),
+        // The level may be set earlier in the sentence: "Peak is the Monday of a new programme: perhaps 25 questions in an hour".
+        qualifier: nearest(LOAD_LEVEL, local, c.sentence.lower, '', levelOf),
         value,
         relation: MAX_WORDS.test(before) ? 'max' : MIN_WORDS.test(before) || (requirement && /\b(?:must|sustain|handle|support)\b/.test(c.lower)) || (!requirement && PROVISIONED.test(own)) ? 'min' : 'eq',
         where: section,

@@ -99,3 +99,11 @@ test('number-consistency: a count for one of many ("40 questions each per day") 
   assert.deepEqual(gpus(tables.replace('8x L4', '2-8x L4')), []);
   assert.deepEqual(gpus(tables.replace('8x L4', '2 to 8x L4')), []);
 });
+
+test('number-consistency: GPU-hours are not a GPU count; a peak set earlier in the sentence is not a weekly total', () => {
+  const doc = (estimates: string): string => `---\ntitle: T\npattern: rag\nstatus: review\n---\n# T\n\n## Requirements\n- About 60 questions a week from 180 staff.\n\n## Capacity estimates\n${estimates}\n\n## Architecture\n\`\`\`mermaid\nflowchart LR\n  a[Trainer: 4 x A100] --> b[Index]\n\`\`\`\n`;
+  const nc = (text: string): string[] => lintText(text).filter((f) => f.ruleId === 'number-consistency').map((f) => f.message.slice(0, 40));
+  assert.deepEqual(nc(doc('- Training: 4 × A100 for ~14 h per run ≈ 56 GPU-hours ≈ £170 a run.\n- Peak is the Monday of a new programme: perhaps 25 questions in an hour.')), []);
+  // The same figures stated as what they are not are still compared.
+  assert.equal(nc(doc('- Training needs 56 GPUs.\n- Load: about 250 questions a week.')).length, 2);
+});
