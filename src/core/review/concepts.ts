@@ -282,6 +282,8 @@ const CONSIDERED =
   /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|looked at|looked into|investigated|weigh|weighed|weighing|parked|shelved|on the shelf|on hold|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided|once (?:the |it |this |that |we |things )?(?:[\p{L}-]+ )?(?:is|are|has|have|gets?) (?:stable|settled|mature|ready|in place|running smoothly|bedded in))(?![\p{L}\p{N}])/u;
 /** A first sentence that is only "TBD." (or "To be decided.", "Not yet decided."). */
 const UNDECIDED_OPENING = /^\W*(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed|agreed)|not (?:yet )?decided|undecided|pending)\W*$/;
+/** Someone else's question reported ("when an employee asks whether something is reimbursable, the agent answers…"): no hedge of the clause. */
+const ASKS_WHETHER = /\b(?:asks?|asked|asking|wonders?|enquires?|inquires?)\s+(?:us\s+|the \w+\s+)?(?:whether|if)\b/g;
 /** A counterfactual inside a relative clause, before the clause's own verb: "payments the model would decline are approved at random". */
 const COUNTERFACTUAL_OBJECT = /\b(?:would|could|might)\s+[\p{L}-]+\s+(?:is|are|was|were|get|gets|go|goes)\b/gu;
 // What follows a label when its entry is not decided: "Rollback: TBD", "Versioning: later", "Drift: n/a".
@@ -353,7 +355,7 @@ export function polarityOf(clause: Clause, from: number, to: number): Polarity {
   if (LABEL_UNDECIDED.test(clause.sentence.lower.slice(clause.end - clause.sentence.start))) return 'considered';
   // After the mention, a cue counts up to a turn to another subject ("invoice text is untrusted, and a supplier could
   // embed instructions in it": the supplier could, the text is untrusted all the same).
-  if (CONSIDERED.test(prefix.replace(COUNTERFACTUAL_OBJECT, ' ')) || CONSIDERED.test(suffix.split(SUFFIX_TURN, 1)[0] ?? suffix)) return 'considered';
+  if (CONSIDERED.test(prefix.replace(COUNTERFACTUAL_OBJECT, ' ').replace(ASKS_WHETHER, ' ')) || CONSIDERED.test(suffix.split(SUFFIX_TURN, 1)[0] ?? suffix)) return 'considered';
   if (CONSIDERED_CONTEXT.test(context)) return 'considered';
   // A paragraph that opens with "TBD." puts off everything in it ("TBD. We'll add checks on the export once the
   // pipeline is stable.").
@@ -362,7 +364,13 @@ export function polarityOf(clause: Clause, from: number, to: number): Polarity {
   return 'affirmed';
 }
 
-function negatedBefore(prefix: string): boolean {
+/** Quoted text blanked, offsets kept: a negation inside a quotation ("Fits / Doesn't fit") is the quotation's. */
+function unquoted(text: string): string {
+  return text.includes('"') || text.includes('“') ? text.replace(/"[^"\n]*"|“[^”\n]*”/g, (q) => ' '.repeat(q.length)) : text;
+}
+
+function negatedBefore(raw: string): boolean {
+  const prefix = unquoted(raw);
   NEGATION.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   let m: RegExpExecArray | null;

@@ -47,6 +47,11 @@ export const MODEL_AS_SOURCE = new Concept('model-as-source', [
   're[knows]:(?:model|llm|gpt[\\w.-]*)\\s+(?:already\\s+)?knows\\s+(?:about\\s+)?(?:\\w+\\s+){0,2}?(?:products?|catalog(?:ue)?|facts?|answers?|polic(?:y|ies)|domain|company|business|documents?|docs|content|information|fees|rules|prices|specs|specifications|details|dimensions|measurements|features|attributes|ingredients|dates)\\b',
   're[truth|base]:(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)\\s+(?:is|acts as|serves as)\\s+(?:the|our)\\s+(?:source of truth|knowledge base)',
   're[directly|straight]:(?:send|sends|pass|passes|forward|forwards)\\s+(?:the\\s+)?(?:user[’\']s\\s+)?(?:question|query|message)\\s+(?:straight|directly)\\s+to\\s+(?:the\\s+)?(?:model|llm)',
+  // "answers entitlement questions directly from what it learned in training", "answers come straight from the model",
+  // "for ask-anything questions, the model answers directly."
+  're[learned|learnt|knows|trained]:\\bfrom what (?:it|the (?:[\\w-]+ )?(?:model|llm)) (?:has )?(?:learned|learnt|knows|was trained on)\\b',
+  're[straight|directly]:\\b(?:answers?|replies|responses?)\\s+(?:\\w+\\s+){0,2}?(?:come|comes|are taken|is taken)\\s+(?:straight|directly)\\s+from\\s+the\\s+(?:model|llm)\\b',
+  're[directly]:\\b(?:model|llm)\\s+answers?\\s+(?:them\\s+|those\\s+|it\\s+)?directly\\s*(?:[.;,]|$)',
 ]);
 
 /** The system gives factual answers (so grounding matters). */

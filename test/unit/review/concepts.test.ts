@@ -100,6 +100,18 @@ test('concepts: "isn\'t really a concern", "X: TBD." and "we\'ll figure it out" 
   assert.deepEqual(read('Schema checks on the labelling export run before every training job.', checks), [['Schema checks', 'affirmed']]);
 });
 
+test('concepts: the model as the source of truth in other words; a quoted negation and someone else\'s "whether" hedge nothing', () => {
+  const cases: Array<[string, string]> = [
+    ['The model answers entitlement questions directly from what it learned in training.', 'from what it learned'],
+    ['So symptom and toxicity answers come straight from the model.', 'answers come straight from the model'],
+    ['For ask-anything questions, the model answers directly.', 'model answers directly.'],
+    ['When an employee asks whether something is reimbursable, the agent answers from the model\'s general knowledge of tax rules.', 'answers from the model\'s general knowledge'],
+    ['So we let it write the whole "Fits / Doesn\'t fit" section from its own knowledge.', 'from its own knowledge'],
+  ];
+  for (const [sentence, words] of cases) assert.deepEqual(read(sentence, MODEL_AS_SOURCE), [[words, 'affirmed']], sentence);
+  assert.deepEqual(read('The bot answers directly from the retrieved passages.', MODEL_AS_SOURCE), []);
+});
+
 test('concepts: a negation does not reach into an aside or past a colon or an arrow', () => {
   const check = new Concept('check', ['health check*|logged']);
   assert.deepEqual(read('PPMS API not reachable (health check every minute): the bot gives the web link.', check), [['health check', 'affirmed']]);
