@@ -73,7 +73,9 @@ export const EVALUATION_ANYWHERE = new Concept('evaluation', [
   're[years|months|weeks]:\\bon (?:the )?(?:last|past) (?:\\w+ )?(?:years?|months?|weeks?) of\\b',
   'scenario* & correct|expected|right answer*',
   // "a fixed pack of 220 real questions, each with an answer they agreed in advance", "300 SKUs where we know the correct fitment".
-  're[questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records]:\\b\\d[\\d,]* (?:[\\w-]+ ){0,3}(?:questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records)\\b & correct|expected|agreed|known|right|reference|verified|gold|labelled|labeled|answer key|scored against|compared with|compares|marks|mark',
+  're[questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records|sessions|calls|pages]:\\b\\d[\\d,]* (?:[\\w-]+ ){0,3}(?:questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records|sessions|calls|pages)\\b & correct|expected|agreed|known|right|reference|verified|gold|labelled|labeled|answer key|scored against|grade|grades|grading|marked|rated by|compared with|compares|marks|mark',
+  // A set named by what it is for: "Replay set: 250 real phone bookings", "Reference set: 15 pages from three books".
+  'replay set*|reference set*|regression suite*|acceptance set*|acceptance test set*|grading set*|marking set*|challenge set*|validation set*|benchmark set*',
 ]);
 
 /**
@@ -84,6 +86,7 @@ export const QUALITY_METRIC = new Concept('quality-metric', [
   'precision|recall|recall@*|accuracy|f1|auc|ndcg*|mrr|hit rate|groundedness|faithfulness|hallucination rate|factuality|win rate|bleu|rouge|exact match|exact-match|ctr|click-through*|conversion rate|thumbs*|user rating*|csat|nps|acceptance rate|resolution rate|deflection|task success|success rate|llm as a judge|llm-as-a-judge|llm as judge|llm-as-judge|llm judge*|human eval*|human rater*|human grad*|annotator*|answer correctness|correctness rate|relevance judgement*|contradiction rate|mape|rmse|straight-through rate|correction rate|overturn rate|revert rate|7-day retention|user retention|quality score*|quality metric*|quality dashboard*',
   'mae|mean absolute error|mean error|error rate per|calibration error',
   're[map]:\\bmap@\\d+',
+  'sensitivity|specificity|chrf|comet score*|word error rate|character error rate|wer|glossary hit rate',
 ]);
 
 /** Putting measurement off: "we will check", "after launch", "informally", "to be defined". */
@@ -208,6 +211,9 @@ export const MITIGATION = new Concept('mitigation', [
   'cached value*|last cached|last known*|cached copy|keeps last|keep last|uses the last|use the last|use yesterday*|uses yesterday*|yesterday\'s|last month\'s|previous day\'s|marked with their age|marked stale|marked as stale|safe default*|conservative default*|lowest limit*|rather than failing|instead of failing|still applied|still works|old way|asked to upload|asks the user to|gives the|offers the|buffered|written when back',
   // A holding answer in place of the real one: "the bot answers with a fixed message and a link", "today's templated message".
   'fixed message*|fixed reply|fixed replies|fixed answer*|canned message*|canned repl*|canned answer*|canned response*|static message*|holding message*|templated message*|template message*|standard message*',
+  // Handing the work to people or doing with less: "second failure → handoff", "re-queues the ticket", "last week's list reissued",
+  // "outcomes recorded on paper forms", "waits up to 24 h, then runs on what arrived", "offers the next two slots".
+  'handoff*|handed off|handover|hand over|hands over|handed over|re-queue*|re-read*|re-check*|re-tr*|reissu*|re-issu*|paper form*|on paper|read-only|waits up to|wait up to|what arrived|what it has|next available|next free|next two|next slot*|offers the next|offer the next',
 ]);
 /** Words that say something breaks (a prose failure-mode entry). */
 export const FAILURE = new Concept('failure', [

@@ -33,7 +33,8 @@ interface Entry {
 }
 
 /** Putting it off: "we'll monitor these after launch", "keep an eye on", "TBD" say neither how nor what. */
-const PUT_OFF = /\b(?:after (?:the )?launch|once (?:it is |it's )?live|keep an eye on|we(?:'ll|’ll| will) (?:monitor|watch|look|see|handle|figure)|to be (?:decided|defined|determined)|tbd|later)\b/;
+/** ("keyed later" says when a form is typed in, not that handling is put off: "later" counts after a promise, "we'll look at it later".) */
+const PUT_OFF = /\b(?:after (?:the )?launch|once (?:it is |it's )?live|keep an eye on|we(?:'ll|’ll| will) (?:monitor|watch|look|see|handle|figure)|to be (?:decided|defined|determined)|tbd|(?:will|we['’]ll|to)\s+(?:\w+\s+){0,3}?later)\b/;
 
 /** True when the concept is written, and not negated ("no fallback") or put off, between document offsets [from, to) of the block. */
 function said(reading: Reading, block: Block, from: number, to: number, concept: Concept): boolean {

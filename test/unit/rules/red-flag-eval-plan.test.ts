@@ -47,3 +47,15 @@ test('red-flag-eval-plan: a champion alias, backtests among the trade-offs and a
   const rubric = base.replace(plan, 'A rubric of 200 test prompts, scored by senior agents, runs on every prompt or model change.');
   assert.deepEqual(lintText(rubric).filter((f) => f.ruleId === 'red-flag-eval-plan'), []);
 });
+
+test('red-flag-eval-plan: a set named by its use ("Replay set", "Reference set"), a panel grading recorded sessions and a measured sensitivity are a plan', () => {
+  const text = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const gap = 'We will test it with a few tickets before launch and fix what agents report.';
+  assert.equal(lintText(text).filter((f) => f.ruleId === RULE).length, 1);
+  for (const own of [
+    'Replay set: 250 real tickets from last season, replayed on every prompt or model change.',
+    'Reference set: 15 tickets per queue with the reply a senior agent wrote, scored on every change.',
+    'A panel of five senior agents grade 120 recorded sessions before each release.',
+    'Every week we compute sensitivity and the alert rate per queue against the audited sample.',
+  ]) assert.deepEqual(lintText(text.replace(gap, own)).filter((f) => f.ruleId === RULE), [], own);
+});

@@ -86,3 +86,15 @@ test('red-flag-failure-modes: where most failures are complete, one that explain
   const bare = ok.replace(entry, '- Stale listing photos.');
   assert.deepEqual(lintText(bare).filter((f) => f.ruleId === RULE).map(at), ['32:3 warning']);
 });
+
+test('red-flag-failure-modes: work handed to people or done with less is a degradation ("recorded on paper forms, keyed later", "second failure → handoff", "last week\'s list reissued")', () => {
+  const ok = fixture('rules/red-flag-failure-modes/ok.md');
+  const entry = '- Index shard loss: shard health check fails → serve from the replica, flag partial results.';
+  for (const own of [
+    '- Search app down: orders recorded on paper forms, keyed later.',
+    '- Basket write rejected (item sold meanwhile) → re-reads stock once, offers the next two items; second failure → handoff.',
+    '- Nightly ranking job fails: last night\'s list reissued with a note.',
+  ]) assert.deepEqual(lintText(ok.replace(entry, own)).filter((f) => f.ruleId === RULE), [], own);
+  // Handling put off is still no handling.
+  assert.equal(lintText(ok.replace(entry, '- Search app down: we will look at it later.')).filter((f) => f.ruleId === RULE).length, 1);
+});

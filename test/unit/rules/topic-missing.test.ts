@@ -130,3 +130,13 @@ test('topic-missing: a feedback loop described is not a feedback loop handled; a
     '- Views and purchases become labels for the weekly retrain; one item in fifty from the unshown pool is reviewed every week and weighted in training.',
   ]) assert.equal(loop(ok.replace(line, own)), 0, own);
 });
+
+test('topic-missing: rollback as setting the config back to the previous tag or checking out the previous commit; skew as one package the training job and the API import', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: fraud');
+  const topics = (text: string): Array<string | undefined> => lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  const add = (line: string): Array<string | undefined> => topics(notOk.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`));
+  assert.ok(topics(notOk).includes('rollback') && topics(notOk).includes('training-serving-skew'));
+  assert.ok(!add('Each model is a git tag recorded on every scoring run; going back means setting the runtime config to the previous tag.').includes('rollback'));
+  assert.ok(!add('Each run stores the commit it scored with; if a new model is worse, we check out the previous commit and rerun.').includes('rollback'));
+  assert.ok(!add('One feature package computes every feature; the training job and the scoring API both import it at a pinned version.').includes('training-serving-skew'));
+});
