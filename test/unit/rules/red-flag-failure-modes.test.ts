@@ -63,38 +63,35 @@ test('red-flag-failure-modes: the built-in schema\'s table check reads Detection
   }
 });
 
-test('red-flag-failure-modes: a signal in the failure\'s aside after a negation, a failure that is logged and reviewed, and a holding message read as written', () => {
+/** The findings of the passing fixture with its index-shard entry written as `entry`. */
+function withEntry(entry: string): string[] {
   const ok = fixture('rules/red-flag-failure-modes/ok.md');
-  const entry = '- Index shard loss: shard health check fails → serve from the replica, flag partial results.';
+  return lintText(ok.replace('- Index shard loss: shard health check fails → serve from the replica, flag partial results.', entry))
+    .filter((f) => f.ruleId === RULE)
+    .map(at);
+}
+
+test('red-flag-failure-modes: a signal in the failure\'s aside after a negation, a failure that is logged and reviewed, and a holding message read as written', () => {
   for (const own of [
     '- Ranking API not reachable (health check every minute): the page says results are unavailable and links to the category pages.',
     '- Ranker picks a listing that is not in the catalogue → logged, counted in the weekly review.',
     '- Ranker errors or time-outs: the page answers with a fixed message and a link to the category pages.',
-  ]) {
-    assert.deepEqual(lintText(ok.replace(entry, own)).filter((f) => f.ruleId === RULE), [], own);
-  }
+  ]) assert.deepEqual(withEntry(own), [], own);
   // The same failures with nothing said about them are still reported.
-  const bare = ok.replace(entry, '- Ranking API not reachable: no alert and no fallback for now.');
-  assert.equal(lintText(bare).filter((f) => f.ruleId === RULE).length, 1);
+  assert.equal(withEntry('- Ranking API not reachable: no alert and no fallback for now.').length, 1);
 });
 
 test('red-flag-failure-modes: where most failures are complete, one that explains itself in other words is left alone; a bare name is not', () => {
-  const ok = fixture('rules/red-flag-failure-modes/ok.md');
-  const entry = '- Index shard loss: shard health check fails → serve from the replica, flag partial results.';
-  const own = ok.replace(entry, '- Stale listing photos: listings carry the date of their last photo and the result card prints it.');
-  assert.deepEqual(lintText(own).filter((f) => f.ruleId === RULE), []);
-  const bare = ok.replace(entry, '- Stale listing photos.');
-  assert.deepEqual(lintText(bare).filter((f) => f.ruleId === RULE).map(at), ['32:3 warning']);
+  assert.deepEqual(withEntry('- Stale listing photos: listings carry the date of their last photo and the result card prints it.'), []);
+  assert.deepEqual(withEntry('- Stale listing photos.'), ['32:3 warning']);
 });
 
 test('red-flag-failure-modes: work handed to people or done with less is a degradation ("recorded on paper forms, keyed later", "second failure → handoff", "last week\'s list reissued")', () => {
-  const ok = fixture('rules/red-flag-failure-modes/ok.md');
-  const entry = '- Index shard loss: shard health check fails → serve from the replica, flag partial results.';
   for (const own of [
     '- Search app down: orders recorded on paper forms, keyed later.',
     '- Basket write rejected (item sold meanwhile) → re-reads stock once, offers the next two items; second failure → handoff.',
     '- Nightly ranking job fails: last night\'s list reissued with a note.',
-  ]) assert.deepEqual(lintText(ok.replace(entry, own)).filter((f) => f.ruleId === RULE), [], own);
+  ]) assert.deepEqual(withEntry(own), [], own);
   // Handling put off is still no handling.
-  assert.equal(lintText(ok.replace(entry, '- Search app down: we will look at it later.')).filter((f) => f.ruleId === RULE).length, 1);
+  assert.equal(withEntry('- Search app down: we will look at it later.').length, 1);
 });
