@@ -279,18 +279,21 @@ const WEIGHED = /\b(?:reached|scored|compared|tried|tested|benchmarked|prototype
 const SET_ASIDE = /[,;]\s*(?:but\s+|so\s+|and\s+so\s+|therefore\s+|hence\s+)?(?:we|the team|i)\s+(?:chose|picked|went with|selected|settled on|opted for|stayed with|stuck with)\s+(?!(?:it|this|that|them|these|those|one)\b)/;
 // Cues that a clause only weighs, defers or asks.
 const CONSIDERED =
-  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|looked at|looked into|investigated|weigh|weighed|weighing|parked|shelved|on the shelf|on hold|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided|once (?:the |it |this |that |we |things )?(?:[\p{L}-]+ )?(?:is|are|has|have|gets?) (?:stable|settled|mature|ready|in place|running smoothly|bedded in))(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|we looked at|we looked into|we investigated|weigh|weighed|weighing|parked|shelved|on the shelf|on hold|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided|once (?:the |it |this |that |we |things )?(?:[\p{L}-]+ )?(?:is|are|has|have|gets?) (?:stable|settled|mature|ready|in place|running smoothly|bedded in))(?![\p{L}\p{N}])/u;
+/** A sentence that opens with a label ruling out (group 1) or putting off (group 2) what follows its colon. */
+const LABEL_BEFORE =
+  /^\W*(?:(not (?:in|for|part of|planned|doing|now|included|covered)\b[^:;.]{0,30}|no plans? (?:for|to)\b[^:;.]{0,30}|out of scope|not in scope|non-goals?|excluded|won['’]t do|will not do|we won['’]t|we will not)|(later|v2|v3|phase (?:2|two)|future|next (?:phase|version|quarter)|tbd|to be decided|deferred|parked|open questions?))\s*:\s*$/;
 /** A first sentence that is only "TBD." (or "To be decided.", "Not yet decided."). */
 const UNDECIDED_OPENING = /^\W*(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed|agreed)|not (?:yet )?decided|undecided|pending)\W*$/;
-/** Someone else's question reported ("when an employee asks whether something is reimbursable, the agent answers…"): no hedge of the clause. */
-const ASKS_WHETHER = /\b(?:asks?|asked|asking|wonders?|enquires?|inquires?)\s+(?:us\s+|the \w+\s+)?(?:whether|if)\b/g;
+/** Someone else's question reported, up to its comma ("when an employee asks whether something is reimbursable, the agent answers…"): no hedge of what follows. */
+const ASKS_WHETHER = /\b(?:asks?|asked|asking|wonders?|enquires?|inquires?)\s+(?:us\s+|the \w+\s+)?(?:whether|if)\b[^,;]*,/g;
 /** A counterfactual inside a relative clause, before the clause's own verb: "payments the model would decline are approved at random". */
-const COUNTERFACTUAL_OBJECT = /\b(?:would|could|might)\s+[\p{L}-]+\s+(?:is|are|was|were|get|gets|go|goes)\b/gu;
+const COUNTERFACTUAL_OBJECT = /\b(?:would|could|might)\s+[\p{L}-]+\s+(?:is|are|was|were)\b/gu;
 // What follows a label when its entry is not decided: "Rollback: TBD", "Versioning: later", "Drift: n/a".
 // An entry that opens by putting the decision off says so whatever follows: "Rollback: TBD with IT ops", "rollback: will
 // figure out with the platform team before week 3".
 const LABEL_UNDECIDED =
-  /^\s*[:=–—-]\s*(?:(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed)|later|not yet|pending|unknown|open|n\/a|none|\?+)\s*(?:[.;!]|$)|(?:tbd|tbc|todo|to be (?:decided|determined|defined|confirmed|agreed|worked out)|not yet (?:decided|defined|agreed|designed|planned)|(?:we )?will (?:figure|work|sort) (?:it |this |that )?out|(?:we['’]ll|we will) (?:decide|define|agree|see)|undecided|open question)\b)/;
+  /^\s*[:=–—-]\s*(?:(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed)|later|not yet|pending|unknown|open|n\/a|none|\?+)\s*(?:[.;!]|$)|(?:tbd|tbc|todo|to be (?:decided|determined|defined|confirmed|agreed|worked out)|not yet (?:decided|defined|agreed|designed|planned)|(?:we )?will (?:figure|work|sort) (?:it |this |that )?out|(?:we['’]ll|we will) (?:decide|define|agree)|(?:we['’]ll|we will) see(?=\s*(?:[.;,]|$)|\s+(?:how|whether|if|what|later))|undecided|open question)\b)/;
 // Sub-headings and lead-ins that set the polarity of everything under them.
 const NEGATED_CONTEXT = /out of scope|not in scope|will not|won't|excluded|rejected|not doing|descoped/;
 /** A heading over what the document rules out ("Non-goals", "Out of scope"), not one that mixes goals and non-goals. */
@@ -348,6 +351,10 @@ export function polarityOf(clause: Clause, from: number, to: number): Polarity {
   // "A prompted LLM reached similar precision but cost 40× more, so we chose the fine-tuned classifier": the mention
   // is the alternative the sentence weighed and set aside.
   if (SET_ASIDE.test(clause.sentence.lower.slice(clause.start - clause.sentence.start + to)) && WEIGHED.test(clause.sentence.lower)) return 'considered';
+  // A label earlier in the sentence that rules out or puts off what follows it: "Not in v1: rollback and drift
+  // monitoring", "Out of scope: fine-tuning", "Later: a second region".
+  const label = clause.start > clause.sentence.start ? LABEL_BEFORE.exec(clause.sentence.lower.slice(0, clause.start - clause.sentence.start)) : null;
+  if (label) return label[1] ? 'negated' : 'considered';
   const context = `${block.subheading} ${block.leadIn}`;
   if (NEGATED_CONTEXT.test(context) || NEGATED_HEADING.test(block.subheading) || (block.heading && NEGATED_HEADING.test(block.heading.text.toLowerCase()))) return 'negated';
   if (clause.sentence.question) return 'considered';
@@ -363,6 +370,9 @@ export function polarityOf(clause: Clause, from: number, to: number): Polarity {
   if (deferring(block) && !V1.test(clause.sentence.lower)) return 'considered';
   return 'affirmed';
 }
+
+/** Negations that head a noun phrase rather than negate a predicate. */
+const DETERMINER = /^(?:no|without|none of|zero|free of|nor|neither)$/;
 
 /** Quoted text blanked, offsets kept: a negation inside a quotation ("Fits / Doesn't fit") is the quotation's. */
 function unquoted(text: string): string {
@@ -380,10 +390,15 @@ function negatedBefore(raw: string): boolean {
   }
   if (!last) return false;
   const between = prefix.slice(last.index + last[0].length);
-  // An aside "(…)" between them ends the scope too, closed before the mention or holding it ("PPMS API not reachable
-  // (health check every minute)": the check is not negated). Tested with indexOf: a pattern for it rescanned the rest
-  // of the text from every "(".
-  if (SCOPE_END.test(between) || between.includes('(')) return false;
+  // An aside "(…)" closed before the mention ends the scope too, and so does one holding the mention after a negated
+  // predicate ("PPMS API not reachable (health check every minute)": the check is not negated). Tested with indexOf:
+  // a pattern for it rescanned the rest of the text from every "(".
+  if (SCOPE_END.test(between)) return false;
+  const paren = between.indexOf('(');
+  // A determiner's noun phrase goes on into an aside ("no monitoring of input distributions (feature drift, …)"), and so
+  // does a negated verb's object ("we do not track the inputs over time (drift in prices)"); a short negated predicate
+  // does not ("not reachable (health check every minute)").
+  if (paren !== -1 && (between.lastIndexOf(')') > paren || (!DETERMINER.test(last[0]) && between.slice(0, paren).trim().split(/\s+/).length <= 2))) return false;
   const words = between.split(/\s+/).filter(Boolean).length;
   if (SHORT_SCOPE.test(last[0])) return !between.includes(',') && words <= 6;
   return words <= 12;

@@ -273,6 +273,7 @@ function nearest(re: RegExp, local: { before: string; after: string; single: boo
 
 const PERCENTILE_ANY = /\bp(\d{2,3}(?:\.\d)?)\b|\b(median)\b|\b(\d{2}(?:\.\d)?)(?:th)? percentile\b/;
 const percentileOf = (m: RegExpExecArray): string => (m[2] ? 'p50' : `p${m[1] ?? m[3]}`);
+const NO_WORDS = { before: '', after: '', single: false };
 const LOAD_LEVEL = /\b(?:(peak|peaks|max(?:imum)?|busiest|burst|spike|worst case)|(average|avg|mean|typical|steady|baseline|normal))\b/;
 const levelOf = (m: RegExpExecArray): string => (m[1] ? 'peak' : 'avg');
 
@@ -446,7 +447,7 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
       out.push({
         kind: 'volume',
         // The level may be set earlier in the sentence: "Peak is the Monday of a new programme: perhaps 25 questions in an hour".
-        qualifier: nearest(LOAD_LEVEL, local, c.sentence.lower, '', levelOf),
+        qualifier: nearest(LOAD_LEVEL, local, c.lower, '', levelOf) || nearest(LOAD_LEVEL, NO_WORDS, c.sentence.lower, '', levelOf),
         value,
         relation: MAX_WORDS.test(before) ? 'max' : MIN_WORDS.test(before) || (requirement && /\b(?:must|sustain|handle|support)\b/.test(c.lower)) || (!requirement && PROVISIONED.test(own)) ? 'min' : 'eq',
         where: section,

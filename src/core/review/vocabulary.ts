@@ -13,21 +13,22 @@ export const ML_SYSTEM = new Concept('ml-system', [
 
 /** A model by its size: "an 8B model", "a 70-billion-parameter open-weights model", "a 7B instruction model". */
 const SIZED_MODEL =
-  're[model|models|llm|llms]:\\b\\d+(?:\\.\\d+)?[\\s-]?(?:b|bn|billion)(?:[- ]param(?:eter)?s?)?(?:[- ](?:open|open-weights?|weights|instruct|instruction|instruction-tuned|base|chat|vision|language|dense|moe|quanti[sz]ed|distilled|local|self-hosted|small|mid-size|fine-tuned)){0,3}[- ](?:model|models|llm|llms)\\b';
+  're[model|models|llm|llms]:\\b\\d+(?:\\.\\d+)?[\\s-]?(?:b|bn|billion)(?:[- ]param(?:eter)?s?)?(?:[- ](?:open|open-weights?|weights|instruct|instruction|instruction-tuned|base|chat|vision|language|dense|moe|quanti[sz]ed|distilled|local|self-hosted|small|mid-size|fine-tuned)){0,3}[- ](?:model|models|llm|llms)\\b(?![\\s-]+(?:calls?|requests?|invocations?|runs?|predictions?|inferences?|queries|lookups?))';
 
 /** A generative model named: an LLM, a named model family, a foundation model (one affirmed sentence is enough). */
 export const LLM_NAMED = new Concept('llm-named', [
   'llm|llms|large language model*|gpt*|claude|gemini|llama*|mistral*|genai|gen ai|generative ai|generative model*|foundation model*|chat model*|code llama',
   // Open-weights families and what their model cards call them: "Qwen2-VL-7B", "an open 7B instruction model", "a VLM".
-  'qwen*|gemma*|mixtral*|deepseek*|phi-3*|phi-4*|olmo*|command-r*|vlm|vlms|vision-language model*|vision language model*|multimodal llm*|open-weights model*|open-weight model*|open weights model*|instruct model*|instruction model*|instruction-tuned model*|vision-capable model*|multimodal model*|fine-tuning service*|fine-tuning api*',
+  'qwen*|gemma*|mixtral*|deepseek*|phi-3*|phi-4*|olmo*|command-r*|vlm|vlms|vision-language model*|vision language model*|multimodal llm*|open-weights model*|open-weight model*|open weights model*|instruct model*|instruction model*|instruction-tuned model*|vision-capable model*|fine-tuning service*|fine-tuning api*',
   SIZED_MODEL,
 ]);
 /** A generative model at work, in weaker words: prompts, generated text (two affirmed sentences are needed). */
 export const GENERATIVE = new Concept('generative', [
   'llm|llms|large language model*|language model*|gpt*|claude|gemini|llama*|mistral*|genai|gen ai|generative|foundation model*|chat model*|instruction-tuned|prompt|prompts|prompted|prompting|system prompt*|prompt template*|few-shot|completion api|chat completion*',
   SIZED_MODEL,
-  // A model asked to write: "we ask the model to write a short message", "the model drafts the reply".
-  're[model|llm]:\\b(?:model|llm)\\s+(?:to\\s+)?(?:writes?|drafts?|composes?|generates?|summari[sz]es?|rewrites?|paraphrases?|translates?)\\b',
+  // A model asked to write: "we ask the model to write a short message", "the model drafts the reply" ("the model writes
+  // the fields to the database" is no such thing).
+  're[model|llm]:\\b(?:model|llm)\\s+(?:to\\s+(?:write|draft|compose|summari[sz]e|rewrite)|drafts|composes|summari[sz]es|rewrites|paraphrases|translates)\\b',
 ]);
 
 // ---- red-flag-grounding ----------------------------------------------------------------------------------------
@@ -48,10 +49,10 @@ export const MODEL_AS_SOURCE = new Concept('model-as-source', [
   're[truth|base]:(?:the\\s+)?(?:model|llm|gpt[\\w.-]*)\\s+(?:is|acts as|serves as)\\s+(?:the|our)\\s+(?:source of truth|knowledge base)',
   're[directly|straight]:(?:send|sends|pass|passes|forward|forwards)\\s+(?:the\\s+)?(?:user[’\']s\\s+)?(?:question|query|message)\\s+(?:straight|directly)\\s+to\\s+(?:the\\s+)?(?:model|llm)',
   // "answers entitlement questions directly from what it learned in training", "answers come straight from the model",
-  // "for ask-anything questions, the model answers directly."
+  // "for ask-anything questions, the model answers directly" (small talk answered directly is no factual answer).
   're[learned|learnt|knows|trained]:\\bfrom what (?:it|the (?:[\\w-]+ )?(?:model|llm)) (?:has )?(?:learned|learnt|knows|was trained on)\\b',
   're[straight|directly]:\\b(?:answers?|replies|responses?)\\s+(?:\\w+\\s+){0,2}?(?:come|comes|are taken|is taken)\\s+(?:straight|directly)\\s+from\\s+the\\s+(?:model|llm)\\b',
-  're[directly]:\\b(?:model|llm)\\s+answers?\\s+(?:them\\s+|those\\s+|it\\s+)?directly\\s*(?:[.;,]|$)',
+  're[directly]:\\b(?:questions?|queries)\\b[^.;]{0,40}?\\b(?:model|llm)\\s+answers?\\s+(?:them\\s+|those\\s+|it\\s+)?directly\\s*(?:[.;,]|$)',
 ]);
 
 /** The system gives factual answers (so grounding matters). */
@@ -73,7 +74,7 @@ export const EVALUATION_ANYWHERE = new Concept('evaluation', [
   're[years|months|weeks]:\\bon (?:the )?(?:last|past) (?:\\w+ )?(?:years?|months?|weeks?) of\\b',
   'scenario* & correct|expected|right answer*',
   // "a fixed pack of 220 real questions, each with an answer they agreed in advance", "300 SKUs where we know the correct fitment".
-  're[questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records|sessions|calls|pages]:\\b\\d[\\d,]* (?:[\\w-]+ ){0,3}(?:questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records|sessions|calls|pages)\\b & correct|expected|agreed|known|right|reference|verified|gold|labelled|labeled|answer key|scored against|grade|grades|grading|marked|rated by|compared with|compares|marks|mark',
+  're[questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records|sessions|calls|pages]:\\b\\d[\\d,]* (?:[\\w-]+ ){0,3}(?:questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records|sessions|calls|pages)\\b & correct|expected|agreed|known|right|reference|verified|gold|labelled|labeled|answer key|scored against|grades|grading|graded by|marked by|rated by|grade each|grade every|grade all|compared with|compares|marks|mark',
   // A set named by what it is for: "Replay set: 250 real phone bookings", "Reference set: 15 pages from three books".
   'replay set*|reference set*|regression suite*|acceptance set*|acceptance test set*|grading set*|marking set*|challenge set*|validation set*|benchmark set*',
 ]);
@@ -86,7 +87,8 @@ export const QUALITY_METRIC = new Concept('quality-metric', [
   'precision|recall|recall@*|accuracy|f1|auc|ndcg*|mrr|hit rate|groundedness|faithfulness|hallucination rate|factuality|win rate|bleu|rouge|exact match|exact-match|ctr|click-through*|conversion rate|thumbs*|user rating*|csat|nps|acceptance rate|resolution rate|deflection|task success|success rate|llm as a judge|llm-as-a-judge|llm as judge|llm-as-judge|llm judge*|human eval*|human rater*|human grad*|annotator*|answer correctness|correctness rate|relevance judgement*|contradiction rate|mape|rmse|straight-through rate|correction rate|overturn rate|revert rate|7-day retention|user retention|quality score*|quality metric*|quality dashboard*',
   'mae|mean absolute error|mean error|error rate per|calibration error',
   're[map]:\\bmap@\\d+',
-  'sensitivity|specificity|chrf|comet score*|word error rate|character error rate|wer|glossary hit rate',
+  'chrf|comet score*|word error rate|character error rate|wer|glossary hit rate',
+  're[sensitivity|specificity]:\\b(?:sensitivity|specificity)\\b(?!\\s+(?:of|to|around)\\b)',
 ]);
 
 /** Putting measurement off: "we will check", "after launch", "informally", "to be defined". */
@@ -140,7 +142,9 @@ export const INJECTION_THREAT = new Concept('injection-threat', [
  * can be steered by whoever wrote it.
  */
 export const THIRD_PARTY_TEXT = new Concept('third-party-text', [
-  'email*|e-mail*|inbox*|mailbox*|attachment*|attached|web page*|webpage*|website*|browse*|browsing|scrap*|crawl*|search the web|web search|supplier*|vendor document*|third-party|third party|external document*|forwarded|incoming message*|customer message*|reviews|posts|comments|listings|pull request*|issues|tickets|user-generated|uploaded by|submitted by|written by customers|from customers & model|llm|agent|prompt*|context|reads|read by|passed to|fed to|given to|sent to the',
+  'email bod*|email thread*|email text|incoming email*|inbound email*|emails from|emails sent|emails that|emails guests|e-mails from|inbox*|mailbox*|attachment*|web page*|webpage*|website*|browse*|browsing|scrap*|crawl*|search the web|web search|supplier*|vendor document*|third-party|third party|external document*|forwarded|incoming message*|customer message*|reviews|posts|comments|listings|pull request*|issues|tickets|user-generated|uploaded by|submitted by|written by customers|from customers & model|llm|agent|assistant|chatbot|bot|prompt*|context|reads|read by|passed to|fed to|given to|sent to the|answers from|indexed',
+  // A corpus anyone can write to: "the HR policy wiki, which any employee can edit".
+  'anyone can edit|any employee can edit|anyone can add|anyone can upload|anyone can post|editable by anyone|user-submitted|user-uploaded|user-generated content',
 ]);
 export const LEAKAGE = new Concept('data-leakage', [
   'pii|personal data|personally identifiable|personal information|sensitive data|sensitive information|sensitive categories|data leak*|leakage|leaks|leak|exfiltrat*|redact*|mask*|anonymi*|pseudonymi*|encrypt*|access control*|permission*|acl|acls|rbac|entitlement*|authori*|tenant isolation|isolated per tenant|per tenant|per-tenant|keyed per|data residency|residency|retention|gdpr|hipaa|ccpa|secrets|no-training|no training on|zero retention|zero data retention|vpc|on-prem*|stays in|never leaves|leaves the|not logged|not stored|never logged|never stored|not retained|privacy|confidential*|dlp',
@@ -201,7 +205,7 @@ export const UNLIMITED = new Concept('unlimited', [
 export const DETECTION = new Concept('detection', [
   'detect*|alert*|alarm*|monitor*|health check*|health-check*|healthcheck*|heartbeat*|probe*|dashboard*|paging|page on-call|pages on-call|page the|pages the|on-call|oncall|metric*|threshold*|slo|slos|error rate*|p50|p95|p99|lag|timeout*|times out|timed out|circuit breaker*|canary|audit*|sampled|watch*|observ*|track*|spike*|flag*|checks|checker*|check fails|check|post-check*|pre-check*|cross-check*|logged|counted|weekly review|daily review|reviewed weekly|reviewed daily|verif*|validat*|user report*|reports from users|complaint*|anomal*|compare*|comparison',
   // Recorded and looked at: "logged, counted in the weekly review", "spot-checked daily".
-  'logged|counted|reviewed|review queue|weekly review*|daily review*|spot check*|spot-check*',
+  'logged|counted|review queue|weekly review*|daily review*|spot check*|spot-check*',
   're:[<>≥≤]\\s*\\$?\\d',
   're[above|below|exceed*|over|under|drop*|rise*|more|less|fall*|least]:(?:above|below|exceeds?|over|under|drops? below|rises? above|more than|less than|falls? below|at least)\\s+\\$?\\d',
   're[drop*|rise*|increase*|decrease*]:\\d+(?:\\.\\d+)?\\s*%\\s+(?:drop|rise|increase|decrease)',
@@ -213,7 +217,7 @@ export const MITIGATION = new Concept('mitigation', [
   'fixed message*|fixed reply|fixed replies|fixed answer*|canned message*|canned repl*|canned answer*|canned response*|static message*|holding message*|templated message*|template message*|standard message*',
   // Handing the work to people or doing with less: "second failure → handoff", "re-queues the ticket", "last week's list reissued",
   // "outcomes recorded on paper forms", "waits up to 24 h, then runs on what arrived", "offers the next two slots".
-  'handoff*|handed off|handover|hand over|hands over|handed over|re-queue*|re-read*|re-check*|re-tr*|reissu*|re-issu*|paper form*|on paper|read-only|waits up to|wait up to|what arrived|what it has|next available|next free|next two|next slot*|offers the next|offer the next',
+  'handoff*|handed off|handover|hand over|hands over|handed over|re-queue*|re-read*|re-check*|re-tr*|reissu*|re-issu*|paper form*|on paper|read-only|waits up to|wait up to|what arrived|next available|next free|next two|next slot*|offers the next|offer the next',
 ]);
 /** Words that say something breaks (a prose failure-mode entry). */
 export const FAILURE = new Concept('failure', [

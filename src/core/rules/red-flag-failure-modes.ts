@@ -28,18 +28,17 @@ interface Entry {
   mitigate: boolean;
   /** True when a dedicated column is present but its cell is empty: a clear gap. */
   clear: boolean;
-  /** The entry says something about the failure after naming it (three words or more), read or not. */
-  explained: boolean;
 }
 
 /** Putting it off: "we'll monitor these after launch", "keep an eye on", "TBD" say neither how nor what. */
-/** ("keyed later" says when a form is typed in, not that handling is put off: "later" counts after a promise, "we'll look at it later".) */
-const PUT_OFF = /\b(?:after (?:the )?launch|once (?:it is |it's )?live|keep an eye on|we(?:'ll|’ll| will) (?:monitor|watch|look|see|handle|figure)|to be (?:decided|defined|determined)|tbd|(?:will|we['’]ll|to)\s+(?:\w+\s+){0,3}?later)\b/;
+/** ("keyed later" says when a form is typed in, not that handling is put off: "later" after a past participle is no deferral.) */
+const PUT_OFF = /\b(?:after (?:the )?launch|once (?:it is |it's )?live|keep an eye on|we(?:'ll|’ll| will) (?:monitor|watch|look|see|handle|figure)|to be (?:decided|defined|determined)|tbd|(?<!\b(?:keyed|entered|typed|uploaded|synced|processed|sent|written|replayed|reconciled|posted|filed) )later)\b/;
 
 /** True when the concept is written, and not negated ("no fallback") or put off, between document offsets [from, to) of the block. */
 function said(reading: Reading, block: Block, from: number, to: number, concept: Concept): boolean {
   return block.sentences.some((s) => s.end > from && s.start < to && !PUT_OFF.test(s.lower) && concept.mentionsIn(reading, s).some((m) => m.start >= from && m.end <= to && m.polarity !== 'negated'));
 }
+
 
 /** A heading that announces failure modes in other words than the schema's ("What could go wrong", "Known issues"). */
 const FAILURE_HEADING = /\bwhat (?:could|can|might|may|will) (?:go wrong|break|fail)|\bfailures?\b|\bfailure modes?\b|\bknown issues\b|\brisks?\b|\bwhat breaks\b|\bincidents?\b/;
@@ -62,7 +61,7 @@ function readRow(reading: Reading, b: Block): Entry {
   const detect = judge(detectCells, DETECTION);
   const mitigate = judge(mitigateCells, MITIGATION);
   // A table under a failure heading lists failures by construction.
-  return { block: b, name, failure: true, detect, mitigate, clear, explained: rest.some((c) => c.text.trim().split(/\s+/).length >= 3) };
+  return { block: b, name, failure: true, detect, mitigate, clear };
 }
 
 function readItem(reading: Reading, b: Block): Entry {
@@ -88,10 +87,7 @@ function readItem(reading: Reading, b: Block): Entry {
   // …"); the name's own words ("latency spike", "timeout") are the failure, not how it is noticed.
   const asides = [...t.slice(0, Math.max(0, nameEnd - b.start)).matchAll(/\(([^()]*)\)/g)].map((m) => [b.start + (m.index ?? 0), b.start + (m.index ?? 0) + m[0].length] as const);
   const detect = said(reading, b, from, b.end, DETECTION) || asides.some(([s, e]) => said(reading, b, s, e, DETECTION));
-  // An explanation that admits the gap ("no fallback and no alert yet", "we'll monitor it after launch") explains nothing.
-  const admits = b.sentences.some((x) => x.end > from && (PUT_OFF.test(x.lower) || [DETECTION, MITIGATION].some((c) => c.mentionsIn(reading, x).some((m) => m.start >= from && m.polarity === 'negated'))));
-  const explained = from < b.end && !admits && t.slice(from - b.start).trim().split(/\s+/).length >= 3;
-  return { block: b, name, failure, detect, mitigate: said(reading, b, from, b.end, MITIGATION), clear: false, explained };
+  return { block: b, name, failure, detect, mitigate: said(reading, b, from, b.end, MITIGATION), clear: false };
 }
 
 export const redFlagFailureModes: Rule = {
@@ -128,13 +124,9 @@ export const redFlagFailureModes: Rule = {
       const names = bare.slice(0, 3).map((e) => `"${e.name()}"`).join(', ');
       report(ctx, { range: heading.range, section: 'failure-modes' }, l10n.t('{0} of the {1} failure modes ({2}…) say neither how they are detected nor how the system degrades', bare.length, failures.length, names));
     }
-    // Where most failures say how they are noticed and handled, one that explains itself in words the reader does not
-    // know ("station files carry a revision date and the answer prints it") is left alone: unsure is quiet.
-    const complete = failures.filter((e) => e.detect && e.mitigate).length;
     for (const e of failures) {
       if (reported.has(e)) continue;
       const missing = (e.detect ? 0 : 1) + (e.mitigate ? 0 : 1);
-      if (missing === 2 && e.explained && complete * 2 >= failures.length) continue;
       if (missing === 2 || (missing === 1 && e.clear)) {
         reported.add(e);
         const range = parsed.lines.range(e.block.start, e.block.end);

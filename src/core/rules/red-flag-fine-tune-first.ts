@@ -11,10 +11,13 @@ import type { Rule } from '../rule.js';
 const COMMITS =
   /\b(?:we|we'll|we’ll|our team|let's|i)\b|\bour own\b|\b(?:fine-?tun\w*|lora|qlora|sft|train\w*)\s+(?:\S+\s+){0,5}?(?:on|with)\s+(?:(?:\S+\s+){0,3}?(?:tickets|examples|letters|documents|data|dataset|comments|conversations|pairs|traces|logs|records|samples|transcripts|emails|reports|forms|corpus|questions|answers|labels|archive|history)\b|(?:our|the|all|every|\d[\d,.]*\s?k?)\s+(?:[\w'’,.-]+\s+){0,3}?[a-z-]{2,}(?<!unles|thi|it|i|wa|ha|a|u|ye|plu|thu|doe)s\b)|\b(?:step (?:one|1)|first step|plan|the idea|the approach)\s+is\s+to\s+(?:fine-?tune|train)\b/;
 
-/** Around the tuning words: what is tuned ("fine-tune the reranker", "the fine-tuned cross-encoder"), a few words each side. */
+/** Around the tuning words: what is tuned ("fine-tune the reranker", "the fine-tuned cross-encoder"): a few words before, the object after. */
 function tunedObject(m: { clause: { lower: string; start: number }; start: number; end: number }): string {
   const before = m.clause.lower.slice(0, m.start - m.clause.start).split(/\s+/).slice(-3).join(' ');
-  const after = m.clause.lower.slice(m.end - m.clause.start).split(/\s+/).slice(0, 6).join(' ');
+  // What is tuned runs up to the data it is tuned on ("…, a multilingual BERT classifier, on 30k labelled tickets").
+  const rest = m.clause.lower.slice(m.end - m.clause.start);
+  const on = rest.search(/\s(?:on|with|using)\s/);
+  const after = (on < 0 ? rest : rest.slice(0, on)).split(/\s+/).slice(0, 20).join(' ');
   return `${before} ${after}`;
 }
 

@@ -23,15 +23,18 @@ const CONCERNS: Record<'injection' | 'leakage' | 'tools', Concern> = {
   tools: { name: () => l10n.t('unsafe tool execution'), concept: TOOL_SAFETY, good: () => l10n.t('least-privilege tools on an allow-list, a sandbox, step and spend limits, and human approval before irreversible actions') },
 };
 
+/** A quoted attack string ("ignore previous instructions…"): its words are the attacker's, not the author's. */
+const ATTACK = /ignore|disregard|previous|instruction|system prompt|pretend|jailbreak/;
+
 /** A mention that addresses its concern: not waved away, deferred or only considered (an attack quoted, "ignore previous…", waves nothing away). */
 function addresses(m: Mention): boolean {
-  return m.polarity !== 'considered' && !DISMISSAL.test(m.clause.lower.replace(/"[^"]*"|“[^”]*”/g, ' '));
+  return m.polarity !== 'considered' && !DISMISSAL.test(m.clause.lower.replace(/"[^"]*"|“[^”]*”/g, (q) => (ATTACK.test(q) ? ' ' : q)));
 }
 
-/** Injection is raised on its own when the design names the risk and waves it away or only imagines it, judges text others write, or gives tools to an agent that reads it. */
+/** Injection is raised on its own when the design names the risk and waves it away or only imagines it, judges text others write, or feeds the model text others write. */
 function injectable(pattern: string, concerns: readonly Concern[], reading: Reading): boolean {
   if (pattern === 'content-moderation' || INJECTION.mentions(reading).length || INJECTION_THREAT.mentions(reading).length) return true;
-  return concerns.includes(CONCERNS.tools) && !!affirmed(THIRD_PARTY_TEXT.mentions(reading));
+  return !!affirmed(THIRD_PARTY_TEXT.mentions(reading));
 }
 
 export const redFlagSafety: Rule = {
@@ -51,8 +54,8 @@ export const redFlagSafety: Rule = {
     const missing = concerns.filter((c) => !c.concept.mentions(reading).some(addresses));
     if (!missing.length) return;
     // Injection alone, where leakage (and tools) are addressed, matters where someone other than the user can write what
-    // the model reads and act through it: a moderation judge reading posts, an agent reading mail. A chat whose only
-    // text is the user's own, or an extractor reading a document into fields, is not flagged for it alone.
+    // the model reads: a moderation judge reading posts, an agent reading mail, a corpus suppliers upload to. A chat
+    // whose only text is the user's own, or an extractor reading a document into fields, is not flagged for it alone.
     if (missing.length === 1 && missing[0] === CONCERNS.injection && !injectable(pattern, concerns, reading)) return;
     ctx.report({
       ...anchorFor(parsed, ['safety']),

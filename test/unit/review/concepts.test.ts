@@ -104,12 +104,23 @@ test('concepts: the model as the source of truth in other words; a quoted negati
   const cases: Array<[string, string]> = [
     ['The model answers entitlement questions directly from what it learned in training.', 'from what it learned'],
     ['So symptom and toxicity answers come straight from the model.', 'answers come straight from the model'],
-    ['For ask-anything questions, the model answers directly.', 'model answers directly.'],
+    ['For ask-anything questions, the model answers directly.', 'questions, the model answers directly.'],
     ['When an employee asks whether something is reimbursable, the agent answers from the model\'s general knowledge of tax rules.', 'answers from the model\'s general knowledge'],
     ['So we let it write the whole "Fits / Doesn\'t fit" section from its own knowledge.', 'from its own knowledge'],
   ];
   for (const [sentence, words] of cases) assert.deepEqual(read(sentence, MODEL_AS_SOURCE), [[words, 'affirmed']], sentence);
   assert.deepEqual(read('The bot answers directly from the retrieved passages.', MODEL_AS_SOURCE), []);
+  // Small talk answered directly is no factual answer.
+  assert.deepEqual(read('For small talk the model answers directly.', MODEL_AS_SOURCE), []);
+});
+
+test('concepts: a label before a colon that rules out or puts off what follows it ("Not in v1:", "Out of scope:", "Later:")', () => {
+  const c = new Concept('c', ['rollback*|fine-tun*']);
+  assert.deepEqual(read('Not in v1: rollback and drift monitoring.', c), [['rollback', 'negated']]);
+  assert.deepEqual(read('Out of scope: fine-tuning the model on our tickets.', c), [['fine-tuning', 'negated']]);
+  assert.deepEqual(read('Later: rollback to the previous prompt.', c), [['rollback', 'considered']]);
+  // A failure named before the colon is no such label.
+  assert.deepEqual(read('Model API down: rollback to the previous version.', c), [['rollback', 'affirmed']]);
 });
 
 test('concepts: a negation does not reach into an aside or past a colon or an arrow', () => {

@@ -55,7 +55,11 @@ test('red-flag-eval-plan: a set named by its use ("Replay set", "Reference set")
   for (const own of [
     'Replay set: 250 real tickets from last season, replayed on every prompt or model change.',
     'Reference set: 15 tickets per queue with the reply a senior agent wrote, scored on every change.',
-    'A panel of five senior agents grade 120 recorded sessions before each release.',
+    'A panel of five senior agents grade each of 120 recorded sessions before every release.',
     'Every week we compute sensitivity and the alert rate per queue against the audited sample.',
   ]) assert.deepEqual(lintText(text.replace(gap, own)).filter((f) => f.ruleId === RULE), [], own);
+  // "Sensitivity" of data is no metric; "enterprise-grade" grades nothing.
+  for (const other of ['Every week we review the sensitivity of customer data in 180,000 sessions.', 'An enterprise-grade platform hosts the 180,000 sessions.']) {
+    assert.equal(lintText(text.replace(gap, other)).filter((f) => f.ruleId === RULE).length, 1, other);
+  }
 });

@@ -81,9 +81,13 @@ test('red-flag-failure-modes: a signal in the failure\'s aside after a negation,
   assert.equal(withEntry('- Ranking API not reachable: no alert and no fallback for now.').length, 1);
 });
 
-test('red-flag-failure-modes: where most failures are complete, one that explains itself in other words is left alone; a bare name is not', () => {
-  assert.deepEqual(withEntry('- Stale listing photos: listings carry the date of their last photo and the result card prints it.'), []);
+test('red-flag-failure-modes: an entry that only says what goes wrong, or puts the fix off, is reported even where the others are complete', () => {
   assert.deepEqual(withEntry('- Stale listing photos.'), ['32:3 warning']);
+  for (const gap of [
+    '- Wrong category shown: the shopper buys a part that does not fit their model.',
+    '- Embedding model deprecated by the provider: re-embed later.',
+    '- Wrong listing ranked first: the listing is reviewed only if the seller complains.',
+  ]) assert.deepEqual(withEntry(gap), ['32:3 warning'], gap);
 });
 
 test('red-flag-failure-modes: work handed to people or done with less is a degradation ("recorded on paper forms, keyed later", "second failure → handoff", "last week\'s list reissued")', () => {

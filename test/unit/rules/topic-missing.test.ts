@@ -128,6 +128,10 @@ test('topic-missing: a feedback loop described is not a feedback loop handled; a
   for (const own of [
     '- Views and purchases become labels for the weekly retrain; 2 % of low-score items are shown anyway, blind, and weighted in training to represent everything the model hid.',
     '- Views and purchases become labels for the weekly retrain; one item in fifty from the unshown pool is reviewed every week and weighted in training.',
+    '- Views and purchases become labels for the weekly retrain; clicks are discounted by slot position before training.',
+    '- Views and purchases become labels for the weekly retrain; the top 3 slots always include one listing the model ranked low.',
+    '- Views and purchases become labels for the weekly retrain; 0.5% of would-be declines are approved anyway.',
+    '- Views and purchases become labels for the weekly retrain; analysts review 300 declined items each week and their verdicts join the training data.',
   ]) assert.equal(loop(ok.replace(line, own)), 0, own);
 });
 
