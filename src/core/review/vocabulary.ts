@@ -142,7 +142,7 @@ export const INJECTION_THREAT = new Concept('injection-threat', [
  * can be steered by whoever wrote it.
  */
 export const THIRD_PARTY_TEXT = new Concept('third-party-text', [
-  'email bod*|email thread*|email text|incoming email*|inbound email*|emails from|emails sent|emails that|emails guests|e-mails from|inbox*|mailbox*|attachment*|web page*|webpage*|website*|browse*|browsing|scrap*|crawl*|search the web|web search|supplier*|vendor document*|third-party|third party|external document*|forwarded|incoming message*|customer message*|reviews|posts|comments|listings|pull request*|issues|tickets|user-generated|uploaded by|submitted by|written by customers|from customers & model|llm|agent|assistant|chatbot|bot|prompt*|context|reads|read by|passed to|fed to|given to|sent to the|answers from|indexed',
+  'email bod*|email thread*|email text|incoming email*|inbound email*|emails from|emails sent|emails that|e-mails from|inbox*|mailbox*|attachment*|web page*|webpage*|website*|browse*|browsing|scrap*|crawl*|search the web|web search|supplier*|vendor document*|third-party|third party|external document*|forwarded|incoming message*|customer message*|reviews|posts|comments|listings|pull request*|issues|tickets|user-generated|uploaded by|submitted by|written by customers|from customers & model|llm|agent|assistant|chatbot|bot|prompt*|context|reads|read by|passed to|fed to|given to|sent to the|answers from|indexed',
   // A corpus anyone can write to: "the HR policy wiki, which any employee can edit".
   'anyone can edit|any employee can edit|anyone can add|anyone can upload|anyone can post|editable by anyone|user-submitted|user-uploaded|user-generated content',
 ]);

@@ -30,15 +30,16 @@ interface Entry {
   clear: boolean;
 }
 
-/** Putting it off: "we'll monitor these after launch", "keep an eye on", "TBD" say neither how nor what. */
-/** ("keyed later" says when a form is typed in, not that handling is put off: "later" after a past participle is no deferral.) */
+/**
+ * Putting it off: "we'll monitor these after launch", "keep an eye on", "TBD", "re-embed later" say neither how nor what
+ * ("keyed later" says when a paper form is typed in: "later" after such a participle puts nothing off).
+ */
 const PUT_OFF = /\b(?:after (?:the )?launch|once (?:it is |it's )?live|keep an eye on|we(?:'ll|’ll| will) (?:monitor|watch|look|see|handle|figure)|to be (?:decided|defined|determined)|tbd|(?<!\b(?:keyed|entered|typed|uploaded|synced|processed|sent|written|replayed|reconciled|posted|filed) )later)\b/;
 
 /** True when the concept is written, and not negated ("no fallback") or put off, between document offsets [from, to) of the block. */
 function said(reading: Reading, block: Block, from: number, to: number, concept: Concept): boolean {
   return block.sentences.some((s) => s.end > from && s.start < to && !PUT_OFF.test(s.lower) && concept.mentionsIn(reading, s).some((m) => m.start >= from && m.end <= to && m.polarity !== 'negated'));
 }
-
 
 /** A heading that announces failure modes in other words than the schema's ("What could go wrong", "Known issues"). */
 const FAILURE_HEADING = /\bwhat (?:could|can|might|may|will) (?:go wrong|break|fail)|\bfailures?\b|\bfailure modes?\b|\bknown issues\b|\brisks?\b|\bwhat breaks\b|\bincidents?\b/;

@@ -32,7 +32,7 @@ function addresses(m: Mention): boolean {
 }
 
 /** Injection is raised on its own when the design names the risk and waves it away or only imagines it, judges text others write, or feeds the model text others write. */
-function injectable(pattern: string, concerns: readonly Concern[], reading: Reading): boolean {
+function injectable(pattern: string, reading: Reading): boolean {
   if (pattern === 'content-moderation' || INJECTION.mentions(reading).length || INJECTION_THREAT.mentions(reading).length) return true;
   return !!affirmed(THIRD_PARTY_TEXT.mentions(reading));
 }
@@ -56,7 +56,7 @@ export const redFlagSafety: Rule = {
     // Injection alone, where leakage (and tools) are addressed, matters where someone other than the user can write what
     // the model reads: a moderation judge reading posts, an agent reading mail, a corpus suppliers upload to. A chat
     // whose only text is the user's own, or an extractor reading a document into fields, is not flagged for it alone.
-    if (missing.length === 1 && missing[0] === CONCERNS.injection && !injectable(pattern, concerns, reading)) return;
+    if (missing.length === 1 && missing[0] === CONCERNS.injection && !injectable(pattern, reading)) return;
     ctx.report({
       ...anchorFor(parsed, ['safety']),
       message: l10n.t(

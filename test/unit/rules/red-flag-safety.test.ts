@@ -58,7 +58,7 @@ test('red-flag-safety: injection alone is raised where others can write what the
   const ownText = ok.replace(line, '');
   assert.deepEqual(lintText(ownText).filter((f) => f.ruleId === RULE), []);
   // The same agent reading mail that guests send: whoever writes the mail can steer the tools.
-  const mail = ownText.replace('The agent loop plans, calls a tool', 'The agent reads the emails guests send about a meeting and passes them to the model as context. The agent loop plans, calls a tool');
+  const mail = ownText.replace('The agent loop plans, calls a tool', 'The agent reads the emails from guests about a meeting and passes them to the model as context. The agent loop plans, calls a tool');
   assert.match(lintText(mail).filter((f) => f.ruleId === RULE)[0]?.message ?? '', /does not address prompt injection;/);
   // A corpus others write to is the same risk, tools or not.
   const wiki = ownText.replace('pattern: agent', 'pattern: rag').replace('The agent loop plans, calls a tool', 'Answers come from the booking policy wiki, which any employee can edit. The agent loop plans, calls a tool');
