@@ -405,9 +405,7 @@ export class EstimateEvaluator {
             const stated = statedResult(m, (text) => this.#compile(m, normalize(text)).evaluate(scope), trimmed, before, v as number | Unit, scope);
             if (stated) result.stated = { ...stated, start: start + stated.start, end: start + stated.end, arithmetic: before };
             scope.set(name, v);
-            result.display = display(m, v as number | Unit);
-            let q: ReturnType<typeof valueAndUnit> | null = null;
-            result.quantity = () => (q ??= valueAndUnit(m, v as number | Unit));
+            giveValue(result, m, v as number | Unit);
           } catch {
             failed.add(name);
             scope.delete(name);
@@ -420,9 +418,7 @@ export class EstimateEvaluator {
         started ??= Date.now();
         if (typeof v !== 'number' && !m.isUnit(v)) throw new Refused(kindOf(m, v), l10n.t('a number or a quantity with units'));
         if (name) scope.set(name, v);
-        result.display = display(m, v as number | Unit);
-        let q: ReturnType<typeof valueAndUnit> | null = null;
-        result.quantity = () => (q ??= valueAndUnit(m, v as number | Unit));
+        giveValue(result, m, v as number | Unit);
       } catch (e) {
         if (name) failed.add(name);
         if (e instanceof Refused) {
@@ -438,6 +434,13 @@ export class EstimateEvaluator {
     this.#blocks.set(content, out);
     return out;
   }
+}
+
+/** A line's value: shown beside it, and as a quantity when something asks (computed once). */
+function giveValue(result: BlockLine, m: MathJsInstance, v: number | Unit): void {
+  result.display = display(m, v);
+  let q: ReturnType<typeof valueAndUnit> | null = null;
+  result.quantity = () => (q ??= valueAndUnit(m, v));
 }
 
 /** mathjs' own messages can quote the whole line: kept to a readable length. */
