@@ -62,7 +62,7 @@ const PEAK = /\b(?:peak|peaks|max(?:imum)?|busiest|burst|spike|worst case|at mos
 const AVERAGE = /\b(?:average|avg|mean|typical|steady|baseline|normal)\b/;
 const PER_UNIT = /\b(?:per|each|every)\s+(?:replica|node|pod|server|worker|instance|host|machine|shard|region|zone|model|tenant|request|user|batch|job|cluster|rack|box)\b|\breplica|\bnode\b|\bpod\b|\bworker|\bshard|\bhost\b|\bmachine/;
 const GROWTH = /\b(?:by 20\d\d|in \d+ (?:months?|years?)|next year|year 2|grow|grows|growth|growing|later|eventually|future|projected|v2|long[- ]term)\b/;
-const MAX_WORDS = /(?:<|≤|<=|\bunder|\bbelow|\bwithin|\bat most|\bless than|\bno more than|\bmax(?:imum)?|\bup to|\bcap(?:ped)?(?: at)?|\bceiling|\bbudget(?: of)?|\bbounded by|\bnot exceed)\s*(?:of\s*)?(?:p\d{2,3}\s*)?[$~≈]?\s*$/;
+const MAX_WORDS = /(?:<|≤|<=|\bunder|\bbelow|\bwithin|\bat most|\bless than|\bno more than|\bmax(?:imum)?|\bup to|\bcap(?:ped)?(?: at)?|\bceiling|\bbudget(?: of)?|\bbounded by|\bnot exceed|\balert(?:s|ing)?(?: (?:at|above|over|past))?|\bthreshold(?: (?:of|at))?)\s*(?:of\s*)?(?:p\d{2,3}\s*)?[$~≈]?\s*$/;
 const MIN_WORDS = /(?:>|≥|>=|\bat least|\bmore than|\bover|\bmin(?:imum)?|\bhandle|\bhandles|\bsustain|\bsustains|\bsupport|\bsupports|\bserve|\bserves|\bscale to|\babove)\s*(?:of\s*)?[~≈]?\s*$/;
 const GPU_MODEL = /(?<![\d.,])(?<!\d\s*(?:[-–—]|to)\s*)(\d+)\s*(?:[×x*]\s*)?(?:nvidia\s+)?(a100|h100|h200|h20|b200|gb200|a10g?|l4|l40s?|t4|v100|mi300x?|tpu(?:\s*v\d\w*)?)s?\b/gi;
 
@@ -80,13 +80,18 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
         const c = clauseAt(reading, parsed.lines.offsetAt(n.range.start));
         if (!c || ALTERNATIVE.test(c.lower)) continue;
       }
-      // Only the units of the quantities compared: times, rates, users, GPUs, money.
-      if (!n.unitKind || n.unitKind === 'data' || n.unitKind === 'percent' || n.unitKind === 'factor' || (n.unitKind === 'count' && !/^(?:users?|dau|mau|gpus?)$/i.test(n.unit ?? ''))) continue;
       const start = parsed.lines.offsetAt(n.range.start);
       const end = parsed.lines.offsetAt(n.range.end);
+      // "€18,000/month", "£900 a month": money in another currency, read as money (its figures
+      // compared like dollars: a snapshot prices in one currency). "2.1M daily active users": users, with words between.
+      const currency = /[€£]\s*$/.test(parsed.text.slice(Math.max(0, start - 2), start)) && (!n.unit || n.unitKind === 'time');
+      const active = !n.unitKind && ACTIVE_USERS.exec(parsed.text.slice(end, end + 40).toLowerCase());
+      const unit = currency ? `$${n.unit ?? ''}` : active ? (active[1] === 'monthly' ? 'mau' : active[1] === 'daily' ? 'dau' : 'users') : (n.unit ?? '');
+      // Only the units of the quantities compared: times, rates, users, GPUs, money.
+      if (!currency && !active && (!n.unitKind || n.unitKind === 'data' || n.unitKind === 'percent' || n.unitKind === 'factor' || (n.unitKind === 'count' && !/^(?:users?|dau|mau|gpus?)$/i.test(n.unit ?? '')))) continue;
       const clause = clauseAt(reading, start);
       if (!clause) continue;
-      const s = classify(parsed, clause, id, n.value, n.unit ?? '', start, end, operands.has(start));
+      const s = classify(parsed, clause, id, n.value, unit, start, active ? end + active[0].length : end, operands.has(start));
       if (s) out.push(s);
     }
   }
@@ -97,6 +102,9 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
   out.push(...fromDiagrams(parsed, diagrams));
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** Users written with words between the number and the unit: "2.1M daily active users", "40k registered users". */
+const ACTIVE_USERS = /^\s+(?:(daily|monthly|weekly)\s+)?(?:active|registered|signed-up)\s+users\b/;
 
 /** Offsets of numbers that are operands of an inline calculation (only its stated result is a statement). */
 function operandOffsets(parsed: ParsedSnapshot): Set<number> {
@@ -182,6 +190,8 @@ function perSecond(unit: string): number | undefined {
 }
 
 function relationBefore(before: string, kind: Kind, requirement: boolean, near: string): Relation {
+  // "Peak load: up to 120 QPS" in the requirements is the load to sustain, not a ceiling on it.
+  if (kind === 'qps' && requirement && /\bup to\s*[~≈]?\s*$/.test(before)) return 'min';
   if (MAX_WORDS.test(before)) return 'max';
   if (MIN_WORDS.test(before)) return 'min';
   if (!requirement) return 'eq';
@@ -287,7 +297,7 @@ const SCOPES: Array<[RegExp, string]> = [
   [/\b(?:year|yr|y) ?([2-9]|two|three|four|five)\b|\bin (?:[2-9]|two|three|four|five) years\b/, 'later'],
 ];
 /** "all regions", "globally", "in total": the whole, whatever else the words name. */
-const WHOLE = /\b(?:global(?:ly)?|all regions|across (?:all )?regions|in total|overall|combined|worldwide)\b|\b(?:eu|us|europe|asia|apac|emea|americas?)\s*(?:\+|and|&|\/)\s*(?:eu|us|europe|asia|apac|emea|americas?)\b/;
+const WHOLE = /\b(?:global(?:ly)?|all (?:\d+ )?regions|across (?:all |the |our )?(?:\d+ |two |three |four |five |six )?(?:regions|countries|markets|zones)|in total|overall|combined|worldwide)\b|\b(?:eu|us|europe|asia|apac|emea|americas?)\s*(?:\+|and|&|\/)\s*(?:eu|us|europe|asia|apac|emea|americas?)\b/;
 
 /** The scope of a figure: its own words first, the clause's (and label's) when it is the clause's only figure of its family. */
 function scopeOf(local: { before: string; after: string; single: boolean }, clause: string, label: string): string {
@@ -367,24 +377,32 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
     return { ...base, ...(needed ? { scope: [scope, 'needed'].filter(Boolean).join('+') } : {}), kind: 'gpus', qualifier: '', value, relation: relationBefore(before, 'gpus', requirement, near) };
   }
   if (u.startsWith('$') || u === 'usd' || u === 'dollars') {
-    if (operand || growth) return undefined;
+    // Money in the problem statement is today's (a price, what the old system costs), not the design's cost.
+    if (operand || growth || section === 'problem') return undefined;
     const after = parsed.text.slice(end, end + 16).toLowerCase();
-    const period = /^\/?(?:month|mo)\b/.test(u.replace(/^\$/, '').replace(/^\//, '')) || /^\s*(?:\/|per|a)\s*(?:month|mo)\b|^\s*monthly\b/.test(after) || /\/month|\bper month|\ba month|\bmonthly\b/.test(near) ? 'month' : /\/(?:year|yr)\b/.test(u) || /^\s*(?:\/|per|a)\s*(?:year|yr)\b|^\s*(?:annually|yearly)\b/.test(after) ? 'year' : '';
+    const period = /^\/?(?:month|mo)\b/.test(u.replace(/^\$/, '').replace(/^\//, '')) || /^\s*(?:\/|per|a)\s*(?:month|mo)\b|^\s*monthly\b/.test(after) || /\/month|\bper month|\ba month|\bmonthly\b/.test(local.single ? words : near) ? 'month' : /\/(?:year|yr)\b/.test(u) || /^\s*(?:\/|per|a)\s*(?:year|yr)\b|^\s*(?:annually|yearly)\b/.test(after) ? 'year' : '';
     if (!period) return undefined;
     if (/\bper\s+(?:request|query|task|user|token|1k|1m|million|thousand|call|page|document|gpu)\b/.test(near.slice(Math.max(0, start - clause.start)))) return undefined;
     // One item of several ("GPU serving: $12k/month"), not the total.
     const part = !WHOLE.test(own) && !/\b(?:total|all-in|overall|everything)\b/.test(local.single ? words : own) && COST_ITEM.test(local.single ? words : own);
-    return { ...base, scope: [scope, part ? 'part' : ''].filter(Boolean).join('+'), kind: 'cost', qualifier: 'month', value: period === 'year' ? value / 12 : value, relation: relationBefore(before, 'cost', requirement, near) };
+    const relation = relationBefore(before, 'cost', requirement, near);
+    // A bound on money outside the requirements and the cost section is the system's cost only when its words say so:
+    // "catalogue items ≤ $30/month auto-approved" (a tool's rule) or "refunds up to $50/month" bound something else.
+    if (relation === 'max' && !requirement && section !== 'cost' && section !== 'estimates' && !SYSTEM_COST.test(words)) return undefined;
+    return { ...base, scope: [scope, part ? 'part' : ''].filter(Boolean).join('+'), kind: 'cost', qualifier: 'month', value: period === 'year' ? value / 12 : value, relation };
   }
   return undefined;
 }
+
+/** Words that make a bound on money the system's own cost: its bill, spend or budget. */
+const SYSTEM_COST = /\b(?:costs?|spend(?:ing)?|bill(?:ing)?|budget|infra(?:structure)?|running|run rate|total|we pay|our (?:llm|model|gpu|api|cloud) (?:bill|spend|costs?))\b/;
 
 /** What a cost item is for, when a figure is one item of the bill. */
 const COST_ITEM = /\b(?:gpus?|storage|embedding|embeddings|vector|api|llm|inference|serving|compute|egress|network|training|fine-tuning|index|hosting|tokens?|database|cache|logging|monitoring|labell?ing|annotation|reviewers?|people|staff|licen[cs]es?)\b/;
 
 const PERIOD_SECONDS: Record<string, number> = { s: 1, sec: 1, second: 1, min: 60, minute: 60, h: 3600, hr: 3600, hour: 3600, day: 86_400, week: 604_800, month: 2_628_000, quarter: 7_884_000, year: 31_536_000 };
 /** "9,000 login attempts/s", "60 RFPs/month", "1.2M new listings per day": a count of things by a period. */
-const VOLUME = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*?)s?\s*(?:\/\s*|\bper\s+|\ban?\s+|\beach\s+)(s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/g;
+const VOLUME = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*?)s?\s*(?:\/\s*|\bper\s+|\ban?\s+|\beach\s+|\bevery\s+)(s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/g;
 /** Words that say how a count is taken, not what is counted; and units the other kinds read. */
 const NOT_NOUNS = new Set(['new', 'active', 'daily', 'unique', 'total', 'about', 'around', 'roughly', 'approximately', 'up', 'to', 'of', 'the', 'more', 'than', 'over', 'under', 'at', 'peak', 'average', 'avg', 'only', 'extra', 'additional', 'incoming', 'outgoing', 'distinct', 'separate', 'individual', 'other', 'few', 'many', 'raw']);
 const OTHER_KINDS = /^(?:req|reqs|request|requests|query|queries|call|calls|transaction|transactions|txn|txns|event|events|message|messages|token|tokens|user|users|dau|mau|gpu|gpus|ms|kb|mb|gb|tb|pb|byte|bytes|usd|dollar|dollars|cent|cents|eur|times|x|percent)$/;
@@ -398,7 +416,7 @@ const singular = (w: string): string => (w.endsWith('ies') ? `${w.slice(0, -3)}y
  */
 /** Clauses that hold no volume, by text: most clauses, and they are not searched again while the author types. */
 const noVolume = reviewCache<string, true>(8192);
-const PER_PERIOD = /(?:\/|\bper\b|\ban?\b|\beach\b)\s*(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/;
+const PER_PERIOD = /(?:\/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s*(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/;
 
 /** The volumes of a clause by its section and text, at offsets within the clause. */
 const clauseVolumes = reviewCache<string, Statement[]>(2048);
@@ -422,6 +440,12 @@ function volumes(parsed: ParsedSnapshot, reading: Reading): Statement[] {
   return out;
 }
 
+/** A text up to the first arrow at or after `from` (the figure's consequences start there). */
+function untilArrow(text: string, from: number): string {
+  const at = text.slice(from).search(/→|->|=>/);
+  return at < 0 ? text : text.slice(0, from + at);
+}
+
 /** The volumes of one clause, with offsets relative to the clause's start. */
 function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string): Statement[] {
   const out: Statement[] = [];
@@ -440,6 +464,9 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
       if (GROWTH.test(own) || (local.single && GROWTH.test(c.lower)) || PER_UNIT.test(local.before)) continue;
       // "300,000 × 2% held ≈ 6,000 comments/day": a share of another volume, not the volume itself.
       if (/\d\s*%|[×x*]\s*0?\.\d/.test(c.lower.slice(0, m.index))) continue;
+      // "~1,800 moderator reviews a day (~5% of capacity)": a share of another figure, said right after it.
+      // ("900k accounts/day, 2% of them flagged" is a share of this one.)
+      if (/^\s*(?:\(|,?\s*(?:which|that) is\s)\s*(?:about |around |roughly |~|≈)?\d+(?:\.\d+)?\s*%\s+of\s+(?!(?:them|it|these|those|this|that)\b)/.test(c.lower.slice(m.index + m[0].length))) continue;
       const mult = m[2] === 'k' ? 1e3 : m[2] === 'm' ? 1e6 : m[2] === 'b' ? 1e9 : 1;
       const value = (Number((m[1] ?? '0').replace(/,/g, '')) * mult) / (PERIOD_SECONDS[m[4] ?? 's'] ?? 1);
       const requirement = section === 'requirements';
@@ -447,7 +474,8 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
       out.push({
         kind: 'volume',
         // The level may be set earlier in the sentence: "Peak is the Monday of a new programme: perhaps 25 questions in an hour".
-        qualifier: nearest(LOAD_LEVEL, local, c.lower, '', levelOf) || nearest(LOAD_LEVEL, NO_WORDS, c.sentence.lower, '', levelOf),
+        // What follows an arrow is what the figure leads to ("120,000 invoices/month → … month-end peaks of ~1,200 per hour").
+        qualifier: nearest(LOAD_LEVEL, local, untilArrow(c.lower, m.index + m[0].length), '', levelOf) || nearest(LOAD_LEVEL, NO_WORDS, untilArrow(c.sentence.lower, c.start - c.sentence.start + m.index + m[0].length), '', levelOf),
         value,
         relation: MAX_WORDS.test(before) ? 'max' : MIN_WORDS.test(before) || (requirement && /\b(?:must|sustain|handle|support)\b/.test(c.lower)) || (!requirement && PROVISIONED.test(own)) ? 'min' : 'eq',
         where: section,
@@ -626,25 +654,37 @@ function fromDiagrams(parsed: ParsedSnapshot, diagrams: readonly DiagramBlock[])
   const out: Statement[] = [];
   for (const d of diagrams) {
     const chart = flowchartOf(d);
+    // GPUs drawn on several boxes are each box's: the diagram states their sum, and nothing when one box's count is
+    // per replica or node ("2 replicas x TP4 = 8 x H100" beside "8 x H100").
+    const gpus: Statement[] = [];
+    let gpuUnread = false;
     for (const label of chart.labels) {
       const lower = label.text.toLowerCase();
-      if (PER_UNIT.test(lower)) continue;
-      const lineStart = parsed.lines.lineStart(d.contentLine + label.line) + label.start;
-      const base = { where: 'diagram', section: 'diagram', scope: '', budget: false, start: lineStart, end: lineStart + (label.end - label.start) };
       GPU_MODEL.lastIndex = 0;
       const gpu = GPU_MODEL.exec(label.text);
+      if (PER_UNIT.test(lower)) {
+        gpuUnread ||= !!gpu || /\bgpus?\b/.test(lower);
+        continue;
+      }
+      const lineStart = parsed.lines.lineStart(d.contentLine + label.line) + label.start;
+      const base = { where: 'diagram', section: 'diagram', scope: '', budget: false, start: lineStart, end: lineStart + (label.end - label.start) };
       if (gpu) {
-        out.push({ ...base, kind: 'gpus', qualifier: '', value: Number(gpu[1]), relation: 'eq', text: `"${gpu[0]}"` });
+        gpus.push({ ...base, kind: 'gpus', qualifier: '', value: Number(gpu[1]), relation: 'eq', text: `"${gpu[0]}"` });
         continue;
       }
       for (const n of numbersIn(label.text)) {
         if (!n.unit) continue;
         const text = `"${label.text.slice(n.start, n.end)}"`;
-        if (/^gpus?$/i.test(n.unit)) out.push({ ...base, kind: 'gpus', qualifier: '', value: n.value, relation: 'eq', text });
+        if (/^gpus?$/i.test(n.unit)) gpus.push({ ...base, kind: 'gpus', qualifier: '', value: n.value, relation: 'eq', text });
         const rate = perSecond(n.unit);
         if (rate !== undefined) out.push({ ...base, kind: 'qps', qualifier: PEAK.test(lower) ? 'peak' : AVERAGE.test(lower) ? 'avg' : '', value: n.value * rate, relation: 'eq', text });
       }
     }
+    const [first] = gpus;
+    const last = gpus[gpus.length - 1];
+    if (gpuUnread || !first || !last) continue;
+    if (gpus.length === 1) out.push(first);
+    else out.push({ ...first, value: gpus.reduce((sum, g) => sum + g.value, 0), end: last.end, text: gpus.map((g) => g.text).join(' + ') });
   }
   return out;
 }

@@ -107,3 +107,45 @@ test('number-consistency: GPU-hours are not a GPU count; a peak set earlier in t
   // The same figures stated as what they are not are still compared.
   assert.equal(nc(doc('- Training needs 56 GPUs.\n- Load: about 250 questions a week.')).length, 2);
 });
+
+/** A snapshot with the sections given (heading → body), in order. */
+function snapshot(sections: Record<string, string>, pattern = 'agent'): string {
+  return `---\ntitle: T\npattern: ${pattern}\nstatus: review\n---\n# T\n\n${Object.entries(sections).map(([h, body]) => `## ${h}\n${body}\n`).join('\n')}`;
+}
+const consistency = (text: string): string[] => lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.message);
+
+test('number-consistency: an alert threshold, a tool rule on money, a share of another volume and GPUs drawn on several boxes are not the figures they resemble', () => {
+  // An alert threshold is a bound the estimate keeps under, not another estimate of the cost.
+  assert.deepEqual(consistency(snapshot({ Estimates: '- Total ≈ $2,400/month.', 'Cost and latency': '- Budget alert at $3,000/month.' })), []);
+  assert.equal(consistency(snapshot({ Estimates: '- Total ≈ $3,600/month.', 'Cost and latency': '- Budget alert at $3,000/month.' })).length, 1);
+  // A bound on money in a tool's rules is not the system's cost.
+  const tools = snapshot({ Architecture: '| Tool | Limits |\n| --- | --- |\n| `license_request` | catalogue items ≤ $30/month auto-approved |', Estimates: '- Large-model cost ≈ $300/month.' });
+  assert.deepEqual(consistency(tools), []);
+  // A volume said as a share of another is a part of it.
+  const share = snapshot({ Requirements: '- Moderator capacity: 45 FTE ≈ 35k reviews/day.', Architecture: '- The blind random sample costs ~1,800 moderator reviews a day (~5% of capacity).' }, 'content-moderation');
+  assert.deepEqual(consistency(share), []);
+  // GPUs on two boxes add up; a box counted per replica leaves the diagram's total unread.
+  const diagram = (a: string, b: string): string =>
+    snapshot({ Estimates: '- GPUs: 16 × H100 in total.', Architecture: `\`\`\`mermaid\nflowchart LR\n  R[Router] --> S[${a}]\n  R --> L[${b}]\n\`\`\`` }, 'llm-serving');
+  assert.deepEqual(consistency(diagram('8B model, 8 x H100', '70B model, 8 x H100')), []);
+  assert.deepEqual(consistency(diagram('8B model, 8 x H100', '70B, 2 replicas x TP4 = 8 x H100')), []);
+  assert.match(consistency(diagram('8B model, 8 x H100', '70B model, 16 x H100')).join('\n'), /GPU count disagrees/);
+});
+
+test('number-consistency: a peak the requirements say comes "up to", money in euros, users with words before the unit, counts "every day" and figures before an arrow are read', () => {
+  const peak = snapshot({ Requirements: '- Peak load: up to 120 QPS during an outage.', Architecture: 'Capacity: the cluster is sized for a 60 QPS peak.' }, 'rag');
+  assert.match(consistency(peak).join('\n'), /request rate \(peak\) disagrees/);
+  const euros = snapshot({ Estimates: '- ~4,000 conversations/day → ~€18,000/month for model usage.', 'Cost and latency': '- Monthly model spend: ≈ €27,000 at current pricing.' }, 'chatbot');
+  assert.match(consistency(euros).join('\n'), /monthly cost disagrees/);
+  const users = snapshot({ Requirements: '- About 2.1M daily active users.', Estimates: '- 1.4M DAU × ~3 loads/day ≈ 4.2M loads/day.' }, 'recsys');
+  assert.match(consistency(users).join('\n'), /user count \(dau\) disagrees/);
+  const orders = snapshot({ Requirements: '- ~3,200 work orders every day across the 4 regions.', Estimates: '- 2,100 work orders/day in total.' });
+  assert.match(consistency(orders).join('\n'), /volume disagrees/);
+  const arrow = snapshot({ Requirements: '- ~180,000 invoices per month.', Estimates: '- 120,000 invoices/month → ~5,500 per working day; month-end peaks of ~1,200 per hour.' }, 'doc-processing');
+  assert.match(consistency(arrow).join('\n'), /volume disagrees/);
+});
+
+test('number-consistency: prices in the problem statement are not the design\'s cost', () => {
+  const text = snapshot({ Problem: 'The app has 2.4M subscribers on monthly (€12.99) and annual (€89.99) plans.', Cost: '- Monthly training and weekly scoring: ~€600/month.' }, 'recsys');
+  assert.deepEqual(consistency(text), []);
+});
