@@ -279,7 +279,7 @@ const WEIGHED = /\b(?:reached|scored|compared|tried|tested|benchmarked|prototype
 const SET_ASIDE = /[,;]\s*(?:but\s+|so\s+|and\s+so\s+|therefore\s+|hence\s+)?(?:we|the team|i)\s+(?:chose|picked|went with|selected|settled on|opted for|stayed with|stuck with)\s+(?!(?:it|this|that|them|these|those|one)\b)/;
 // Cues that a clause only weighs, defers or asks.
 const CONSIDERED =
-  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|we looked at|we looked into|we investigated|weigh|weighed|weighing|parked|shelved|on the shelf|on hold|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided|once (?:the |it |this |that |we |things )?(?:[\p{L}-]+ )?(?:is|are|has|have|gets?) (?:stable|settled|mature|ready|in place|running smoothly|bedded in))(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:consider|considers|considered|considering|could|might|may|would|option|options|optional|optionally|alternative|alternatives|alternatively|evaluated|explored|explore|exploring|we looked at|we looked into|we investigated|weigh|weighed|weighing|parked|shelved|on the shelf|on hold|if needed|if necessary|if required|if budget allows|whether|perhaps|possibly|maybe|potentially|later|eventually|future|v2|v3|phase 2|next phase|next version|next iteration|next quarter|roadmap|follow-up|revisit|tbd|tbc|to be decided|to be determined|to be defined|to be confirmed|open question|experiment with|prototype|figure out|figure it out|work out later|decide later|not yet decided|will be (?:defined|decided|agreed|worked out|designed|specified|clarified|figured out)|once (?:the |it |this |that |we |things )?(?:[\p{L}-]+ ){0,3}(?:is|are|has|have|gets?|goes) (?:stable|settled|mature|ready|in place|running smoothly|bedded in|live|launched|in production|on the (?:new )?(?:platform|model|cluster|stack))|once we (?:pick|choose|select|have picked|have chosen|know|launch|go live|have (?:real )?traffic))(?![\p{L}\p{N}])/u;
 /** A sentence that opens with a label ruling out (group 1) or putting off (group 2) what follows its colon. */
 const LABEL_BEFORE =
   /^\W*(?:(not (?:in|for|part of|planned|doing|now|included|covered)\b[^:;.]{0,30}|no plans? (?:for|to)\b[^:;.]{0,30}|out of scope|not in scope|non-goals?|excluded|won['’]t do|will not do|we won['’]t|we will not)|(later|v2|v3|phase (?:2|two)|future|next (?:phase|version|quarter)|tbd|to be decided|deferred|parked|open questions?))\s*:\s*$/;
@@ -294,6 +294,12 @@ const COUNTERFACTUAL_OBJECT = /\b(?:would|could|might)\s+[\p{L}-]+\s+(?:is|are|w
 // figure out with the platform team before week 3".
 const LABEL_UNDECIDED =
   /^\s*[:=–—-]\s*(?:(?:tbd|tbc|todo|to do|to be (?:decided|determined|defined|confirmed)|later|not yet|pending|unknown|open|n\/a|none|\?+)\s*(?:[.;!]|$)|(?:tbd|tbc|todo|to be (?:decided|determined|defined|confirmed|agreed|worked out)|not yet (?:decided|defined|agreed|designed|planned)|(?:we )?will (?:figure|work|sort) (?:it |this |that )?out|(?:we['’]ll|we will) (?:decide|define|agree)|(?:we['’]ll|we will) see(?=\s*(?:[.;,]|$)|\s+(?:how|whether|if|what|later))|undecided|open question)\b)/;
+/** A label's short entry that ends by putting it off: ": to be handled in phase 2", ": later", ": next quarter". */
+const LABEL_DEFERRED = /^\s*:\s*(?:[\p{L}-]+\s+){0,6}?(?:phase (?:2|two)|v2|v3|a later (?:phase|release|version|stage)|later|next (?:phase|version|quarter|year|release|iteration)|the future|future)\s*[.;!]?\s*$/u;
+/** A label's entry that opens by ruling it out: ": not needed", ": none", ": out of scope" (not a later "is not possible"). */
+const LABEL_NEGATED = /^\s*:\s*(?:none|n\/a|no|not (?:needed|planned|required|necessary|a concern|an issue|a priority|applicable|relevant|in scope|doing)|out of scope|unnecessary|overkill|skipped|dropped)(?![\p{L}\p{N}])/u;
+/** What limits a "not needed" to now: "not needed for v1", "not yet", "for the pilot". */
+const FOR_NOW = /\b(?:for|in) (?:v1|the mvp|mvp|the pilot|now|the first (?:version|release|phase))\b|\byet\b/;
 // Sub-headings and lead-ins that set the polarity of everything under them.
 const NEGATED_CONTEXT = /out of scope|not in scope|will not|won't|excluded|rejected|not doing|descoped/;
 /** A heading over what the document rules out ("Non-goals", "Out of scope"), not one that mixes goals and non-goals. */
@@ -359,7 +365,14 @@ export function polarityOf(clause: Clause, from: number, to: number): Polarity {
   if (NEGATED_CONTEXT.test(context) || NEGATED_HEADING.test(block.subheading) || (block.heading && NEGATED_HEADING.test(block.heading.text.toLowerCase()))) return 'negated';
   if (clause.sentence.question) return 'considered';
   // "Rollback: TBD.": a label whose entry says nothing is decided yet.
-  if (LABEL_UNDECIDED.test(clause.sentence.lower.slice(clause.end - clause.sentence.start))) return 'considered';
+  const entry = clause.sentence.lower.slice(clause.end - clause.sentence.start);
+  if (LABEL_UNDECIDED.test(entry)) return 'considered';
+  // "Cold start: to be handled in phase 2." puts it off; "Rollback: not needed for v1" puts it off too, and
+  // "Drift: not needed, the model is hosted" rules it out.
+  if (/^\s*:/.test(entry)) {
+    if (LABEL_DEFERRED.test(entry)) return 'considered';
+    if (LABEL_NEGATED.test(entry)) return FOR_NOW.test(entry) ? 'considered' : 'negated';
+  }
   // After the mention, a cue counts up to a turn to another subject ("invoice text is untrusted, and a supplier could
   // embed instructions in it": the supplier could, the text is untrusted all the same).
   if (CONSIDERED.test(prefix.replace(COUNTERFACTUAL_OBJECT, ' ').replace(ASKS_WHETHER, ' ')) || CONSIDERED.test(suffix.split(SUFFIX_TURN, 1)[0] ?? suffix)) return 'considered';

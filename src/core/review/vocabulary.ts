@@ -53,6 +53,10 @@ export const MODEL_AS_SOURCE = new Concept('model-as-source', [
   're[learned|learnt|knows|trained]:\\bfrom what (?:it|the (?:[\\w-]+ )?(?:model|llm)) (?:has )?(?:learned|learnt|knows|was trained on)\\b',
   're[straight|directly]:\\b(?:answers?|replies|responses?)\\s+(?:\\w+\\s+){0,2}?(?:come|comes|are taken|is taken)\\s+(?:straight|directly)\\s+from\\s+the\\s+(?:model|llm)\\b',
   're[directly]:\\b(?:questions?|queries)\\b[^.;]{0,40}?\\b(?:model|llm)\\s+answers?\\s+(?:them\\s+|those\\s+|it\\s+)?directly\\s*(?:[.;,]|$)',
+  // "Product questions (fees, interest rates…) are answered by the large model directly"; "explanations of facts, dates and
+  // formulas come straight from the model".
+  're[directly]:\\b(?:questions?|queries)\\b[^.;]{0,80}?\\b(?:are|is|get|gets)\\s+answered\\s+by\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:model|llm)\\s+directly\\b',
+  're[straight|directly]:\\b(?:facts?|explanations?|information|figures|dates|prices|policies|details)\\b[^.;]{0,60}?\\b(?:come|comes|are taken|is taken|are drawn|is drawn)\\s+(?:straight|directly)\\s+from\\s+the\\s+(?:[\\w-]+\\s+)?(?:model|llm)\\b',
 ]);
 
 /** The system gives factual answers (so grounding matters). */
@@ -84,7 +88,7 @@ export const EVALUATION_ANYWHERE = new Concept('evaluation', [
  * and not put off ("we will check accuracy after launch" is not a plan).
  */
 export const QUALITY_METRIC = new Concept('quality-metric', [
-  'precision|recall|recall@*|accuracy|f1|auc|ndcg*|mrr|hit rate|groundedness|faithfulness|hallucination rate|factuality|win rate|bleu|rouge|exact match|exact-match|ctr|click-through*|conversion rate|thumbs*|user rating*|csat|nps|acceptance rate|resolution rate|deflection|task success|success rate|llm as a judge|llm-as-a-judge|llm as judge|llm-as-judge|llm judge*|human eval*|human rater*|human grad*|annotator*|answer correctness|correctness rate|relevance judgement*|contradiction rate|mape|rmse|straight-through rate|correction rate|overturn rate|revert rate|7-day retention|user retention|quality score*|quality metric*|quality dashboard*',
+  'precision|recall|recall@*|accuracy|f1|auc|ndcg*|mrr|hit rate|groundedness|faithfulness|hallucination rate|factuality|win rate|bleu|rouge|exact match|exact-match|ctr|click-through*|conversion rate|thumbs*|user rating*|acceptance rate|resolution rate|deflection|task success|success rate|llm as a judge|llm-as-a-judge|llm as judge|llm-as-judge|llm judge*|human eval*|human rater*|human grad*|annotator*|answer correctness|correctness rate|relevance judgement*|contradiction rate|mape|rmse|straight-through rate|correction rate|overturn rate|revert rate|7-day retention|user retention|quality score*|quality metric*|quality dashboard*',
   'mae|mean absolute error|mean error|error rate per|calibration error',
   're[map]:\\bmap@\\d+',
   'chrf|comet score*|word error rate|character error rate|wer|glossary hit rate',
@@ -92,7 +96,10 @@ export const QUALITY_METRIC = new Concept('quality-metric', [
 ]);
 
 /** Putting measurement off: "we will check", "after launch", "informally", "to be defined". */
-export const VAGUE = /\b(?:will|we'll|we’ll|going to|plan to|want to|should)\s+(?:\w+\s+)?(?:check|test|look|see|monitor|review|evaluate|assess|verify|validate|measure|track)\b|\bafter (?:the )?launch\b|\blater\b|\binformally\b|\bad hoc\b|\bto be defined\b|\btbd\b|\bif needed\b/;
+export const VAGUE = /\b(?:will|we'll|we’ll|going to|plan to|want to|should)\s+(?:\w+\s+)?(?:check|test|look|see|monitor|review|evaluate|assess|verify|validate|measure|track)\b|\bafter (?:the )?launch\b|\blater\b|\binformally\b|\bad hoc\b|\bto be defined\b|\btbd\b|\bif needed\b|\bnot (?:yet )?(?:in|on) (?:any|a) (?:dashboard|report)|\b(?:nobody|no one|no-one) (?:looks|reads|checks|watches|reviews)\b|\bnot (?:yet )?(?:tracked|monitored|reviewed|looked at)\b/;
+
+/** A trial already run, told as its result ("we tried 20 questions, answers looked correct"): a past check, not a plan. */
+export const PAST_TRIAL = /\b(?:we|i|they|the team)\s+(?:tried|tested|ran|compared|piloted|looked at|prototyped|benchmarked|spot-checked)\b|\balready\s+(?:reached|scored|achieved|hit|got)\b/;
 
 /** Weaker signs of a plan, counted only inside the evaluation or monitoring section: canaries, load tests, benchmarks. */
 export const EVALUATION_IN_SECTION = new Concept('evaluation-weak', [
@@ -159,7 +166,7 @@ export const TOOL_SAFETY = new Concept('tool-safety', [
   'sandbox*|allow-list*|allowlist*|allow list*|allow-listed|whitelist*|least privilege|least-privilege|scoped credential*|scoped token*|scoped permission*|explicit permission*|permission*|human approval|approval before|approval gate*|approval step*|approval service|requires approval|require approval|needs approval|need approval|needs a human|need a human|approved by|human-in-the-loop|human in the loop|asks for confirmation|ask for confirmation|requires confirmation|their confirmation|explicit confirmation|user confirms|confirmation before|dry-run|dry run|read-only|read only|idempot*|irreversible|reversible|rate limit* on tools|tool budget*|step budget*|step limit*|max steps|audit*|blast radius|egress',
   're[steps]:at most \\d+ steps',
   're[own]:\\bown (?:[\\w-]+ ){0,2}(?:token|tokens|credentials|role|roles|permissions|identity|oauth)\\b',
-  'only a single select|single select|select only|no ddl|no dml|statement timeout*|scan cap*|query timeout*|not chosen freely|called by the router|can only submit|never approve*',
+  'must approve|must be approved|has to approve|have to approve|draft only|draft-only|drafts only|only drafts|proposal only|cannot commit|can not commit|can\'t commit|only a single select|single select|select only|no ddl|no dml|statement timeout*|scan cap*|query timeout*|not chosen freely|called by the router|can only submit|never approve*',
   'limited to|restricted to|only after|own session|own token|own credentials|on behalf of|scoped to|can only|only open|only read|taps confirm|confirm button|after confirmation|before booking|before sending|before it is sent|before anything is sent|nothing is sent without|never merge|never merges|never sends|never deletes|cannot delete|no network|no credentials',
   're[confirms|approves|taps|clicks|reviews]:after (?:the )?\\w+ (?:confirms|approves|taps|clicks|reviews)',
 ]);

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { anchorFor, judgeable } from '../review/context.js';
 import { readSnapshot } from '../review/reader.js';
-import { EVALUATION_ANYWHERE, EVALUATION_IN_SECTION, QUALITY_METRIC, VAGUE } from '../review/vocabulary.js';
+import type { Mention } from '../review/concepts.js';
+import { EVALUATION_ANYWHERE, EVALUATION_IN_SECTION, PAST_TRIAL, QUALITY_METRIC, VAGUE } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
 
 const EVALUATION_SECTIONS = new Set(['evaluation', 'monitoring']);
@@ -12,6 +13,11 @@ const MEASURING = new Set(['evaluation', 'monitoring', 'failure-modes', 'evoluti
 /** A bar or a measured value beside a metric: "≥ 0.9", "> 2 %", "at least 90%". */
 const BAR = /[<>≥≤]|\b(?:at least|at most|above|below|under|over|must|target|bar)\b|\d\s*%|\b0?\.\d+\b/;
 
+/** A trial already run and told outside the evaluation or monitoring section: evidence it was checked once, not a plan. */
+function pastTrial(m: Mention): boolean {
+  return !(m.section && EVALUATION_SECTIONS.has(m.section)) && PAST_TRIAL.test(m.clause.sentence.lower);
+}
+
 export const redFlagEvalPlan: Rule = {
   id: 'red-flag-eval-plan',
   description: 'The snapshot says how output quality, regressions and safety are measured over time: an evaluation set, quality metrics, an online test or quality monitoring.',
@@ -21,7 +27,7 @@ export const redFlagEvalPlan: Rule = {
     if (!judgeable(ctx)) return;
     const reading = readSnapshot(parsed);
     // Past experiments ("similar offline metrics" in the trade-offs) and wishes in the open questions are not a plan.
-    if (EVALUATION_ANYWHERE.mentions(reading).some((m) => m.polarity === 'affirmed' && !(m.section && NOT_A_PLAN.has(m.section)) && !VAGUE.test(m.clause.sentence.lower))) return;
+    if (EVALUATION_ANYWHERE.mentions(reading).some((m) => m.polarity === 'affirmed' && !(m.section && NOT_A_PLAN.has(m.section)) && !VAGUE.test(m.clause.sentence.lower) && !pastTrial(m))) return;
     const measured = QUALITY_METRIC.mentions(reading).some((m) => {
       // A target in the requirements says what good is, not how it will be measured.
       if (m.polarity !== 'affirmed' || m.section === 'requirements' || (m.section && NOT_A_PLAN.has(m.section))) return false;
@@ -30,7 +36,9 @@ export const redFlagEvalPlan: Rule = {
       if (!(m.section && MEASURING.has(m.section)) && !BAR.test(m.clause.lower)) return false;
       // "the high-accuracy OCR": the word describes a component.
       if (/\b(?:high|higher|highest|low|lower|best|max|full)[- ]$/.test(m.clause.lower.slice(0, m.start - m.clause.start))) return false;
-      return !VAGUE.test(m.clause.sentence.lower);
+      // "exact-match cache … 15% hit rate": a cache's figures, not the answers' quality.
+      if (/\bcach/.test(m.clause.sentence.lower) && /^(?:hit rate|exact[- ]?match)$/.test(m.clause.lower.slice(m.start - m.clause.start, m.end - m.clause.start))) return false;
+      return !VAGUE.test(m.clause.sentence.lower) && !pastTrial(m);
     });
     if (measured) return;
     if (EVALUATION_IN_SECTION.mentions(reading).some((m) => m.polarity === 'affirmed' && m.section && EVALUATION_SECTIONS.has(m.section) && !VAGUE.test(m.clause.sentence.lower))) return;

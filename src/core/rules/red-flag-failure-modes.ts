@@ -44,11 +44,42 @@ function said(reading: Reading, block: Block, from: number, to: number, concept:
 /** A heading that announces failure modes in other words than the schema's ("What could go wrong", "Known issues"). */
 const FAILURE_HEADING = /\bwhat (?:could|can|might|may|will) (?:go wrong|break|fail)|\bfailures?\b|\bfailure modes?\b|\bknown issues\b|\brisks?\b|\bwhat breaks\b|\bincidents?\b/;
 
-function readRow(reading: Reading, b: Block): Entry {
+/** What a table's columns hold when their headers do not say ("we see by", "then"): read from most of its rows. */
+interface Roles {
+  detect: Set<string>;
+  mitigate: Set<string>;
+}
+
+/**
+ * The columns of a failure table whose cells say how a failure is detected (or what then happens) in most rows, at
+ * least two: the column's role, so a row whose cell there uses other words ("language ID") is read by it too.
+ */
+function inferRoles(reading: Reading, rows: readonly Block[]): Roles {
+  const roles: Roles = { detect: new Set(), mitigate: new Set() };
+  const columns = rows[0]?.cells?.slice(1).map((c) => c.column) ?? [];
+  for (const column of columns) {
+    if (DETECT_COLUMN.test(column) || MITIGATE_COLUMN.test(column) || FAILURE_COLUMN.test(column) || IMPACT_COLUMN.test(column)) continue;
+    for (const [role, concept] of [['detect', DETECTION], ['mitigate', MITIGATION]] as const) {
+      const saying = rows.filter((b) => b.cells?.some((c) => c.column === column && said(reading, b, c.start, c.end, concept))).length;
+      if (saying >= 2 && saying * 2 >= rows.length) roles[role].add(column);
+    }
+  }
+  // A column that reads as both is left to each row's own words.
+  for (const c of roles.detect) if (roles.mitigate.delete(c)) roles.detect.delete(c);
+  return roles;
+}
+
+/** The entries of one table, each row read with the roles its columns have across the table. */
+function readTable(reading: Reading, rows: readonly Block[]): Entry[] {
+  const roles = inferRoles(reading, rows);
+  return rows.map((b) => readRow(reading, b, roles));
+}
+
+function readRow(reading: Reading, b: Block, roles: Roles): Entry {
   const cells = b.cells ?? [];
   const name = (): string => excerpt(cells[0]?.text ?? b.text, 60);
-  const detectCells = cells.filter((c) => DETECT_COLUMN.test(c.column));
-  const mitigateCells = cells.filter((c) => MITIGATE_COLUMN.test(c.column) && !DETECT_COLUMN.test(c.column));
+  const detectCells = cells.filter((c) => DETECT_COLUMN.test(c.column) || roles.detect.has(c.column));
+  const mitigateCells = cells.filter((c) => (MITIGATE_COLUMN.test(c.column) || roles.mitigate.has(c.column)) && !DETECT_COLUMN.test(c.column) && !roles.detect.has(c.column));
   const rest = cells.filter((c, i) => i > 0 && !FAILURE_COLUMN.test(c.column) && !IMPACT_COLUMN.test(c.column) && !detectCells.includes(c) && !mitigateCells.includes(c));
   let clear = false;
   const judge = (own: typeof cells, concept: Concept): boolean => {
@@ -112,7 +143,7 @@ export const redFlagFailureModes: Rule = {
     const items = blocks.filter((b) => b.kind === 'item');
     const entries =
       rows.length || items.length
-        ? [...items.map((b) => readItem(reading, b)), ...rows.map((b) => readRow(reading, b))].sort((a, b) => a.block.start - b.block.start)
+        ? [...items.map((b) => readItem(reading, b)), ...tables(rows).flatMap((t) => readTable(reading, t))].sort((a, b) => a.block.start - b.block.start)
         : blocks.filter((b) => b.kind === 'paragraph').map((b) => readItem(reading, b));
     // Under a failure heading, every list entry is a failure mode (it need not say "fails"); prose is read for failure words.
     const failures = entries.filter((e) => e.failure || (e.block.kind === 'item' && !e.block.sentences.every((x) => x.question)));
@@ -152,6 +183,19 @@ export const redFlagFailureModes: Rule = {
     }
   },
 };
+
+/** Table rows grouped by table: consecutive rows under the same columns. */
+function tables(rows: readonly Block[]): Block[][] {
+  const out: Block[][] = [];
+  let key: string | undefined;
+  for (const b of rows) {
+    const k = `${b.heading?.start ?? ''}\u0000${b.subheading}\u0000${b.columns?.join('|') ?? ''}`;
+    if (k !== key || !out.length) out.push([]);
+    out[out.length - 1]?.push(b);
+    key = k;
+  }
+  return out;
+}
 
 /** Reports `what` (a translated sentence naming what is missing) with why reviewers ask and what is expected. */
 function report(ctx: RuleContext, at: { range: import('../position.js').Range; section?: string }, what: string): void {

@@ -136,3 +136,15 @@ test('concepts: the launch plan ("## Rollout") commits; the roadmap ("## Future 
   assert.deepEqual(read('Rollback is a config change.', rollback, 'Future work'), [['Rollback', 'considered']]);
   assert.deepEqual(read('Rollback is a config change.', rollback, '7 Going live'), [['Rollback', 'affirmed']]);
 });
+
+test('concepts: a label\'s entry that puts it off or rules it out is read ("Cold start: to be handled in phase 2", "Rollback: not needed for v1")', () => {
+  const c = new Concept('c', ['cold start|rollback*|drift|monitor* quality']);
+  assert.deepEqual(read('Cold start: to be handled in phase 2.', c), [['Cold start', 'considered']]);
+  assert.deepEqual(read('Prompt versioning and rollback: not needed for v1, it is an internal tool.', c), [['rollback', 'considered']]);
+  assert.deepEqual(read('Drift: not needed, the model is hosted and frozen.', c), [['Drift', 'negated']]);
+  assert.deepEqual(read('Rollback plan will be defined with the platform team.', c), [['Rollback', 'considered']]);
+  assert.deepEqual(read('We will monitor quality once traffic is on the platform.', c), [['monitor quality', 'considered']]);
+  // An entry that commits, or says what users see when something is not possible, is no such label.
+  assert.deepEqual(read('Rollback: the previous model stays warm for a week.', c), [['Rollback', 'affirmed']]);
+  assert.deepEqual(read('Drift alert fires (weekly PSI check): the bot says booking is not possible right now.', c), [['Drift', 'affirmed']]);
+});

@@ -63,3 +63,16 @@ test('red-flag-eval-plan: a set named by its use ("Replay set", "Reference set")
     assert.equal(lintText(text.replace(gap, other)).filter((f) => f.ruleId === RULE).length, 1, other);
   }
 });
+
+test('red-flag-eval-plan: a satisfaction score, a trial already run, a cache\'s hit rate and feedback nobody looks at are not a plan', () => {
+  const base = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const flagged = (from: string, to: string): number => lintText(base.replace(from, to)).filter((f) => f.ruleId === RULE).length;
+  const evaluation = 'We will test it with a few tickets before launch and fix what agents report.';
+  assert.equal(flagged(evaluation, 'CSAT widget (1–5 stars) after each conversation.'), 1);
+  assert.equal(flagged('A hosted mid-size model; prompts hold the thread and a fixed instruction.', 'A hosted mid-size model. We tried few-shot prompting first: 81% macro-F1 on 12k labelled tickets, against 92% for an adapter.'), 1);
+  assert.equal(flagged('Summaries are cached per ticket version, so reopening a ticket costs nothing.', 'Exact-match cache on the ticket version: 15% hit rate in a log replay.'), 1);
+  assert.equal(flagged(evaluation, 'Agents can give thumbs up / down on a summary (not in any dashboard yet).'), 1);
+  // The same measurements as a plan are one.
+  assert.equal(flagged(evaluation, 'Every prompt change is scored on 300 labelled tickets: macro-F1 must stay ≥ 0.9.'), 0);
+  assert.equal(flagged(evaluation, 'Thumbs-down rate per week on a dashboard, alert above 5%.'), 0);
+});

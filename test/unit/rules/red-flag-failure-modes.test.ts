@@ -99,3 +99,15 @@ test('red-flag-failure-modes: work handed to people or done with less is a degra
   // Handling put off is still no handling.
   assert.equal(withEntry('- Search app down: we will look at it later.').length, 1);
 });
+
+test('red-flag-failure-modes: a table whose headers do not name their roles ("we see by", "then") is read by what most of its rows say', () => {
+  const table = (last: string): string =>
+    fixture('rules/red-flag-failure-modes/other-heading-not-ok.md').replace(
+      /- Third-party[\s\S]*?- Index shard loss\n/,
+      `| problem | we see by | then |\n| --- | --- | --- |\n| ranker pod slow / down | p99 > 30 ms, health check | serve the index order without re-ranking |\n| feed delayed | alert when the newest listing is older than 2 h | show a banner that results may be incomplete |\n| new model file broken | startup check (file hash + one test inference) | pod keeps the previous model version |\n${last}\n`,
+    );
+  const found = (t: string): string[] => lintText(t).filter((f) => f.ruleId === RULE).map((f) => f.message);
+  assert.deepEqual(found(table('| query language not supported | language ID | keyword search only + sample to reviewers |')), []);
+  // An empty cell in a column that plays that role across the table is still a gap.
+  assert.match(found(table('| query language not supported | - | keyword search only + sample to reviewers |')).join('\n'), /does not say how it is detected/);
+});

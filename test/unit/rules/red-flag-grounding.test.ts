@@ -58,3 +58,14 @@ test('red-flag-grounding: a generic pattern that names an LLM is a GenAI design 
   const text = fixture('rules/red-flag-grounding/ok.md').replace('pattern: rag', 'pattern: generic').replace(/The model never answers from memory:[^\n]*/, 'The LLM answers directly from the model\'s own knowledge.');
   assert.equal(lintText(text).filter((f) => f.ruleId === 'red-flag-grounding').length, 1);
 });
+
+test('red-flag-grounding: "questions … are answered by the large model directly" and "explanations of facts come straight from the model" are the model as source', () => {
+  const base = fixture('rules/red-flag-grounding/not-ok.md');
+  const sentence = "The assistant answers directly from the model's own knowledge of our catalogue, which is large enough to know our products.";
+  const found = (s: string): number => lintText(base.replace(sentence, s)).filter((f) => f.ruleId === RULE && /own knowledge/.test(f.message)).length;
+  assert.equal(found('Product questions (fees, rates, card limits) are answered by the large model directly.'), 1);
+  assert.equal(found('Explanations of facts, dates and formulas come straight from the model.'), 1);
+  // Answered by the model from what retrieval found, or a route straight to the model, is not.
+  assert.equal(found('Product questions are answered by the large model from the retrieved product pages, with citations.'), 0);
+  assert.equal(found('Greetings and small talk go straight to the model.'), 0);
+});

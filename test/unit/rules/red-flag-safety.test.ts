@@ -75,3 +75,11 @@ test('red-flag-safety: an attack quoted in a failure table ("ignore previous…"
   assert.match(lintText(text.replace(row, '')).filter((f) => f.ruleId === RULE)[0]?.message ?? '', /does not address prompt injection;/, 'without the row the judge is flagged');
   assert.deepEqual(lintText(text).filter((f) => f.ruleId === RULE), []);
 });
+
+test('red-flag-safety: a write tool that only drafts, with a person who must approve, limits what tools may do', () => {
+  const text = fixture('rules/red-flag-safety/not-ok.md').replace('- At most 8 steps and $0.20 per request.\n', '').replace('| Agent loops | step budget hit | stop and summarise | unfinished request |', '| Agent loops | same call repeated 3x | stop and summarise | unfinished request |');
+  const named = (t: string): string => lintText(t).filter((f) => f.ruleId === RULE).map((f) => f.message).join('\n');
+  assert.match(named(text), /unsafe tool execution/);
+  const drafts = text.replace('- Understand a scheduling request, call the calendar and room tools, and confirm the result in chat.', '- Understand a scheduling request and call the calendar and room tools; the booking tool is draft only: the organiser must approve it, and the agent cannot commit a booking.');
+  assert.doesNotMatch(named(drafts), /unsafe tool execution/);
+});

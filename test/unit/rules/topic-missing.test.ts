@@ -144,3 +144,13 @@ test('topic-missing: rollback as setting the config back to the previous tag or 
   assert.ok(!add('Each run stores the commit it scored with; if a new model is worse, we check out the previous commit and rerun.').includes('rollback'));
   assert.ok(!add('One feature package computes every feature; the training job and the scoring API both import it at a pinned version.').includes('training-serving-skew'));
 });
+
+test('topic-missing: cold start as bestsellers for customers with no orders and content features for a new SKU; drift "covered" by retraining is not', () => {
+  const ok = fixture('rules/topic-missing/ok.md');
+  const topics = (text: string): Array<string | undefined> => lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  const coldStart = '- Cold start: new users see trending listings in their region until they have 5 interactions; new listings get content-based embeddings from title and photos.';
+  assert.deepEqual(topics(ok.replace(coldStart, '- New customer (no orders): store-level bestsellers.\n- New SKU: the item tower uses only content features.')), []);
+  assert.deepEqual(topics(ok.replace(coldStart, '- Cold start: to be handled in phase 2.').replace(', including users with no history', '')), ['cold-start']);
+  const drift = 'a daily dashboard watches prediction and feature drift against the training week';
+  assert.deepEqual(topics(ok.replace(drift, 'slang changes fast, so we retrain every 2 weeks, so drift is covered')), ['drift-monitoring']);
+});
