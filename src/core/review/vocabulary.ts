@@ -202,6 +202,8 @@ export const LATENCY = new Concept('latency', ['latency budget*|time to first to
 export const UNLIMITED = new Concept('unlimited', [
   're[cost]:cost (?:is|isn[’\']t) (?:not )?(?:a |an )?(?:concern|issue|constraint|priority|problem)',
   're[unlimited|unbounded|uncapped]:(?:unlimited|unbounded|uncapped) (?:tokens|calls|usage|budget|context|requests)',
+  // "we use the largest GPT model available for every step, including the rewrite": no call is sent to a smaller model.
+  're[largest|biggest|capable|strongest|expensive]:\\b(?:largest|biggest|most capable|strongest|most expensive)\\s+(?:[\\w.-]+\\s+){0,3}?models?\\b[^.;]{0,80}?\\b(?:for|on|in|at) (?:every|each|all) (?:steps?|calls?|requests?|questions?|quer(?:y|ies)|turns?|stages?|tasks?)\\b',
   're[limit*|budget*|cap|caps]:no (?:token|cost|usage|spend) (?:limit|limits|budget|budgets|cap|caps)',
   're[worry|care]:(?:don[’\']t|do not|won[’\']t|will not) (?:need to )?(?:worry|care) about (?:cost|tokens|spend|latency)',
   're[regardless|whatever]:regardless of cost|whatever it costs',

@@ -148,3 +148,9 @@ test('concepts: a label\'s entry that puts it off or rules it out is read ("Cold
   assert.deepEqual(read('Rollback: the previous model stays warm for a week.', c), [['Rollback', 'affirmed']]);
   assert.deepEqual(read('Drift alert fires (weekly PSI check): the bot says booking is not possible right now.', c), [['Drift', 'affirmed']]);
 });
+
+test('concepts: "Cost: will be clearer after the first month" puts the cost off', () => {
+  const c = new Concept('c', ['cost*']);
+  assert.deepEqual(read('Cost: will be clearer after the first month of usage.', c), [['Cost', 'considered']]);
+  assert.deepEqual(read('Cost: about $900 a month, clearer after the first month of usage.', c), [['Cost', 'affirmed']]);
+});

@@ -33,3 +33,12 @@ test('red-flag-cost-latency: a refund cap in dollars, a volume per month and esc
   const priced = text.replace('The firm handles 400 matters/month.', 'The firm handles 400 matters/month at about $0.02 per question.');
   assert.deepEqual(lintText(priced).filter((f) => f.ruleId === 'red-flag-cost-latency'), []);
 });
+
+test('red-flag-cost-latency: "the largest model for every step" is reported where it is written; the largest model for the hard questions only is routing', () => {
+  const base = fixture('rules/red-flag-cost-latency/ok.md');
+  const routing = base.split('\n').find((l) => l.startsWith('Cost is not unlimited:')) ?? '';
+  const largest = lintText(base.replace(routing, 'Model choice: we use the largest GPT model available on our subscription for every step, including the query rewrite, so quality is never the bottleneck.')).filter((f) => f.ruleId === RULE);
+  assert.deepEqual(largest.map(at), ['26:1 info']);
+  assert.match(largest[0]?.message ?? '', /treats model calls as unlimited \("Model choice: we use the largest GPT model/);
+  assert.deepEqual(lintText(base.replace(routing, 'Short questions go to a small model; the largest model is kept for every hard multi-clause question.')).filter((f) => f.ruleId === RULE), []);
+});
