@@ -41,6 +41,10 @@ export interface Statement {
   budget: boolean;
   /** For a volume ("9,000 login attempts/s", "60 RFPs/month"): the words of what is counted, singular. */
   nouns?: string[];
+  /** For a GPU count on a diagram: the GPU's model as written ("h100"). */
+  model?: string;
+  /** For a volume: counted per second, minute or hour ("short": a rate, often the peak) or per day or longer ("long"). */
+  per?: 'short' | 'long';
   /** Distinctive words of what the figure is about ("ranking" in "the ranking stage must stay within p99 120 ms"). */
   about?: string[];
   /** The statement as written, for messages. */
@@ -82,16 +86,23 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
       }
       const start = parsed.lines.offsetAt(n.range.start);
       const end = parsed.lines.offsetAt(n.range.end);
+      // One end of a range ("$15–25k per month", "2-4 GPUs") is not a figure of its own.
+      if (/^\s*[–—-]\s*[$€£]?\d/.test(parsed.text.slice(end, end + 6)) || /\d\s*[–—-]\s*[$€£]?$/.test(parsed.text.slice(Math.max(0, start - 6), start))) continue;
       // "€18,000/month", "£900 a month": money in another currency, read as money (its figures
       // compared like dollars: a snapshot prices in one currency). "2.1M daily active users": users, with words between.
-      const currency = /[€£]\s*$/.test(parsed.text.slice(Math.max(0, start - 2), start)) && (!n.unit || n.unitKind === 'time');
+      const sign = /([€£])\s*$/.exec(parsed.text.slice(Math.max(0, start - 2), start))?.[1];
+      const currency = !!sign && (!n.unit || n.unitKind === 'time');
       const active = !n.unitKind && ACTIVE_USERS.exec(parsed.text.slice(end, end + 40).toLowerCase());
+      // Weekly active users are a count of their own, compared with nothing here.
+      if (active && active[1] === 'weekly') continue;
       const unit = currency ? `$${n.unit ?? ''}` : active ? (active[1] === 'monthly' ? 'mau' : active[1] === 'daily' ? 'dau' : 'users') : (n.unit ?? '');
       // Only the units of the quantities compared: times, rates, users, GPUs, money.
       if (!currency && !active && (!n.unitKind || n.unitKind === 'data' || n.unitKind === 'percent' || n.unitKind === 'factor' || (n.unitKind === 'count' && !/^(?:users?|dau|mau|gpus?)$/i.test(n.unit ?? '')))) continue;
       const clause = clauseAt(reading, start);
       if (!clause) continue;
       const s = classify(parsed, clause, id, n.value, unit, start, active ? end + active[0].length : end, operands.has(start));
+      // Pounds and euros are compared with their own kind only: a £ budget is not a $ estimate.
+      if (s && currency) s.scope = [s.scope, sign === '£' ? 'gbp' : 'eur'].filter(Boolean).join('+');
       if (s) out.push(s);
     }
   }
@@ -190,8 +201,6 @@ function perSecond(unit: string): number | undefined {
 }
 
 function relationBefore(before: string, kind: Kind, requirement: boolean, near: string): Relation {
-  // "Peak load: up to 120 QPS" in the requirements is the load to sustain, not a ceiling on it.
-  if (kind === 'qps' && requirement && /\bup to\s*[~≈]?\s*$/.test(before)) return 'min';
   if (MAX_WORDS.test(before)) return 'max';
   if (MIN_WORDS.test(before)) return 'min';
   if (!requirement) return 'eq';
@@ -207,7 +216,7 @@ const classified = reviewCache<string, Omit<Statement, 'start' | 'end' | 'text'>
 
 function classify(parsed: ParsedSnapshot, clause: Clause, section: string, value: number, unit: string, start: number, end: number, operand: boolean): Statement | undefined {
   const s = clause.sentence;
-  const key = `${section}\u0000${operand ? 1 : 0}\u0000${start - clause.start}\u0000${end - clause.start}\u0000${unit}\u0000${value}\u0000${s.clauses[0] === clause ? '' : s.clauses[0]?.lower}\u0000${clause.lower}\u0000${parsed.text.slice(end, end + 16)}`;
+  const key = `${section}${section === 'problem' ? `\u0000${s.block.heading?.text ?? ''}` : ''}\u0000${operand ? 1 : 0}\u0000${start - clause.start}\u0000${end - clause.start}\u0000${unit}\u0000${value}\u0000${s.clauses[0] === clause ? '' : s.clauses[0]?.lower}\u0000${clause.lower}\u0000${parsed.text.slice(end, end + 16)}`;
   const hit = classified.get(key);
   if (hit === null) return undefined;
   if (hit) {
@@ -295,6 +304,9 @@ const SCOPES: Array<[RegExp, string]> = [
   [/\bcach(?:e|es|ed|ing)\b|\bcache[- ]miss|\borigin\b|\breach(?:es)? the (?:model|llm|gpus?|generator|backend)\b/, 'cache'],
   [/\bbatch\b|\boffline\b|\bnightly\b|\bbackfill\b/, 'batch'],
   [/\b(?:year|yr|y) ?([2-9]|two|three|four|five)\b|\bin (?:[2-9]|two|three|four|five) years\b/, 'later'],
+  // "Remaining ~5,000 alerts/day" after a pre-filter: what is left of a figure, not the figure.
+  // ("9,000 alerts per day after deduplication" is the whole stream, cleaned.)
+  [/\bremaining\b|\bthe rest\b|\bleft over\b/, 'remainder'],
 ];
 /** "all regions", "globally", "in total": the whole, whatever else the words name. */
 const WHOLE = /\b(?:global(?:ly)?|all (?:\d+ )?regions|across (?:all |the |our )?(?:\d+ |two |three |four |five |six )?(?:regions|countries|markets|zones)|in total|overall|combined|worldwide)\b|\b(?:eu|us|europe|asia|apac|emea|americas?)\s*(?:\+|and|&|\/)\s*(?:eu|us|europe|asia|apac|emea|americas?)\b/;
@@ -306,7 +318,9 @@ function scopeOf(local: { before: string; after: string; single: boolean }, clau
   const out: string[] = [];
   for (const [re, name] of SCOPES) {
     if (!re.test(words)) continue;
-    if (name === 'region' && WHOLE.test(words)) continue;
+    // "globally", "across the 4 regions" said in the figure's clause, not in the sentence's label ("across the 4 regions:
+    // the US peaks at 1,100 TPS").
+    if (name === 'region' && WHOLE.test(local.single ? clause : own)) continue;
     out.push(name);
   }
   // Both read and write named: the figure is about traffic as a whole.
@@ -337,7 +351,7 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
   const perUnit = PER_UNIT.test(own) || (local.single && PER_UNIT.test(near));
   const scope = scopeOf(local, near, label);
   // "p99 < 200 ms" reads better in a message than "200 ms".
-  const lead = /(?:p\d{2,3}(?:\.\d)?\s*)?(?:<=|>=|[<>≤≥]|under|below|within|at most|at least|up to)?\s*$/i.exec(parsed.text.slice(Math.max(clause.start, start - 16), start));
+  const lead = /(?:p\d{2,3}(?:\.\d)?\s*)?(?:<=|>=|[<>≤≥]|under|below|within|at most|at least|up to)?\s*[€£]?$/i.exec(parsed.text.slice(Math.max(clause.start, start - 16), start));
   const text = `${(lead?.[0] ?? '').trimStart()}${parsed.text.slice(start, end)}`;
   const base = { where: section, section, scope, budget: false, text, start, end, about: aboutWords(own) };
   const ms = timeMs(unit);
@@ -377,35 +391,50 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
     return { ...base, ...(needed ? { scope: [scope, 'needed'].filter(Boolean).join('+') } : {}), kind: 'gpus', qualifier: '', value, relation: relationBefore(before, 'gpus', requirement, near) };
   }
   if (u.startsWith('$') || u === 'usd' || u === 'dollars') {
-    // Money in the problem statement is today's (a price, what the old system costs), not the design's cost.
-    if (operand || growth || section === 'problem') return undefined;
+    // Money in the context or background is today's (a plan's price, the company's cloud bill), not the design's cost; a
+    // summary's is the design's.
+    if (operand || growth || (section === 'problem' && (!SUMMARY_HEADING.test(clause.sentence.block.heading?.text.toLowerCase() ?? '') || TODAY.test(`${label} ${clause.lower.slice(0, Math.max(0, start - clause.start))}`)))) return undefined;
     const after = parsed.text.slice(end, end + 16).toLowerCase();
     const period = /^\/?(?:month|mo)\b/.test(u.replace(/^\$/, '').replace(/^\//, '')) || /^\s*(?:\/|per|a)\s*(?:month|mo)\b|^\s*monthly\b/.test(after) || /\/month|\bper month|\ba month|\bmonthly\b/.test(local.single ? words : near) ? 'month' : /\/(?:year|yr)\b/.test(u) || /^\s*(?:\/|per|a)\s*(?:year|yr)\b|^\s*(?:annually|yearly)\b/.test(after) ? 'year' : '';
     if (!period) return undefined;
     if (/\bper\s+(?:request|query|task|user|token|1k|1m|million|thousand|call|page|document|gpu)\b/.test(near.slice(Math.max(0, start - clause.start)))) return undefined;
-    // One item of several ("GPU serving: $12k/month"), not the total.
-    const part = !WHOLE.test(own) && !/\b(?:total|all-in|overall|everything)\b/.test(local.single ? words : own) && COST_ITEM.test(local.single ? words : own);
+    // "≈ $0.03 per report" beside "$130 per month": a price of one thing, whatever the clause's other figure is.
+    if (/^\s*(?:\/\s*|per\s+|each\s+|an?\s+)(?!(?:month|mo|year|yr)\b)[a-z]/.test(after)) return undefined;
+    // "Cost before caching: $7.6k / month": the baseline the design improves on, not its cost.
+    if (/\b(?:before|without|no) (?:caching|cache|routing|batching|discounts?|optimi[sz]ations?|compression|quanti[sz]ation)\b/.test(`${label} ${own}`)) return undefined;
+    // One item of several ("GPU serving: $12k/month", a row "| LLM cost | … ≈ $110 per month |"), not the total.
+    const itemWords = local.single ? words : `${label} ${own}`;
+    // Up to the clause's next figure, past any "and": "$130 per month for OCR and LLM together" is the sum of the items.
+    const next = numbersIn(clause.text).find((x) => x.start >= end - clause.start);
+    const sum = /\b(?:together|combined|altogether|in total)\b/.test(clause.lower.slice(end - clause.start, next ? next.start : undefined));
+    const part = !sum && !WHOLE.test(own) && !/\b(?:total|all-in|overall|everything)\b/.test(local.single ? words : own) && COST_ITEM.test(itemWords);
     const relation = relationBefore(before, 'cost', requirement, near);
-    // A bound on money outside the requirements and the cost section is the system's cost only when its words say so:
-    // "catalogue items ≤ $30/month auto-approved" (a tool's rule) or "refunds up to $50/month" bound something else.
-    if (relation === 'max' && !requirement && section !== 'cost' && section !== 'estimates' && !SYSTEM_COST.test(words)) return undefined;
+    // A bound on money that a rule applies to what the system handles ("catalogue items ≤ $30/month auto-approved",
+    // "refunds up to $50 a month") is not a bound on the system's cost.
+    if (relation === 'max' && !requirement && POLICY_MONEY.test(words) && !SYSTEM_COST.test(words)) return undefined;
     return { ...base, scope: [scope, part ? 'part' : ''].filter(Boolean).join('+'), kind: 'cost', qualifier: 'month', value: period === 'year' ? value / 12 : value, relation };
   }
   return undefined;
 }
 
+/** Money of the world the design starts from: "today", "the AWS bill". */
+const TODAY = /\b(?:today|currently|current|existing|at present|(?:aws|gcp|azure|cloud|company|total) (?:bill|spend))\b/;
+/** A heading of the problem section that sums the design up rather than setting the scene. */
+const SUMMARY_HEADING = /\b(?:summary|overview|tl;?dr|abstract|at a glance|in brief|proposal)\b/;
+/** What a rule on money is about when it is not the system's cost: items approved, refunds, purchases. */
+const POLICY_MONEY = /\b(?:auto-?approv\w*|approv\w*|refunds?|purchases?|orders?|claims?|expenses?|reimburs\w*|payouts?|items?|licen[cs]es?|subscriptions?|invoices?|contracts?|deals?)\b/;
 /** Words that make a bound on money the system's own cost: its bill, spend or budget. */
 const SYSTEM_COST = /\b(?:costs?|spend(?:ing)?|bill(?:ing)?|budget|infra(?:structure)?|running|run rate|total|we pay|our (?:llm|model|gpu|api|cloud) (?:bill|spend|costs?))\b/;
 
 /** What a cost item is for, when a figure is one item of the bill. */
-const COST_ITEM = /\b(?:gpus?|storage|embedding|embeddings|vector|api|llm|inference|serving|compute|egress|network|training|fine-tuning|index|hosting|tokens?|database|cache|logging|monitoring|labell?ing|annotation|reviewers?|people|staff|licen[cs]es?)\b/;
+const COST_ITEM = /\b(?:gpus?|ocr|transcription|translation|storage|embedding|embeddings|vector|api|llm|inference|serving|compute|egress|network|training|fine-tuning|index|hosting|tokens?|database|cache|logging|monitoring|labell?ing|annotation|reviewers?|people|staff|licen[cs]es?)\b/;
 
 const PERIOD_SECONDS: Record<string, number> = { s: 1, sec: 1, second: 1, min: 60, minute: 60, h: 3600, hr: 3600, hour: 3600, day: 86_400, week: 604_800, month: 2_628_000, quarter: 7_884_000, year: 31_536_000 };
 /** "9,000 login attempts/s", "60 RFPs/month", "1.2M new listings per day": a count of things by a period. */
 const VOLUME = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*?)s?\s*(?:\/\s*|\bper\s+|\ban?\s+|\beach\s+|\bevery\s+)(s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/g;
 /** Words that say how a count is taken, not what is counted; and units the other kinds read. */
 const NOT_NOUNS = new Set(['new', 'active', 'daily', 'unique', 'total', 'about', 'around', 'roughly', 'approximately', 'up', 'to', 'of', 'the', 'more', 'than', 'over', 'under', 'at', 'peak', 'average', 'avg', 'only', 'extra', 'additional', 'incoming', 'outgoing', 'distinct', 'separate', 'individual', 'other', 'few', 'many', 'raw']);
-const OTHER_KINDS = /^(?:req|reqs|request|requests|query|queries|call|calls|transaction|transactions|txn|txns|event|events|message|messages|token|tokens|user|users|dau|mau|gpu|gpus|ms|kb|mb|gb|tb|pb|byte|bytes|usd|dollar|dollars|cent|cents|eur|times|x|percent)$/;
+const OTHER_KINDS = /^(?:day|days|week|weeks|month|months|hour|hours|year|years|minute|minutes|req|reqs|request|requests|query|queries|call|calls|transaction|transactions|txn|txns|event|events|message|messages|token|tokens|user|users|dau|mau|gpu|gpus|ms|kb|mb|gb|tb|pb|byte|bytes|usd|dollar|dollars|cent|cents|eur|times|x|percent)$/;
 /** Words that make a count one person's or one thing's ("40 questions each per day"). */
 const PER_ONE = new Set(['each', 'per', 'apiece', 'every']);
 const singular = (w: string): string => (w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('ses') || w.endsWith('xes') ? w.slice(0, -2) : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
@@ -465,8 +494,9 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
       // "300,000 × 2% held ≈ 6,000 comments/day": a share of another volume, not the volume itself.
       if (/\d\s*%|[×x*]\s*0?\.\d/.test(c.lower.slice(0, m.index))) continue;
       // "~1,800 moderator reviews a day (~5% of capacity)": a share of another figure, said right after it.
-      // ("900k accounts/day, 2% of them flagged" is a share of this one.)
-      if (/^\s*(?:\(|,?\s*(?:which|that) is\s)\s*(?:about |around |roughly |~|≈)?\d+(?:\.\d+)?\s*%\s+of\s+(?!(?:them|it|these|those|this|that)\b)/.test(c.lower.slice(m.index + m[0].length))) continue;
+      // A figure given as a share of a capacity or budget is what it uses of it ("~6% of conversations" says what the
+      // figure is, and "2% of them" refers back to it).
+      if (/^\s*(?:\(|,?\s*(?:which|that) is\s)\s*(?:about |around |roughly |~|≈)?\d+(?:\.\d+)?\s*%\s+of\s+(?:the |our )?(?:[a-z-]+ )?(?:capacity|budget|headcount|staff time)\b/.test(c.lower.slice(m.index + m[0].length))) continue;
       const mult = m[2] === 'k' ? 1e3 : m[2] === 'm' ? 1e6 : m[2] === 'b' ? 1e9 : 1;
       const value = (Number((m[1] ?? '0').replace(/,/g, '')) * mult) / (PERIOD_SECONDS[m[4] ?? 's'] ?? 1);
       const requirement = section === 'requirements';
@@ -486,6 +516,7 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
         start: rel(start),
         end: rel(end),
         nouns: words,
+        per: /^(?:s|sec|second|min|minute|h|hr|hour)$/.test(m[4] ?? 's') ? 'short' : 'long',
       });
     }
   }
@@ -663,13 +694,20 @@ function fromDiagrams(parsed: ParsedSnapshot, diagrams: readonly DiagramBlock[])
       GPU_MODEL.lastIndex = 0;
       const gpu = GPU_MODEL.exec(label.text);
       if (PER_UNIT.test(lower)) {
-        gpuUnread ||= !!gpu || /\bgpus?\b/.test(lower);
+        // A box counted per replica or node: its total when written ("2 replicas x TP4 = 8 x H100"); else a named
+        // GPU leaves the diagram's total unread, and a bare "1 GPU per pod" is that box's business.
+        const total = /=\s*(\d+)\s*[×x*]?\s*(?:nvidia\s+)?([a-z]+\d+[a-z]*)/i.exec(label.text);
+        const base = { where: 'diagram', section: 'diagram', scope: '', budget: false, start: 0, end: 0 };
+        if (total && gpu) {
+          const at = parsed.lines.lineStart(d.contentLine + label.line) + label.start;
+          gpus.push({ ...base, start: at, end: at + (label.end - label.start), kind: 'gpus', qualifier: '', value: Number(total[1]), relation: 'eq', text: `"${total[0].replace(/^=\s*/, '')}"`, model: (total[2] ?? '').toLowerCase() });
+        } else gpuUnread ||= !!gpu;
         continue;
       }
       const lineStart = parsed.lines.lineStart(d.contentLine + label.line) + label.start;
       const base = { where: 'diagram', section: 'diagram', scope: '', budget: false, start: lineStart, end: lineStart + (label.end - label.start) };
       if (gpu) {
-        gpus.push({ ...base, kind: 'gpus', qualifier: '', value: Number(gpu[1]), relation: 'eq', text: `"${gpu[0]}"` });
+        gpus.push({ ...base, kind: 'gpus', qualifier: '', value: Number(gpu[1]), relation: 'eq', text: `"${gpu[0]}"`, model: (gpu[2] ?? '').toLowerCase() });
         continue;
       }
       for (const n of numbersIn(label.text)) {
@@ -682,7 +720,9 @@ function fromDiagrams(parsed: ParsedSnapshot, diagrams: readonly DiagramBlock[])
     }
     const [first] = gpus;
     const last = gpus[gpus.length - 1];
-    if (gpuUnread || !first || !last) continue;
+    // Boxes of different GPUs ("1× L4" beside "4× H100") add up to a count the text rarely states: left alone.
+    const models = new Set(gpus.map((g) => (g.model ?? '').replace(/s$/, '')).filter(Boolean));
+    if (gpuUnread || !first || !last || models.size > 1) continue;
     if (gpus.length === 1) out.push(first);
     else out.push({ ...first, value: gpus.reduce((sum, g) => sum + g.value, 0), end: last.end, text: gpus.map((g) => g.text).join(' + ') });
   }

@@ -55,8 +55,10 @@ export const MODEL_AS_SOURCE = new Concept('model-as-source', [
   're[directly]:\\b(?:questions?|queries)\\b[^.;]{0,40}?\\b(?:model|llm)\\s+answers?\\s+(?:them\\s+|those\\s+|it\\s+)?directly\\s*(?:[.;,]|$)',
   // "Product questions (fees, interest rates…) are answered by the large model directly"; "explanations of facts, dates and
   // formulas come straight from the model".
-  're[directly]:\\b(?:questions?|queries)\\b[^.;]{0,80}?\\b(?:are|is|get|gets)\\s+answered\\s+by\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:model|llm)\\s+directly\\b',
-  're[straight|directly]:\\b(?:facts?|explanations?|information|figures|dates|prices|policies|details)\\b[^.;]{0,60}?\\b(?:come|comes|are taken|is taken|are drawn|is drawn)\\s+(?:straight|directly)\\s+from\\s+the\\s+(?:[\\w-]+\\s+)?(?:model|llm)\\b',
+  // Not small talk, not a negation inside the span ("… never come straight from the model"), not an answer from a
+  // source named after it ("answered by the model directly from the booking").
+  're[directly]:(?<!(?:small[- ]talk|chit[- ]chat|greeting|social)\\s)\\b(?:questions?|queries)\\b(?:(?!\\b(?:never|not|no)\\b)[^.;]){0,80}?\\b(?:are|is|get|gets)\\s+answered\\s+by\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:model|llm)\\s+directly\\b(?!\\s+(?:from|using|with|based|on|via|through|out of)\\b)',
+  're[straight|directly]:\\b(?:facts?|explanations?|information|figures|dates|prices|policies|details)\\b(?:(?!\\b(?:never|not|no)\\b)[^.;]){0,60}?\\b(?:come|comes|are taken|is taken|are drawn|is drawn)\\s+(?:straight|directly)\\s+from\\s+the\\s+(?:[\\w-]+\\s+)?(?:model|llm)\\b',
 ]);
 
 /** The system gives factual answers (so grounding matters). */
@@ -96,7 +98,7 @@ export const QUALITY_METRIC = new Concept('quality-metric', [
 ]);
 
 /** Putting measurement off: "we will check", "after launch", "informally", "to be defined". */
-export const VAGUE = /\b(?:will|we'll|we’ll|going to|plan to|want to|should)\s+(?:\w+\s+)?(?:check|test|look|see|monitor|review|evaluate|assess|verify|validate|measure|track)\b|\bafter (?:the )?launch\b|\blater\b|\binformally\b|\bad hoc\b|\bto be defined\b|\btbd\b|\bif needed\b|\bnot (?:yet )?(?:in|on) (?:any|a) (?:dashboard|report)|\b(?:nobody|no one|no-one) (?:looks|reads|checks|watches|reviews)\b|\bnot (?:yet )?(?:tracked|monitored|reviewed|looked at)\b/;
+export const VAGUE = /\b(?:will|we'll|we’ll|going to|plan to|want to|should)\s+(?:\w+\s+)?(?:check|test|look|see|monitor|review|evaluate|assess|verify|validate|measure|track)\b|\bafter (?:the )?launch\b|\blater\b|\binformally\b|\bad hoc\b|\bto be defined\b|\btbd\b|\bif needed\b|\bnot (?:yet )?(?:in|on) (?:any|a) (?:dashboard|report)|\b(?:nobody|no one|no-one) (?:looks|reads|checks|watches|reviews)\b/;
 
 /** A trial already run, told as its result ("we tried 20 questions, answers looked correct"): a past check, not a plan. */
 export const PAST_TRIAL = /\b(?:we|i|they|the team)\s+(?:tried|tested|ran|compared|piloted|looked at|prototyped|benchmarked|spot-checked)\b|\balready\s+(?:reached|scored|achieved|hit|got)\b/;
@@ -166,13 +168,17 @@ export const TOOL_SAFETY = new Concept('tool-safety', [
   'sandbox*|allow-list*|allowlist*|allow list*|allow-listed|whitelist*|least privilege|least-privilege|scoped credential*|scoped token*|scoped permission*|explicit permission*|permission*|human approval|approval before|approval gate*|approval step*|approval service|requires approval|require approval|needs approval|need approval|needs a human|need a human|approved by|human-in-the-loop|human in the loop|asks for confirmation|ask for confirmation|requires confirmation|their confirmation|explicit confirmation|user confirms|confirmation before|dry-run|dry run|read-only|read only|idempot*|irreversible|reversible|rate limit* on tools|tool budget*|step budget*|step limit*|max steps|audit*|blast radius|egress',
   're[steps]:at most \\d+ steps',
   're[own]:\\bown (?:[\\w-]+ ){0,2}(?:token|tokens|credentials|role|roles|permissions|identity|oauth)\\b',
-  'must approve|must be approved|has to approve|have to approve|draft only|draft-only|drafts only|only drafts|proposal only|cannot commit|can not commit|can\'t commit|only a single select|single select|select only|no ddl|no dml|statement timeout*|scan cap*|query timeout*|not chosen freely|called by the router|can only submit|never approve*',
+  'draft only|draft-only|drafts only|only drafts|proposal only|cannot commit|can not commit|can\'t commit|only a single select|single select|select only|no ddl|no dml|statement timeout*|scan cap*|query timeout*|not chosen freely|called by the router|can only submit|never approve*',
   'limited to|restricted to|only after|own session|own token|own credentials|on behalf of|scoped to|can only|only open|only read|taps confirm|confirm button|after confirmation|before booking|before sending|before it is sent|before anything is sent|nothing is sent without|never merge|never merges|never sends|never deletes|cannot delete|no network|no credentials',
   're[confirms|approves|taps|clicks|reviews]:after (?:the )?\\w+ (?:confirms|approves|taps|clicks|reviews)',
+  // "the dispatcher must approve the proposal", not "the lead must approve every prompt change".
+  'must approve|must be approved|has to approve|have to approve|needs to approve & tool*|action*|write|writes|booking*|refund*|payment*|order*|proposal*|schedule*|draft*|transaction*|send*|email*|purchase*',
 ]);
 /** The system runs tools that act (so unsafe tool execution is a risk). */
 export const ACTING_TOOLS = new Concept('acting-tools', [
-  'tool call*|calls tools|call tools|calling tools|tool use|tool-use|tool router|tool registry|function call*|function-call*|executes|execute code|code execution|runs code|takes actions|take actions|actions on|sends emails|send emails|books|creates tickets|writes to|api actions|agent loop|plan-act|acts on',
+  // "executes the command the model wrote", not "the eval runner executes the golden set".
+  're[executes]:\\bexecutes\\s+(?:the\\s+|a\\s+|an\\s+|any\\s+|each\\s+|every\\s+)?(?:(?!(?:no|not|never|zero)\\b)[\\w-]+\\s+){0,2}?(?:tools?|actions?|commands?|code|quer(?:y|ies)|sql|scripts?|calls?|plans?|steps?|trades?|payments?|transactions?|refunds?|orders?|bookings?|changes?|runbooks?|playbooks?|remediations?)\\b',
+  'tool call*|calls tools|call tools|calling tools|tool use|tool-use|tool router|tool registry|function call*|function-call*|execute code|code execution|runs code|takes actions|take actions|actions on|sends emails|send emails|books|creates tickets|writes to|api actions|agent loop|plan-act|acts on',
 ]);
 /** A concern waved away rather than addressed. */
 export const DISMISSAL =
@@ -223,7 +229,11 @@ export const MITIGATION = new Concept('mitigation', [
   'fall back|fallback*|falls back|fail over|failover|fails over|fail-over|fail open|fail closed|retry|retries|retried|degrade to|degrades to|degraded mode|graceful* degrad*|degrade gracefully|serve cached|serves cached|serve from cache|served from cache|cached answer*|cached result*|serve stale|serve the last|serves the last|keep serving|keeps serving|circuit breaker*|shed*|load shedding|enqueue*|requeue*|queue and retry|queued|buffer*|roll back|rollback*|rolls back|revert*|reroute*|re-route*|route to|routes to|routed to|shift traffic|shifts traffic|switch to|switches to|autoscal*|auto-scal*|scale out|scales out|scale up|scales up|replica*|redundan*|rate limit*|backoff|back-off|throttl*|skip*|return cached|returns cached|return partial|returns partial|partial results|refus*|decline*|block*|stop*|pause*|hand back|hand off|hands off|escalat*|human review|manual*|re-index*|reindex*|re-embed*|rebuild*|restart*|resume*|checkpoint*|default features|default response*|use defaults|defaults to|last good|previous model|previous version|reject*|restore*|backup*|promote*|evict*|admission control|tombstone*|retrain*|emergency|kill switch|disable*|turn off|mitigat*|recover*|isolat*|warm pool|request a|re-upload|say*|show*|apolog*|"i don\'t know"|i don’t know|i do not know|popular items|keyword search|search results|smaller model|second model|another model|backup model|other region*|second region|multi-region|cross-region|dead-letter|dead letter|idempot*|dedup*|replace*|banner*',
   'cached value*|last cached|last known*|cached copy|keeps last|keep last|uses the last|use the last|use yesterday*|uses yesterday*|yesterday\'s|last month\'s|previous day\'s|marked with their age|marked stale|marked as stale|safe default*|conservative default*|lowest limit*|rather than failing|instead of failing|still applied|still works|old way|asked to upload|asks the user to|gives the|offers the|buffered|written when back',
   // A holding answer in place of the real one: "the bot answers with a fixed message and a link", "today's templated message".
-  'fixed message*|fixed reply|fixed replies|fixed answer*|canned message*|canned repl*|canned answer*|canned response*|static message*|holding message*|templated message*|template message*|standard message*',
+  'fixed message*|fixed reply|fixed replies|fixed answer*|canned|static message*|holding message*|templated message*|template message*|standard message*',
+  // …or written out: 'bot sends "Please contact reception"', 'guest gets "reception will confirm shortly"'.
+  're[sends|send|says|replies|answers|shows|show|gets|get|displays]:\\b(?:sends?|says|replies|answers|shows?|gets?|displays?)\\s+(?:a\\s+|the\\s+)?["“]',
+  // …or passed on: "the conversation is forwarded to the reception inbox", "the task is sent by email to reception".
+  'forwarded to|forwards to|forward to|sent by email|by email to|by e-mail to|routed to a human|routed to an agent|route to agent|route to an agent|routed to support|routed to reception',
   // Handing the work to people or doing with less: "second failure → handoff", "re-queues the ticket", "last week's list reissued",
   // "outcomes recorded on paper forms", "waits up to 24 h, then runs on what arrived", "offers the next two slots".
   'handoff*|handed off|handover|hand over|hands over|handed over|re-queue*|re-read*|re-check*|re-tr*|reissu*|re-issu*|paper form*|on paper|read-only|waits up to|wait up to|what arrived|next available|next free|next two|next slot*|offers the next|offer the next',

@@ -43,6 +43,11 @@ function conflict(a: Statement, b: Statement, tol: number): string | undefined {
   // A capacity to sustain: an estimate above it exceeds it; one far below it sized the system for less than required.
   if (a.relation === 'min' && b.relation === 'eq') return over(b.value, a.value) ? 'exceeds' : over(a.value, b.value) && !HEADROOM.test(a.text) ? 'differs' : undefined;
   if (b.relation === 'min' && a.relation === 'eq') return over(a.value, b.value) ? 'exceeds' : over(b.value, a.value) && !HEADROOM.test(b.text) ? 'differs' : undefined;
+  // "Peak load: up to 120 QPS" in the requirements against a system "sized for a 60 QPS peak": sized for less than the
+  // load it is told to expect. (An estimate below the "up to" is within it.)
+  for (const [load, built] of [[a, b], [b, a]] as const) {
+    if (load.kind === 'qps' && load.section === 'requirements' && load.relation === 'max' && built.relation === 'min' && over(load.value, built.value)) return 'differs';
+  }
   if (a.relation !== b.relation && a.relation !== 'eq' && b.relation !== 'eq') return undefined;
   // Two capacities: a requirement to sustain and what is provisioned. More than required is headroom; less is a gap.
   if (a.relation === 'min' && b.relation === 'min') {
@@ -60,6 +65,13 @@ function comparable(a: Statement, b: Statement, requirementsOf: (k: Kind) => Sta
   if (a.kind !== b.kind || a.section === b.section || a.scope !== b.scope) return false;
   // Volumes count one thing: "login attempts" and "logins" do, "listings" and "questions" do not.
   if (a.kind === 'volume' && !(a.nouns ?? []).some((w) => (b.nouns ?? []).includes(w))) return false;
+  // "180,000 comments per day" and "300 comments/s", "2,000 alerts in an hour": a day's count and a rate of the moment
+  // are the same quantity only when the rate is said to be the average.
+  if (a.kind === 'volume' && a.per !== b.per) {
+    const [short, long] = a.per === 'short' ? [a, b] : [b, a];
+    // A day's count is an average when it is turned into a rate.
+    return short.qualifier === 'avg' && (long.qualifier === '' || long.qualifier === 'avg');
+  }
   if (a.qualifier === b.qualifier) return true;
   // A latency budget without a percentile answers to the loosest target of its kind.
   if (b.budget && !b.qualifier && a.section === 'requirements') {

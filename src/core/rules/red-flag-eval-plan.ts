@@ -15,7 +15,12 @@ const BAR = /[<>≥≤]|\b(?:at least|at most|above|below|under|over|must|target
 
 /** A trial already run and told outside the evaluation or monitoring section: evidence it was checked once, not a plan. */
 function pastTrial(m: Mention): boolean {
-  return !(m.section && EVALUATION_SECTIONS.has(m.section)) && PAST_TRIAL.test(m.clause.sentence.lower);
+  if (m.section && EVALUATION_SECTIONS.has(m.section)) return false;
+  // The sentence up to the mention's clause, from its last ";": "We compared three models …; every change ships only if
+  // recall@5 stays ≥ 0.88" holds a plan after the trial.
+  const s = m.clause.sentence;
+  const upTo = s.lower.slice(0, m.clause.end - s.start);
+  return PAST_TRIAL.test(upTo.slice(upTo.lastIndexOf(';', m.clause.start - s.start) + 1));
 }
 
 export const redFlagEvalPlan: Rule = {

@@ -17,6 +17,8 @@ const FAILURE_COLUMN = /fail|risk|scenario|mode|issue|problem|event|what breaks|
 const IMPACT_COLUMN = /impact|effect|user|consequence|severity|likelihood|probability/;
 // A cell that says nothing: "-", "n/a", "TBD", "?".
 const EMPTY = /^[\s\-–—?.]*$|^\s*(?:n\/?a|none|tbd|todo|unknown|tbc|to do|to be decided)\s*\.?\s*$/i;
+/** A cell that says there is nothing: "no signal today", "nothing planned yet", "nothing yet, we would hear it from…". */
+const NOTHING = /^\s*(?:nothing|no (?:signal|alert|alarm|detection|fallback|plan|mitigation)s?|not (?:yet|planned|detected|monitored)|none yet)\b/i;
 
 interface Entry {
   block: Block;
@@ -78,20 +80,29 @@ function readTable(reading: Reading, rows: readonly Block[]): Entry[] {
 function readRow(reading: Reading, b: Block, roles: Roles): Entry {
   const cells = b.cells ?? [];
   const name = (): string => excerpt(cells[0]?.text ?? b.text, 60);
-  const detectCells = cells.filter((c) => DETECT_COLUMN.test(c.column) || roles.detect.has(c.column));
-  const mitigateCells = cells.filter((c) => (MITIGATE_COLUMN.test(c.column) || roles.mitigate.has(c.column)) && !DETECT_COLUMN.test(c.column) && !roles.detect.has(c.column));
-  const rest = cells.filter((c, i) => i > 0 && !FAILURE_COLUMN.test(c.column) && !IMPACT_COLUMN.test(c.column) && !detectCells.includes(c) && !mitigateCells.includes(c));
+  // Columns named for a role (their headers say so), and columns whose role is read from the table's rows.
+  const namedDetect = cells.filter((c) => DETECT_COLUMN.test(c.column));
+  const namedMitigate = cells.filter((c) => MITIGATE_COLUMN.test(c.column) && !DETECT_COLUMN.test(c.column));
+  const detectCells = cells.filter((c) => namedDetect.includes(c) || (roles.detect.has(c.column) && !namedMitigate.includes(c)));
+  const mitigateCells = cells.filter((c) => namedMitigate.includes(c) || (roles.mitigate.has(c.column) && !namedDetect.includes(c) && !detectCells.includes(c)));
+  const other = cells.filter((c, i) => i > 0 && !FAILURE_COLUMN.test(c.column) && !IMPACT_COLUMN.test(c.column));
   let clear = false;
-  const judge = (own: typeof cells, concept: Concept): boolean => {
-    if (own.length) {
-      const filled = own.some((c) => !EMPTY.test(c.text));
-      if (!filled) clear = true;
-      return filled;
+  // A cell of the role's own column counts when it says anything but "nothing"; the other columns (an inferred column
+  // of the other role included: a "Runbook" column holds the alert and the fallback) count when they say it.
+  const judge = (own: typeof cells, named: typeof cells, concept: Concept): boolean => {
+    // ("Nothing immediately" under "What staff see" is an answer; under a column read from the rows it is not one.)
+    if (own.some((c) => !EMPTY.test(c.text) && (named.includes(c) || !NOTHING.test(c.text)))) return true;
+    if (own.length && own.every((c) => named.includes(c))) {
+      clear = true;
+      return false;
     }
-    return rest.some((c) => said(reading, b, c.start, c.end, concept));
+    if (other.some((c) => !own.includes(c) && !(named === namedDetect ? namedMitigate : namedDetect).includes(c) && said(reading, b, c.start, c.end, concept))) return true;
+    // A column read from the rows, left empty or saying "nothing yet", is a gap as plain as an empty named one.
+    if (own.length) clear = true;
+    return false;
   };
-  const detect = judge(detectCells, DETECTION);
-  const mitigate = judge(mitigateCells, MITIGATION);
+  const detect = judge(detectCells, namedDetect, DETECTION);
+  const mitigate = judge(mitigateCells, namedMitigate, MITIGATION);
   // A table under a failure heading lists failures by construction.
   return { block: b, name, failure: true, detect, mitigate, clear };
 }
@@ -122,6 +133,15 @@ function readItem(reading: Reading, b: Block): Entry {
   return { block: b, name, failure, detect, mitigate: said(reading, b, from, b.end, MITIGATION), clear: false };
 }
 
+/**
+ * A list line that only says how things are watched ("fallback rate dashboard, alert > 2%"): no failure word, no name
+ * before a colon or an arrow, nothing done; it names no failure of its own.
+ */
+function watchOnly(reading: Reading, e: Entry): boolean {
+  const b = e.block;
+  return !e.mitigate && !/:\s|\s?(?:->|→|=>)\s?|\s[—–-]\s/.test(b.text) && said(reading, b, b.start, b.end, DETECTION);
+}
+
 export const redFlagFailureModes: Rule = {
   id: 'red-flag-failure-modes',
   description: 'Each failure mode says how it is detected and how the system degrades gracefully.',
@@ -146,7 +166,7 @@ export const redFlagFailureModes: Rule = {
         ? [...items.map((b) => readItem(reading, b)), ...tables(rows).flatMap((t) => readTable(reading, t))].sort((a, b) => a.block.start - b.block.start)
         : blocks.filter((b) => b.kind === 'paragraph').map((b) => readItem(reading, b));
     // Under a failure heading, every list entry is a failure mode (it need not say "fails"); prose is read for failure words.
-    const failures = entries.filter((e) => e.failure || (e.block.kind === 'item' && !e.block.sentences.every((x) => x.question)));
+    const failures = entries.filter((e) => e.failure || (e.block.kind === 'item' && !e.block.sentences.every((x) => x.question) && !watchOnly(reading, e)));
     if (!failures.length) return;
     const reported = new Set<Entry>();
     const bare = failures.filter((e) => !e.detect && !e.mitigate);

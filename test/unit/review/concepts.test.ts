@@ -143,7 +143,8 @@ test('concepts: a label\'s entry that puts it off or rules it out is read ("Cold
   assert.deepEqual(read('Prompt versioning and rollback: not needed for v1, it is an internal tool.', c), [['rollback', 'considered']]);
   assert.deepEqual(read('Drift: not needed, the model is hosted and frozen.', c), [['Drift', 'negated']]);
   assert.deepEqual(read('Rollback plan will be defined with the platform team.', c), [['Rollback', 'considered']]);
-  assert.deepEqual(read('We will monitor quality once traffic is on the platform.', c), [['monitor quality', 'considered']]);
+  // A condition of the running system is no deferral ("once the model is in production, PSI is computed daily").
+  assert.deepEqual(read('Once the model is in production, monitor quality daily on a 1% sample.', c), [['monitor quality', 'affirmed']]);
   // An entry that commits, or says what users see when something is not possible, is no such label.
   assert.deepEqual(read('Rollback: the previous model stays warm for a week.', c), [['Rollback', 'affirmed']]);
   assert.deepEqual(read('Drift alert fires (weekly PSI check): the bot says booking is not possible right now.', c), [['Drift', 'affirmed']]);

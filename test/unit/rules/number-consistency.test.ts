@@ -149,3 +149,14 @@ test('number-consistency: prices in the problem statement are not the design\'s 
   const text = snapshot({ Problem: 'The app has 2.4M subscribers on monthly (€12.99) and annual (€89.99) plans.', Cost: '- Monthly training and weekly scoring: ~€600/month.' }, 'recsys');
   assert.deepEqual(consistency(text), []);
 });
+
+test('number-consistency: a range, a price of one thing, a cost before caching, what is left after a filter and a day\'s count beside a rate of the moment are not the figures they resemble', () => {
+  assert.deepEqual(consistency(snapshot({ Cost: '- ≈ $2k per month infra.', 'Trade-offs': '- The exploration sample costs real fraud losses (estimated $15–25k per month), accepted as the price of unbiased labels.' }, 'fraud-detection')), []);
+  assert.deepEqual(consistency(snapshot({ Estimates: '- OCR ≈ $21 per month; LLM ≈ $110 per month.', Cost: '- ≈ $130 per month for OCR and LLM together, ≈ $0.03 per report.' }, 'doc-processing')), []);
+  assert.deepEqual(consistency(snapshot({ Estimates: '| Item | Value |\n| --- | --- |\n| Cost before caching | ≈ $7.6k / month |\n| Cost with 30% cache hits | ≈ $5.3k / month |', Cost: '- ≈ $5.3k per month with caching.' }, 'rag')), []);
+  assert.deepEqual(consistency(snapshot({ Problem: 'Our SOC receives ~9,000 SIEM alerts per day after deduplication.', Estimates: '- Pre-filter handles ~45% of alerts.\n- Remaining ~5,000 alerts/day × ~6 model calls.' })), []);
+  assert.deepEqual(consistency(snapshot({ Problem: 'Readers post about 180,000 comments per day.', Architecture: '- The classifier tier is sized for 300 comments/s at peak.' }, 'content-moderation')), []);
+  // The same figures where they are the same quantity still disagree.
+  assert.match(consistency(snapshot({ Problem: 'Our SOC receives ~9,000 SIEM alerts per day after deduplication.', Estimates: '- ~5,000 alerts/day × ~6 model calls.' })).join('\n'), /volume disagrees/);
+  assert.match(consistency(snapshot({ Problem: 'Readers post about 180,000 comments per day.', Architecture: '- On average 4 comments/s reach the classifier.' }, 'content-moderation')).join('\n'), /volume \(avg\) disagrees/);
+});

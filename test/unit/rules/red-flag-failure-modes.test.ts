@@ -111,3 +111,14 @@ test('red-flag-failure-modes: a table whose headers do not name their roles ("we
   // An empty cell in a column that plays that role across the table is still a gap.
   assert.match(found(table('| query language not supported | - | keyword search only + sample to reviewers |')).join('\n'), /does not say how it is detected/);
 });
+
+test('red-flag-failure-modes: a message written out, a conversation forwarded to people and a canned redirect are what the system does; a line that only says how things are watched is no failure mode', () => {
+  for (const own of [
+    '- Ranking API does not answer in 8 s → the page shows "Results are slow, try the category pages" and the query is logged.',
+    '- Ranking API error → the request is forwarded to the search team\'s queue and the page shows the category pages.',
+    '- Query blocked by moderation: canned redirect back to the category pages.',
+  ]) assert.deepEqual(withEntry(own), [], own);
+  assert.deepEqual(withEntry('- Index shard loss: shard health check fails → serve from the replica.\n- fallback rate dashboard, alert > 2%'), []);
+  // A bare failure is still reported, beside the watching line or not.
+  assert.equal(withEntry('- Stale listing photos.\n- fallback rate dashboard, alert > 2%').length, 1);
+});

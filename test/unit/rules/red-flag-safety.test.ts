@@ -83,3 +83,44 @@ test('red-flag-safety: a write tool that only drafts, with a person who must app
   const drafts = text.replace('- Understand a scheduling request, call the calendar and room tools, and confirm the result in chat.', '- Understand a scheduling request and call the calendar and room tools; the booking tool is draft only: the organiser must approve it, and the agent cannot commit a booking.');
   assert.doesNotMatch(named(drafts), /unsafe tool execution/);
 });
+
+test('red-flag-safety: an evaluation runner that "executes the golden set" runs no tools; an agent that "executes the command the model wrote" does', () => {
+  // A serving gateway that writes no tool limits: only a tool that acts makes unsafe tool execution a concern.
+  const gateway = (line: string): string => `---
+title: Shared LLM gateway
+pattern: llm-serving
+status: review
+---
+# Shared LLM gateway
+
+## Requirements
+- Serve the newsroom's three apps from one gateway; p95 time to first token < 1.5 s.
+
+## Estimates
+- 40 requests/s at peak × 2,000 tokens ≈ 80k tokens/s; about $9,000 per month.
+
+## Architecture
+Apps call the gateway, which authenticates the app, applies its quota and forwards its prompt to a hosted model. The
+headline helper, the archive summariser and the translation desk share it, each with its own prompts, its own quota
+and its own dashboard of latency, errors and spend per day.
+
+## Data and model design
+Two hosted models: a small one for headlines and a large one for summaries and translation. Each app keeps its
+prompts in its own repository; the gateway stores only the version tag of the prompt it was sent with.
+
+## Failure modes
+- Provider outage: 5xx above 2% for two minutes pages on-call, and the gateway fails over to the second region.
+- Quota exhausted: the app gets a 429 with a retry-after header and shows its own holding message.
+
+## Evaluation
+Each app registers a golden set with expected outputs; scores are compared on every prompt or model change. ${line}
+
+## Safety
+- No PII leaves the VPC unredacted: a redaction pass runs before any hosted call, and prompts are not logged.
+- App text is untrusted: it is delimited in the prompt and never followed as instructions.
+`;
+  const tools = (t: string): boolean => lintText(t).some((f) => f.ruleId === RULE && /unsafe tool execution/.test(f.message));
+  assert.equal(tools(gateway("The eval runner executes each app's golden set nightly.")), false);
+  assert.equal(tools(gateway('The gateway executes no tools.')), false);
+  assert.equal(tools(gateway('A runner executes the shell command the model wrote.')), true);
+});
