@@ -88,8 +88,8 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
       const end = parsed.lines.offsetAt(n.range.end);
       // One end of a range ("$15–25k per month", "2-4 GPUs") is not a figure of its own.
       if (/^\s*[–—-]\s*[$€£]?\d/.test(parsed.text.slice(end, end + 6)) || /\d\s*[–—-]\s*[$€£]?$/.test(parsed.text.slice(Math.max(0, start - 6), start))) continue;
-      // "€18,000/month", "£900 a month": money in another currency, read as money (its figures
-      // compared like dollars: a snapshot prices in one currency). "2.1M daily active users": users, with words between.
+      // "€18,000/month", "£900 a month": money in another currency, read as money and compared only with figures in the
+      // same currency (below). "2.1M daily active users": users, with words between the number and the unit.
       const sign = /([€£])\s*$/.exec(parsed.text.slice(Math.max(0, start - 2), start))?.[1];
       const currency = !!sign && (!n.unit || n.unitKind === 'time');
       const active = !n.unitKind && ACTIVE_USERS.exec(parsed.text.slice(end, end + 40).toLowerCase());
@@ -493,9 +493,8 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
       if (GROWTH.test(own) || (local.single && GROWTH.test(c.lower)) || PER_UNIT.test(local.before)) continue;
       // "300,000 × 2% held ≈ 6,000 comments/day": a share of another volume, not the volume itself.
       if (/\d\s*%|[×x*]\s*0?\.\d/.test(c.lower.slice(0, m.index))) continue;
-      // "~1,800 moderator reviews a day (~5% of capacity)": a share of another figure, said right after it.
-      // A figure given as a share of a capacity or budget is what it uses of it ("~6% of conversations" says what the
-      // figure is, and "2% of them" refers back to it).
+      // "~1,800 moderator reviews a day (~5% of capacity)": what the figure uses of a capacity or budget, not the capacity
+      // ("(~6% of conversations)" says what the figure is, and "2% of them" refers back to it).
       if (/^\s*(?:\(|,?\s*(?:which|that) is\s)\s*(?:about |around |roughly |~|≈)?\d+(?:\.\d+)?\s*%\s+of\s+(?:the |our )?(?:[a-z-]+ )?(?:capacity|budget|headcount|staff time)\b/.test(c.lower.slice(m.index + m[0].length))) continue;
       const mult = m[2] === 'k' ? 1e3 : m[2] === 'm' ? 1e6 : m[2] === 'b' ? 1e9 : 1;
       const value = (Number((m[1] ?? '0').replace(/,/g, '')) * mult) / (PERIOD_SECONDS[m[4] ?? 's'] ?? 1);
@@ -685,27 +684,24 @@ function fromDiagrams(parsed: ParsedSnapshot, diagrams: readonly DiagramBlock[])
   const out: Statement[] = [];
   for (const d of diagrams) {
     const chart = flowchartOf(d);
-    // GPUs drawn on several boxes are each box's: the diagram states their sum, and nothing when one box's count is
-    // per replica or node ("2 replicas x TP4 = 8 x H100" beside "8 x H100").
+    // GPUs drawn on several boxes are each box's: the diagram states their sum when every box's count is read and all
+    // are one GPU model.
     const gpus: Statement[] = [];
     let gpuUnread = false;
     for (const label of chart.labels) {
       const lower = label.text.toLowerCase();
       GPU_MODEL.lastIndex = 0;
       const gpu = GPU_MODEL.exec(label.text);
-      if (PER_UNIT.test(lower)) {
-        // A box counted per replica or node: its total when written ("2 replicas x TP4 = 8 x H100"); else a named
-        // GPU leaves the diagram's total unread, and a bare "1 GPU per pod" is that box's business.
-        const total = /=\s*(\d+)\s*[×x*]?\s*(?:nvidia\s+)?([a-z]+\d+[a-z]*)/i.exec(label.text);
-        const base = { where: 'diagram', section: 'diagram', scope: '', budget: false, start: 0, end: 0 };
-        if (total && gpu) {
-          const at = parsed.lines.lineStart(d.contentLine + label.line) + label.start;
-          gpus.push({ ...base, start: at, end: at + (label.end - label.start), kind: 'gpus', qualifier: '', value: Number(total[1]), relation: 'eq', text: `"${total[0].replace(/^=\s*/, '')}"`, model: (total[2] ?? '').toLowerCase() });
-        } else gpuUnread ||= !!gpu;
-        continue;
-      }
       const lineStart = parsed.lines.lineStart(d.contentLine + label.line) + label.start;
       const base = { where: 'diagram', section: 'diagram', scope: '', budget: false, start: lineStart, end: lineStart + (label.end - label.start) };
+      if (PER_UNIT.test(lower)) {
+        // A box counted per replica or node: read at its total when it writes one ("2 replicas x TP4 = 8 x H100"); else
+        // a named GPU leaves the diagram's total unread, and a bare "1 GPU per pod" is that box's own business.
+        const total = /=\s*(\d+)\s*[×x*]?\s*(?:nvidia\s+)?([a-z]+\d+[a-z]*)/i.exec(label.text);
+        if (total && gpu) gpus.push({ ...base, kind: 'gpus', qualifier: '', value: Number(total[1]), relation: 'eq', text: `"${total[0].replace(/^=\s*/, '')}"`, model: (total[2] ?? '').toLowerCase() });
+        else gpuUnread ||= !!gpu;
+        continue;
+      }
       if (gpu) {
         gpus.push({ ...base, kind: 'gpus', qualifier: '', value: Number(gpu[1]), relation: 'eq', text: `"${gpu[0]}"`, model: (gpu[2] ?? '').toLowerCase() });
         continue;

@@ -54,9 +54,8 @@ export const MODEL_AS_SOURCE = new Concept('model-as-source', [
   're[straight|directly]:\\b(?:answers?|replies|responses?)\\s+(?:\\w+\\s+){0,2}?(?:come|comes|are taken|is taken)\\s+(?:straight|directly)\\s+from\\s+the\\s+(?:model|llm)\\b',
   're[directly]:\\b(?:questions?|queries)\\b[^.;]{0,40}?\\b(?:model|llm)\\s+answers?\\s+(?:them\\s+|those\\s+|it\\s+)?directly\\s*(?:[.;,]|$)',
   // "Product questions (fees, interest rates…) are answered by the large model directly"; "explanations of facts, dates and
-  // formulas come straight from the model".
-  // Not small talk, not a negation inside the span ("… never come straight from the model"), not an answer from a
-  // source named after it ("answered by the model directly from the booking").
+  // formulas come straight from the model". Not small talk, not a negation inside the span ("… never come straight from
+  // the model"), not an answer from a source named after it ("answered by the model directly from the booking").
   're[directly]:(?<!(?:small[- ]talk|chit[- ]chat|greeting|social)\\s)\\b(?:questions?|queries)\\b(?:(?!\\b(?:never|not|no)\\b)[^.;]){0,80}?\\b(?:are|is|get|gets)\\s+answered\\s+by\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:model|llm)\\s+directly\\b(?!\\s+(?:from|using|with|based|on|via|through|out of)\\b)',
   're[straight|directly]:\\b(?:facts?|explanations?|information|figures|dates|prices|policies|details)\\b(?:(?!\\b(?:never|not|no)\\b)[^.;]){0,60}?\\b(?:come|comes|are taken|is taken|are drawn|is drawn)\\s+(?:straight|directly)\\s+from\\s+the\\s+(?:[\\w-]+\\s+)?(?:model|llm)\\b',
 ]);
