@@ -454,11 +454,37 @@ class Builder {
   }
 
   #numbers(value: string, start: number, end: number, s: SectionModel): void {
-    // Positions are exact when the source reads as the value (no escapes or entities).
-    const exact = this.#text.slice(start, end) === value;
-    for (const m of scanNumbers(value)) {
-      const range = exact ? this.#lines.range(start + m.start, start + m.end) : this.#lines.range(start, end);
+    const found = scanNumbers(value);
+    if (!found.length) return;
+    // Where each character of the value sits in the source: the same offset when the source reads as the value; else
+    // the source holds a wrapped line's indentation, escapes or entities besides. Unplaceable, a number gets the node's range.
+    const source = this.#text.slice(start, end);
+    const at = source === value ? undefined : sourceOffsets(value, source);
+    for (const m of found) {
+      const from = source === value ? m.start : at?.[m.start];
+      const to = source === value ? m.end - 1 : at?.[m.end - 1];
+      const range = from !== undefined && to !== undefined ? this.#lines.range(start + from, start + to + 1) : this.#lines.range(start, end);
       s.numbers.push({ value: m.value, raw: m.raw, ...(m.unit ? { unit: m.unit, unitKind: m.unitKind } : {}), range });
     }
   }
+}
+
+/**
+ * For each character of a text node's value, its offset in the node's source, matched in order; the source may hold
+ * more (a wrapped line's indentation, a backslash before an escaped character, an entity's letters), at most 8
+ * characters at a time. Undefined when the value cannot be placed that way.
+ */
+function sourceOffsets(value: string, source: string): number[] | undefined {
+  const out = new Array<number>(value.length);
+  let j = 0;
+  for (let i = 0; i < value.length; i++) {
+    let skipped = 0;
+    while (j < source.length && source[j] !== value[i]) {
+      if (++skipped > 8) return undefined;
+      j++;
+    }
+    if (j >= source.length) return undefined;
+    out[i] = j++;
+  }
+  return out;
 }

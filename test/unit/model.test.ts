@@ -38,3 +38,10 @@ test('model: numbers glued to names (p99, H100, GPT-4) are not quantities', () =
   const { model } = parseSnapshot('# T\n\n## Requirements\n- GPT-4 on H100 at p99\n', catalog);
   assert.deepEqual(model.sections.requirements?.numbers, []);
 });
+
+test('model: a number in a wrapped line, after an escape or an entity, is placed where it is written', () => {
+  const text = '# T\n\n## Context\n- AWS bill is ~$2.1M/month across 140 accounts, and\n  8\\* FinOps people &amp; 12 % idle.\n';
+  const { model, lines } = parseSnapshot(text, catalog);
+  const placed = (model.sections.problem?.numbers ?? []).map((n) => text.slice(lines.offsetAt(n.range.start), lines.offsetAt(n.range.end)));
+  assert.deepEqual(placed, ['$2.1M/month', '140', '8', '12 %']);
+});
