@@ -58,7 +58,7 @@ interface Roles {
  */
 function inferRoles(reading: Reading, rows: readonly Block[]): Roles {
   const roles: Roles = { detect: new Set(), mitigate: new Set() };
-  const columns = rows[0]?.cells?.slice(1).map((c) => c.column) ?? [];
+  const columns = rows[0]?.columns?.slice(1) ?? [];
   for (const column of columns) {
     if (DETECT_COLUMN.test(column) || MITIGATE_COLUMN.test(column) || FAILURE_COLUMN.test(column) || IMPACT_COLUMN.test(column)) continue;
     for (const [role, concept] of [['detect', DETECTION], ['mitigate', MITIGATION]] as const) {
@@ -89,20 +89,20 @@ function readRow(reading: Reading, b: Block, roles: Roles): Entry {
   let clear = false;
   // A cell of the role's own column counts when it says anything but "nothing"; the other columns (an inferred column
   // of the other role included: a "Runbook" column holds the alert and the fallback) count when they say it.
-  const judge = (own: typeof cells, named: typeof cells, concept: Concept): boolean => {
+  const judge = (own: typeof cells, named: typeof cells, otherNamed: typeof cells, concept: Concept): boolean => {
     // ("Nothing immediately" under "What staff see" is an answer; under a column read from the rows it is not one.)
     if (own.some((c) => !EMPTY.test(c.text) && (named.includes(c) || !NOTHING.test(c.text)))) return true;
     if (own.length && own.every((c) => named.includes(c))) {
       clear = true;
       return false;
     }
-    if (other.some((c) => !own.includes(c) && !(named === namedDetect ? namedMitigate : namedDetect).includes(c) && said(reading, b, c.start, c.end, concept))) return true;
+    if (other.some((c) => !own.includes(c) && !otherNamed.includes(c) && said(reading, b, c.start, c.end, concept))) return true;
     // A column read from the rows, left empty or saying "nothing yet", is a gap as plain as an empty named one.
     if (own.length) clear = true;
     return false;
   };
-  const detect = judge(detectCells, namedDetect, DETECTION);
-  const mitigate = judge(mitigateCells, namedMitigate, MITIGATION);
+  const detect = judge(detectCells, namedDetect, namedMitigate, DETECTION);
+  const mitigate = judge(mitigateCells, namedMitigate, namedDetect, MITIGATION);
   // A table under a failure heading lists failures by construction.
   return { block: b, name, failure: true, detect, mitigate, clear };
 }
@@ -204,15 +204,14 @@ export const redFlagFailureModes: Rule = {
   },
 };
 
-/** Table rows grouped by table: consecutive rows under the same columns. */
+/** Table rows grouped by table: the reader gives every row of one table the same `columns` array. */
 function tables(rows: readonly Block[]): Block[][] {
   const out: Block[][] = [];
-  let key: string | undefined;
+  let columns: string[] | undefined;
   for (const b of rows) {
-    const k = `${b.heading?.start ?? ''}\u0000${b.subheading}\u0000${b.columns?.join('|') ?? ''}`;
-    if (k !== key || !out.length) out.push([]);
+    if (b.columns !== columns || !out.length) out.push([]);
     out[out.length - 1]?.push(b);
-    key = k;
+    columns = b.columns;
   }
   return out;
 }
