@@ -1,6 +1,9 @@
 // Runs in Node at build time: bundles each host of the engine into dist/.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { rollup } from 'rollup';
 
 const watch = process.argv.includes('--watch');
 
@@ -60,43 +63,107 @@ const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalCommen
 const webWorkerExtension = { platform: 'browser', conditions: ['worker'], format: 'cjs', target: ['chrome120'], external: ['vscode'] };
 
 /**
- * What the preview page preloads, from esbuild's metafile (dist/webview/preload.json):
- * - `core`: preview.js's own static imports, then the chunks import('mermaid') needs (its static import closure),
- *   preloaded while the page starts instead of one level of imports at a time;
+ * What the preview page preloads (dist/webview/preload.json), from esbuild's metafile (which lazy module each of its
+ * chunks holds) and the chunks rollup merged them into (mergeWebviewChunks):
+ * - `entry`: preview.js's own static imports, which the page's HTML preloads beside preview.js itself (otherwise
+ *   the browser finds them only once preview.js has arrived and been parsed: one more round trip before any script);
+ * - `core`: the chunks import('mermaid') needs (its static import closure), preloaded by preview.js as its first act
+ *   instead of one level of imports at a time;
  * - `modules`: per lazily loaded module of mermaid (a diagram type such as flowDiagram, a layout such as dagre,
- *   ELK's renderer, an icon pack), its chunks: the page preloads those of the diagrams a snapshot has as soon as it
- *   receives them, so their fetches overlap mermaid's start instead of each render waiting for its own.
+ *   ELK's renderer, an icon pack, the parser of a Langium-based diagram type such as pie), its chunks: the page
+ *   preloads those of the diagrams a snapshot has as soon as it receives them, so their fetches overlap mermaid's
+ *   start instead of each render waiting for its own.
  */
-function previewPreload(metafile) {
-  const outputs = metafile.outputs;
+function previewPreload(metafile, merged) {
+  // Which merged chunk holds each of esbuild's chunks, and each merged chunk's static imports.
+  const owner = new Map();
+  const imports = new Map();
+  for (const c of merged) {
+    imports.set(c.fileName, c.imports);
+    for (const id of c.moduleIds) owner.set(relative(WEBVIEW_SPLIT, id), c.fileName);
+  }
   const statics = (file, seen = new Set()) => {
     if (seen.has(file)) return seen;
     seen.add(file);
-    for (const i of outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && outputs[i.path]) statics(i.path, seen);
+    for (const i of imports.get(file) ?? []) statics(i, seen);
     return seen;
   };
-  const rel = (f) => f.replace(/^dist\/webview\//, '');
-  const core = Object.keys(outputs).find((f) => /\/chunks\/mermaid\.core-[^/]+\.js$/.test(f));
-  if (!core) throw new Error('no mermaid.core chunk in the webview build: the preload list would be empty');
-  const entry = statics('dist/webview/preview.js');
-  const coreSet = statics(core);
+  const ownerOf = (esbuildFile) => {
+    const o = owner.get(relative(WEBVIEW_SPLIT, esbuildFile));
+    if (!o) throw new Error(`${esbuildFile} is in no merged chunk: the preload lists would be wrong`);
+    return o;
+  };
+  // A Langium-based type's parser (pie, gitGraph, architecture, packet…), which mermaid imports only once the
+  // diagram's own module runs: preloaded under its own name, or its fetch starts in the middle of the first render.
+  const parserOf = (from) => {
+    const type = /@mermaid-js\/parser\/dist\/chunks\/mermaid-parser\.core\/([A-Za-z]+)-[A-Z0-9]{8}\.mjs$/.exec(from)?.[1];
+    return type && `parser-${type}`;
+  };
+  const coreFile = Object.keys(metafile.outputs).find((f) => /\/chunks\/mermaid\.core-[^/]+\.js$/.test(f));
+  if (!coreFile) throw new Error('no mermaid.core chunk in the webview build: the preload list would be empty');
+  const entry = statics('preview.js');
+  const coreSet = statics(ownerOf(coreFile));
   const modules = {};
-  for (const [file, out] of Object.entries(outputs)) {
+  for (const [file, out] of Object.entries(metafile.outputs)) {
     const from = out.entryPoint ?? '';
     // mermaid's own lazy modules (not the copies bundled inside @mermaid-js/layout-elk), ELK's renderer, the packs.
     const name = /node_modules\/mermaid\/dist\/chunks\/mermaid\.core\/([A-Za-z0-9-]+?)-[A-Z0-9]{8}\.mjs$/.exec(from)?.[1]
       ?? (/layout-elk\/dist\/chunks\/mermaid-layout-elk\.core\/render-/.test(from) ? 'elk' : undefined)
-      ?? /@iconify-json\/([a-z]+)\/icons\.json$/.exec(from)?.[1];
+      ?? /@iconify-json\/([a-z]+)\/icons\.json$/.exec(from)?.[1]
+      ?? parserOf(from);
     // 'diagram' names several small diagram types (packet, radar, treemap…): too vague to preload by.
     if (!name || name === 'diagram') continue;
-    modules[name] = [...statics(file)].filter((f) => !entry.has(f) && !coreSet.has(f)).map(rel);
+    modules[name] = [...statics(ownerOf(file))].filter((f) => !entry.has(f) && !coreSet.has(f));
   }
-  // preview.js's own static imports come first: they are on the way to the page's first line of script.
-  return { core: [...[...entry].filter((f) => f !== 'dist/webview/preview.js'), ...[...coreSet].filter((f) => !entry.has(f))].map(rel), modules };
+  return { entry: [...entry].filter((f) => f !== 'preview.js'), core: [...coreSet].filter((f) => !entry.has(f)), modules };
+}
+
+/** Where esbuild writes the webview's modules, split into chunks, before rollup merges the small ones (out/ is not packaged). */
+const WEBVIEW_SPLIT = 'out/webview-split';
+
+/**
+ * esbuild splits the webview into one chunk per set of modules that load together: 218 files, 65 of them for the
+ * benchmark's ten diagrams, each a fetch through the webview's resource path, which serves them one after another
+ * (2–3 ms each, measured). Rollup merges the chunks under 20 kB into others where that runs no code a page would not
+ * have run (its experimentalMinChunkSize): the benchmark's ten diagrams then load 26 files instead of 65, and a
+ * snapshot of flowcharts 11 instead of 32, for about the same bytes (1849 and 825 KiB against 1865 and 828).
+ */
+async function mergeWebviewChunks(metafile) {
+  // preview.js's own static imports stay a chunk of their own: merged into preview.js, they would make it a module
+  // that other chunks import from (and happy-dom, which runs the built preview in the package tests, cannot load it).
+  const entryImports = new Set((metafile.outputs[`${WEBVIEW_SPLIT}/preview.js`]?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => resolve(i.path)));
+  // A merged chunk is named after its largest part of 4 kB or more that esbuild named after a module (mermaid.core,
+  // flowDiagram…), else after its largest part; rollup would take its first, and a 0.2 kB parser stub could name 670 kB
+  // of Langium.
+  const size = (id) => statSync(id, { throwIfNoEntry: false })?.size ?? 0;
+  const largest = (ids) => ids.reduce((a, b) => (size(b) > size(a) ? b : a), ids[0]);
+  const mergedChunkName = (c) => {
+    const named = c.moduleIds.filter((id) => !/\/chunk-[A-Z0-9]+\.js$/.test(id) && size(id) >= 4096);
+    const part = largest(named.length ? named : c.moduleIds);
+    return `chunks/${part ? basename(part, '.js') : c.name}-[hash].js`;
+  };
+  const bundle = await rollup({
+    input: `${WEBVIEW_SPLIT}/preview.js`,
+    logLevel: 'warn',
+    onwarn: (w) => {
+      // esbuild's chunks import each other in cycles (mermaid's own modules do); rollup keeps their order.
+      if (w.code !== 'CIRCULAR_DEPENDENCY') throw new Error(`rollup, merging the webview's chunks: ${w.message}`);
+    },
+  });
+  const { output } = await bundle.write({
+    dir: 'dist/webview',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: mergedChunkName,
+    experimentalMinChunkSize: 20_000,
+    manualChunks: (id) => (entryImports.has(id) ? 'preview-imports' : undefined),
+  });
+  await bundle.close();
+  return output.filter((o) => o.type === 'chunk');
 }
 
 // Chunks are content-hashed: clear the old ones so dist/webview (and the .vsix) holds only this build's.
-await rm('dist/webview', { recursive: true, force: true });
+await Promise.all(['dist/webview', WEBVIEW_SPLIT].map((d) => rm(d, { recursive: true, force: true })));
 await mkdir('dist/webview', { recursive: true });
 await Promise.all([
   build({
@@ -172,12 +239,13 @@ await Promise.all([
   }),
   // The preview webview (browser): mermaid, ELK, the icon packs and @vscode-elements/elements live only here. ES
   // modules split into chunks: the page loads preview.js (its UI), then mermaid's core; each diagram type, ELK and
-  // each icon pack is a chunk of its own, loaded the first time a diagram needs it. The CSP lets in chunks from the
-  // webview's own root only (src/extension/preview/html.ts).
+  // each icon pack is a chunk of its own, loaded the first time a diagram needs it (esbuild splits, then rollup
+  // merges the small chunks: mergeWebviewChunks). The CSP lets in chunks from the webview's own root only
+  // (src/extension/preview/html.ts).
   build({
     ...common,
     entryPoints: ['src/webview/preview.ts'],
-    outdir: 'dist/webview',
+    outdir: WEBVIEW_SPLIT,
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
@@ -187,7 +255,7 @@ await Promise.all([
     minify: true,
     sourcemap: false,
     metafile: true,
-  }).then(({ metafile }) => writeFile('dist/webview/preload.json', `${JSON.stringify(previewPreload(metafile))}\n`)),
+  }).then(async ({ metafile }) => writeFile('dist/webview/preload.json', `${JSON.stringify(previewPreload(metafile, await mergeWebviewChunks(metafile)))}\n`)),
   build({ ...common, entryPoints: ['src/webview/preview.css'], outdir: 'dist/webview', minify: true, sourcemap: false }).then(async () => {
     // codicons for @vscode-elements' icons: loaded from the webview's own root, never from a CDN.
     for (const f of ['codicon.css', 'codicon.ttf']) await copyFile(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);

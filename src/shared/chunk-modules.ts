@@ -3,7 +3,10 @@
 import { iconReferences } from '../core/mermaid-icons.js';
 import { diagramHeader, familyOf, type DiagramFamily } from '../core/mermaid-source.js';
 
-/** The lazy modules of mermaid a diagram family needs (dagre: the default layout of graph-like diagrams). */
+/**
+ * The lazy modules of mermaid a diagram family needs (dagre: the default layout of graph-like diagrams; parser-*: the
+ * Langium parser of a type that has one, which mermaid imports only once the type's own module runs).
+ */
 const MODULES: Partial<Record<DiagramFamily, string[]>> = {
   flowchart: ['flowDiagram', 'dagre'],
   sequence: ['sequenceDiagram'],
@@ -11,8 +14,8 @@ const MODULES: Partial<Record<DiagramFamily, string[]>> = {
   state: ['stateDiagram-v2', 'stateDiagram', 'dagre'],
   er: ['erDiagram', 'dagre'],
   gantt: ['ganttDiagram'],
-  pie: ['pieDiagram'],
-  git: ['gitGraphDiagram'],
+  pie: ['pieDiagram', 'parser-pie'],
+  git: ['gitGraphDiagram', 'parser-gitGraph'],
   mindmap: ['mindmap-definition', 'cose-bilkent'],
   timeline: ['timeline-definition'],
   journey: ['journeyDiagram'],
@@ -23,7 +26,11 @@ const MODULES: Partial<Record<DiagramFamily, string[]>> = {
   requirement: ['requirementDiagram', 'dagre'],
   sankey: ['sankeyDiagram'],
   kanban: ['kanban-definition'],
-  architecture: ['architectureDiagram'],
+  architecture: ['architectureDiagram', 'parser-architecture'],
+  // These types' own modules share the vague name 'diagram' (esbuild.mjs): only their parsers are preloaded.
+  packet: ['parser-packet'],
+  radar: ['parser-radar'],
+  treemap: ['parser-treemap'],
 };
 
 /** The lazy modules a diagram's text needs: its type's, ELK for `layout: elk`, and the packs of its icons. */

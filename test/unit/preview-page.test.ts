@@ -55,3 +55,15 @@ test('preview page: in English (no bundle) there is no bundle element, and previ
   assert.doesNotMatch(html, /l10n-bundle/);
   assert.equal(elements(fromHtml(html)).filter((e) => e.tagName === 'script').length, 3);
 });
+
+test('preview page: preview.js and its own imports are fetched together: each import is a modulepreload link with the nonce', () => {
+  const imports = ['chunks/chunk-A.js', 'chunks/chunk-"B.js'].map((f) => `https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/${f}`);
+  const all = elements(fromHtml(pageHtml({ ...parts(), entryImports: imports })));
+  const links = all.filter((e) => e.tagName === 'link' && String(e.properties.rel) === 'modulepreload');
+  assert.deepEqual(links.map((l) => l.properties.href), imports, 'one link per import, in order, the URL read back as given');
+  for (const l of links) assert.equal(l.properties.nonce, 'bm9uY2Ugbm9uY2Ugbm9uY2U=');
+  // In <head>, so the fetches start before the body is parsed; none without a list.
+  const head = all.find((e) => e.tagName === 'head') as Element;
+  assert.equal(elements(head).filter((e) => String(e.properties.rel) === 'modulepreload').length, 2);
+  assert.equal(elements(fromHtml(pageHtml(parts()))).filter((e) => String(e.properties.rel) === 'modulepreload').length, 0);
+});

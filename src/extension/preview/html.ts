@@ -14,8 +14,12 @@ export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
 }
 
-/** What the page preloads (dist/webview/preload.json, written by esbuild.mjs): mermaid's core, and the chunks of each lazy module. */
+/**
+ * What the page preloads (dist/webview/preload.json, written by esbuild.mjs): preview.js's own imports (from the
+ * HTML), mermaid's core, and the chunks of each lazy module (both from preview.js).
+ */
 export interface Preload {
+  entry: string[];
   core: string[];
   modules: Record<string, string[]>;
 }
@@ -27,11 +31,11 @@ export async function readPreload(extensionUri: vscode.Uri): Promise<Preload> {
   try {
     const raw: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(webviewRoot(extensionUri), 'preload.json'))));
     const files = (x: unknown): string[] => (Array.isArray(x) ? x.filter((f): f is string => typeof f === 'string' && CHUNK.test(f)) : []);
-    const r = raw as { core?: unknown; modules?: unknown };
+    const r = raw as { entry?: unknown; core?: unknown; modules?: unknown };
     const modules = typeof r.modules === 'object' && r.modules ? Object.fromEntries(Object.entries(r.modules).filter(([k]) => /^[\w-]+$/.test(k)).map(([k, v]) => [k, files(v)])) : {};
-    return { core: files(r.core), modules };
+    return { entry: files(r.entry), core: files(r.core), modules };
   } catch {
-    return { core: [], modules: {} };
+    return { entry: [], core: [], modules: {} };
   }
 }
 
@@ -40,7 +44,7 @@ export async function readPreload(extensionUri: vscode.Uri): Promise<Preload> {
  * translations (vscode.l10n.bundle, undefined in English) embedded as data for preview.js; `first`, the message it
  * shows before the host's first one (the snapshot open when the panel was made), is data, not script.
  */
-export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, preload: Preload = { core: [], modules: {} }, needed: readonly string[] = [], first?: HostMessage): string {
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, preload: Preload = { entry: [], core: [], modules: {} }, needed: readonly string[] = [], first?: HostMessage): string {
   const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot(extensionUri), name)).toString();
   // What preview.js preloads as its first act, while the page is still idle (inert data, not script): mermaid's core,
   // the modules the snapshot's diagrams `needed` (their types, ELK, icon packs), and every lazy module's chunks for
@@ -59,6 +63,7 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
       exportHtml: 'HTML',
       exportHtmlTooltip: vscode.l10n.t('Export the snapshot as one HTML file'),
     },
+    entryImports: preload.entry.map(asset),
     chunkMap: { core: preload.core.map(asset), needed, modules },
     first,
     bundle: vscode.l10n.bundle,

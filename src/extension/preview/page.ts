@@ -50,6 +50,8 @@ export interface PageParts {
   /** The page's language (VS Code's display language). */
   lang: string;
   text: PageText;
+  /** preview.js's own static imports (dist/webview chunk URLs), preloaded by the page beside preview.js. */
+  entryImports?: readonly string[];
   /** What preview.js preloads as its first act (dist/webview chunk URLs). */
   chunkMap: { core: string[]; needed: readonly string[]; modules: Record<string, string[]> };
   /** The message shown before the host's first one. */
@@ -73,7 +75,7 @@ export function pageHtml(p: PageParts): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${p.asset('codicon.css')}">
 <link rel="stylesheet" href="${p.asset('preview.css')}">
-<title>${htmlText(t.title)}</title>
+${(p.entryImports ?? []).map((url) => `<link rel="modulepreload" nonce="${p.nonce}" href="${htmlText(url)}">\n`).join('')}<title>${htmlText(t.title)}</title>
 </head>
 <body>
 <header class="top">

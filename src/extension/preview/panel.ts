@@ -69,7 +69,7 @@ export class DiagramPreview implements vscode.Disposable {
   /** What the page was written with (snapshot, its version, the options), until its first 'ready': not sent again. */
   #written: string | undefined;
   /** What the page preloads (read once, by readPreload(); nothing until read). */
-  #preload: Preload = { core: [], modules: {} };
+  #preload: Preload = { entry: [], core: [], modules: {} };
   #preloadRead: Promise<void> | undefined;
   /** The folder the pending "Export all diagrams" writes to. */
   #exportFolder: vscode.Uri | undefined;
