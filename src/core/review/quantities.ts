@@ -267,6 +267,18 @@ function localWords(clause: Clause, from: number, to: number): { before: string;
   return { before, after, single: family === 0 };
 }
 
+/**
+ * The comma- or semicolon-delimited part of a clause that holds a figure (a comma between digits groups thousands): in
+ * "8× H100 across 2 nodes, TP=4, one replica per node" the per-node words are another figure's, not the GPUs'.
+ */
+function segmentOf(clause: Clause, from: number, to: number): string {
+  const head = clause.lower.slice(0, from);
+  const tail = clause.lower.slice(to);
+  const cut = Math.max(...[...head.matchAll(/[,;](?!\d)/g)].map((m) => m.index + 1), 0);
+  const stop = /[,;](?!\d)/.exec(tail)?.index ?? tail.length;
+  return clause.lower.slice(cut, to + stop);
+}
+
 const GLOBAL = new Map<RegExp, RegExp>();
 
 /**
@@ -348,7 +360,7 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
   const local = localWords(clause, start - clause.start, end - clause.start);
   const own = `${local.before} ${local.after}`;
   const growth = GROWTH.test(own) || (local.single && GROWTH.test(near));
-  const perUnit = PER_UNIT.test(own) || (local.single && PER_UNIT.test(near));
+  const perUnit = PER_UNIT.test(own) || (local.single && PER_UNIT.test(segmentOf(clause, start - clause.start, end - clause.start)));
   const scope = scopeOf(local, near, label);
   // "p99 < 200 ms" reads better in a message than "200 ms".
   const lead = /(?:p\d{2,3}(?:\.\d)?\s*)?(?:<=|>=|[<>≤≥]|under|below|within|at most|at least|up to)?\s*[€£]?$/i.exec(parsed.text.slice(Math.max(clause.start, start - 16), start));
@@ -469,9 +481,9 @@ function volumes(parsed: ParsedSnapshot, reading: Reading): Statement[] {
   return out;
 }
 
-/** A text up to the first arrow at or after `from` (the figure's consequences start there). */
+/** A text up to the first arrow, "≈" or "=" at or after `from` (the figure's consequences, or a calculation's results, start there). */
 function untilArrow(text: string, from: number): string {
-  const at = text.slice(from).search(/→|->|=>/);
+  const at = text.slice(from).search(/→|->|=>|≈|=/);
   return at < 0 ? text : text.slice(0, from + at);
 }
 
@@ -503,7 +515,8 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
       out.push({
         kind: 'volume',
         // The level may be set earlier in the sentence: "Peak is the Monday of a new programme: perhaps 25 questions in an hour".
-        // What follows an arrow is what the figure leads to ("120,000 invoices/month → … month-end peaks of ~1,200 per hour").
+        // What follows an arrow is what the figure leads to ("120,000 invoices/month → … month-end peaks of ~1,200 per hour"),
+        // and what follows "≈" is what it computes ("1,400 hires/month × 30 turns ≈ 42,000 turns/month, peak 5 turns/s").
         qualifier: nearest(LOAD_LEVEL, local, untilArrow(c.lower, m.index + m[0].length), '', levelOf) || nearest(LOAD_LEVEL, NO_WORDS, untilArrow(c.sentence.lower, c.start - c.sentence.start + m.index + m[0].length), '', levelOf),
         value,
         relation: MAX_WORDS.test(before) ? 'max' : MIN_WORDS.test(before) || (requirement && /\b(?:must|sustain|handle|support)\b/.test(c.lower)) || (!requirement && PROVISIONED.test(own)) ? 'min' : 'eq',
@@ -531,10 +544,12 @@ function gpuModels(reading: Reading): Statement[] {
   if (!sentenceWords(reading).some((ts) => ts.w.some((w) => GPU_WORDS.has(w)))) return out;
   for (const c of reading.clauses) {
     const section = c.sentence.block.section;
-    if (!section || NOT_DESIGN.has(section) || PER_UNIT.test(c.lower) || GROWTH.test(c.lower)) continue;
+    if (!section || NOT_DESIGN.has(section) || GROWTH.test(c.lower)) continue;
     GPU_MODEL.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = GPU_MODEL.exec(c.text))) {
+      // "8 H100s per node" counts a node's; "8× H100 across 2 nodes, one replica per node" counts them all.
+      if (PER_UNIT.test(segmentOf(c, m.index, m.index + m[0].length))) continue;
       const start = c.start + m.index;
       out.push({ kind: 'gpus', qualifier: '', value: Number(m[1]), relation: 'eq', where: section, section, scope: '', budget: false, text: m[0], start, end: start + m[0].length });
     }

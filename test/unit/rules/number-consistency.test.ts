@@ -160,3 +160,18 @@ test('number-consistency: a range, a price of one thing, a cost before caching, 
   assert.match(consistency(snapshot({ Problem: 'Our SOC receives ~9,000 SIEM alerts per day after deduplication.', Estimates: '- ~5,000 alerts/day × ~6 model calls.' })).join('\n'), /volume disagrees/);
   assert.match(consistency(snapshot({ Problem: 'Readers post about 180,000 comments per day.', Architecture: '- On average 4 comments/s reach the classifier.' }, 'content-moderation')).join('\n'), /volume \(avg\) disagrees/);
 });
+
+test('number-consistency: per-node words belong to the figure of their own comma-separated part, not to a GPU total beside them', () => {
+  const row = (cell: string): string => snapshot({ Estimates: `| Item | Value |\n| --- | --- |\n| GPUs | ${cell} |`, Cost: '- 12× H100 at $2.10/GPU-hour (reserved) → 12 × 730 = 8,760 GPU-hours ≈ $18,400/month.' }, 'llm-serving');
+  assert.match(consistency(row('→ 8× H100 (80 GB) across 2 nodes, TP=4, one replica per node')).join('\n'), /GPU count disagrees/);
+  assert.match(consistency(row('16 GPUs, 2 per replica')).join('\n'), /GPU count disagrees/);
+  // A count per node is still no total.
+  assert.deepEqual(consistency(row('8 H100s per node, 2 nodes')), []);
+  assert.deepEqual(consistency(row('4× H100 per replica')), []);
+});
+
+test('number-consistency: a level named among a calculation\'s results is not the level of its inputs', () => {
+  const hires = (n: string): string => snapshot({ Requirements: '- About 900 new hires per month.', Estimates: `- ${n} new hires/month × ~30 turns ≈ 42,000 turns/month, ~1,400 turns/day, peak maybe 5 turns/s on Mondays.` }, 'agent');
+  assert.match(consistency(hires('1,400')).join('\n'), /volume disagrees/);
+  assert.deepEqual(consistency(hires('900')), []);
+});
