@@ -48,8 +48,9 @@ function sizeRow(label: string, file: string): string {
   return `| ${label} | \`${relative(ROOT, file)}\` | ${(bytes / 1024).toFixed(0)} KiB | ${(gz / 1024).toFixed(0)} KiB |`;
 }
 
-/** Chunks the page preloads as it starts (dist/webview/preload.json's core: mermaid's core and preview.js's imports). */
-const CORE = new Set(((JSON.parse(readFileSync(join(ROOT, 'dist/webview/preload.json'), 'utf8')) as { core: string[] }).core ?? []).map((f) => f.split('/').pop() ?? f));
+/** Chunks the page preloads as it starts (dist/webview/preload.json's entry and core: preview.js's imports and mermaid's core). */
+const PRELOAD = JSON.parse(readFileSync(join(ROOT, 'dist/webview/preload.json'), 'utf8')) as { entry?: string[]; core?: string[] };
+const CORE = new Set([...(PRELOAD.entry ?? []), ...(PRELOAD.core ?? [])].map((f) => f.split('/').pop() ?? f));
 
 /** What a webview chunk holds, from its file name (esbuild names a chunk after its entry module, else "chunk"). */
 function chunkRole(name: string, bytes: number): string {
