@@ -135,7 +135,7 @@ export const INJECTION = new Concept('prompt-injection', [
   're[data]:\\b(?:are|is|stays?|remains?) (?:only |just |plain |inert )?data\\b[^.;]{0,60}?\\b(?:never|not|no) (?:\\w+ )?(?:executed|run|followed|obeyed|acted on|instructions|commands)',
   're[screen*]:screen(?:s|ed|ing)? (?:every |all |the )?(?:prompts?|inputs?|user messages?|messages?)',
   'instruction* & never|not|ignor*|refus*|strip*|remov*|treat*|quot*|as data|untrusted|wrapped|act on',
-  'quoted data|wrapped as data|marked as untrusted|treated as untrusted|only ever user content|treated as user content|is user content|never in the system prompt|not in the system prompt',
+  'quoted data|wrapped as data|marked as data|labelled as data|labeled as data|marked as untrusted|treated as untrusted|only ever user content|treated as user content|is user content|never in the system prompt|not in the system prompt',
   // What the model writes cannot act: "nothing it produces is executed, so instructions hidden in a letter have nowhere to go".
   're[executed|run]:\\b(?:nothing|no output|none of (?:it|its output))\\b[^.;]{0,40}?\\b(?:is|are|gets?)\\s+(?:ever\\s+)?(?:executed|run)\\b',
   'nowhere to go',
@@ -170,6 +170,9 @@ export const TOOL_SAFETY = new Concept('tool-safety', [
   'draft only|draft-only|drafts only|only drafts|proposal only|cannot commit|can not commit|can\'t commit|only a single select|single select|select only|no ddl|no dml|statement timeout*|scan cap*|query timeout*|not chosen freely|called by the router|can only submit|never approve*',
   'limited to|restricted to|only after|own session|own token|own credentials|on behalf of|scoped to|can only|only open|only read|taps confirm|confirm button|after confirmation|before booking|before sending|before it is sent|before anything is sent|nothing is sent without|never merge|never merges|never sends|never deletes|cannot delete|no network|no credentials',
   're[confirms|approves|taps|clicks|reviews]:after (?:the )?\\w+ (?:confirms|approves|taps|clicks|reviews)',
+  // "any admin group needs HR Ops approval", "requires a manager's approval": an approval someone named must give (not
+  // "every prompt change needs lead approval", a release rule).
+  're[approval]:(?<!\\b(?:prompt|change|release|deploy|deployment|rollout|merge|pr|version|update)s?\\s)\\b(?:needs?|requires?|gets?|waits? for)\\s+(?:an? |the )?(?:[\\w\'-]+\\s+){1,3}approval\\b',
   // "the dispatcher must approve the proposal", not "the lead must approve every prompt change".
   'must approve|must be approved|has to approve|have to approve|needs to approve & tool*|action*|write|writes|booking*|refund*|payment*|order*|proposal*|schedule*|draft*|transaction*|send*|email*|purchase*',
 ]);

@@ -124,3 +124,14 @@ Each app registers a golden set with expected outputs; scores are compared on ev
   assert.equal(tools(gateway('The gateway executes no tools.')), false);
   assert.equal(tools(gateway('A runner executes the shell command the model wrote.')), true);
 });
+
+test('red-flag-safety: an action that "needs HR Ops approval" limits what tools may do (a prompt change that needs approval does not); text "marked as data" is an injection defence', () => {
+  const text = fixture('rules/red-flag-safety/not-ok.md').replace('- At most 8 steps and $0.20 per request.\n', '').replace('| Agent loops | step budget hit | stop and summarise | unfinished request |', '| Agent loops | same call repeated 3x | stop and summarise | unfinished request |');
+  const named = (t: string): string => lintText(t).filter((f) => f.ruleId === RULE).map((f) => f.message).join('\n');
+  const request = '- Understand a scheduling request, call the calendar and room tools, and confirm the result in chat.';
+  assert.match(named(text), /unsafe tool execution/);
+  assert.doesNotMatch(named(text.replace(request, `${request}\n- Any booking for more than 20 people needs facilities team approval.`)), /unsafe tool execution/);
+  assert.match(named(text.replace(request, `${request}\n- Every prompt change needs lead approval.`)), /unsafe tool execution/);
+  assert.match(named(text), /prompt injection/);
+  assert.doesNotMatch(named(text.replace(request, `${request}\n- Invite text goes into the prompt in a separate block marked as data.`)), /prompt injection/);
+});
