@@ -86,6 +86,8 @@ test('topic-missing: cold start, rollback and drift written in other words are c
   const drift = 'a daily dashboard watches prediction and feature drift against the training week';
   assert.deepEqual(topics(ok.replace(drift, 'weekly PSI on the top 20 features, alert above 0.2')), []);
   assert.deepEqual(topics(ok.replace(drift, 'the model is retrained weekly, so drift is handled by retraining')), ['drift-monitoring']);
+  assert.deepEqual(topics(ok.replace(drift, 'drift — not a concern, we retrain weekly')), ['drift-monitoring']);
+  assert.deepEqual(topics(ok.replace(drift, 'drift is no issue: we retrain every night')), ['drift-monitoring']);
   assert.deepEqual(topics(ok.replace(drift, 'the weekly model is compared with the previous one before it is released')), ['drift-monitoring']);
 });
 
