@@ -84,6 +84,8 @@ export interface SectionHeading {
   how?: 'name' | 'part' | 'head' | 'word';
   /** True when the heading is the section's own name ("Failure modes", not "Risks and mitigations"): the section is written to the snapshot standard. */
   native?: boolean;
+  /** True for a bold line standing as a heading ("**Failure modes**" on a line of its own), in a document or part of one written under such labels. */
+  label?: boolean;
   text: string;
   depth: number;
   range: Range;
@@ -133,6 +135,25 @@ export interface ParseOptions {
 }
 
 const WORD = /[\p{L}\p{N}]/u;
+
+/** The depth of a bold label read as a heading: below every Markdown heading, so the next heading of any level ends it. */
+const LABEL_DEPTH = 7;
+
+/**
+ * The text of a paragraph that is a bold label on a line of its own ("**Failure modes**", "**Eval:**"): one strong
+ * span of one to six words, nothing after it but a colon. Interview notes and terse docs are written under such
+ * labels instead of headings.
+ */
+function boldLabel(n: RootContent): string | undefined {
+  if (n.type !== 'paragraph') return undefined;
+  const kids = n.children.filter((c) => !(c.type === 'text' && /^\s*:?\s*$/.test(c.value)));
+  const only = kids[0];
+  if (kids.length !== 1 || only?.type !== 'strong') return undefined;
+  const text = textOf(only).trim().replace(/\s*[:.]$/, '');
+  if (!text || text.length > 60 || /\n/.test(text)) return undefined;
+  const words = countWords(text);
+  return words >= 1 && words <= 6 ? text : undefined;
+}
 
 /** Diagram languages other tools render: a block in one of them is a diagram, as a ```mermaid block is. */
 const DIAGRAM_LANGS = new Set(['mermaid', 'plantuml', 'puml', 'dot', 'graphviz', 'd2', 'ditaa', 'svgbob', 'bob', 'nomnoml', 'structurizr', 'c4', 'excalidraw', 'drawio', 'ascii', 'asciiart']);
@@ -260,6 +281,25 @@ class Builder {
         }
         continue;
       }
+      // A bold label that names a section stands as its heading where no canonical heading holds it: at the top of
+      // the document, under a heading that names no section, or after another such label.
+      const label = boldLabel(n);
+      const above = label ? owner() : undefined;
+      const read = label && (!above?.id || above.label) ? this.#catalog.read(label) : undefined;
+      // After such a label, one that names no section ("**Not in v1**") ends it, as a heading of the same level would.
+      // A longer label named by its last word alone ("**Simplify String() implementation**") is a phrase, not a name.
+      const named = !!read?.ids.length && !(read.how === 'head' && countWords(label ?? '') > 2) && !(above?.id && isGeneralHeading(label ?? ''));
+      if (label && read && (named || above?.label)) {
+        while (open.length && (open[open.length - 1]?.depth ?? 0) >= LABEL_DEPTH) open.pop();
+        parsed.outline.push({ text: label, depth: LABEL_DEPTH, start: this.#start(n), line: this.#lines.positionAt(this.#start(n)).line });
+        touch(n);
+        const h: SectionHeading = { ...this.#heading(n, label, named ? read.ids : []), label: true };
+        if (named && read.how !== 'none') h.how = read.how;
+        this.#register(h, parsed.headings);
+        contents.set(h, []);
+        open.push({ depth: LABEL_DEPTH, section: h });
+        continue;
+      }
       touch(n);
       const o = owner();
       if (o) contents.get(o)?.push(n);
@@ -288,12 +328,12 @@ class Builder {
     return h1s === 1 || !this.#catalog.exact(headingKey(textOf(firstHeading))) ? firstHeading : undefined;
   }
 
-  #heading(n: Heading, text: string, ids: string[]): SectionHeading {
+  #heading(n: Heading | RootContent, text: string, ids: string[]): SectionHeading {
     return {
       id: ids[0],
       ...(ids.length > 1 ? { also: ids.slice(1) } : {}),
       text,
-      depth: n.depth,
+      depth: n.type === 'heading' ? n.depth : LABEL_DEPTH,
       range: this.#range(n),
       start: this.#start(n),
       contentEnd: this.#end(n),

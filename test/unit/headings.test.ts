@@ -58,6 +58,9 @@ const HEADINGS: Array<[string, string]> = [
   ['Glossary', ''],
   ['User description', ''], // a descriptor after a word that is no section's head
   ['Detailed description', ''],
+  ['Reqs', 'requirements'],
+  ['Scale', 'estimates'],
+  ['Arch', 'architecture'],
 ];
 
 test(`headings: ${HEADINGS.length} headings of real design docs name the sections a reviewer would say`, () => {
@@ -90,6 +93,24 @@ test('sections at any level: "Overview" under a section is that section\'s overv
   const parsed = parseSnapshot('# T\n\n## Proposal\n\n### Overview\nThe router sends requests to the cache first.\n', defaultSchema().catalog);
   assert.deepEqual(Object.keys(parsed.model.sections), ['architecture']);
   assert.match(parsed.model.sections.architecture?.text ?? '', /router sends requests/);
+});
+
+test('sections under bold labels: a bold line that names a section stands as its heading where no heading holds it', () => {
+  const notes = ['# Ranking for code search: interview notes', '', '**Reqs**', '- p99 300 ms', '', '**Scale**', '- 2,000 QPS avg', '', '**Failures:**', '- index shard down: serve from replica', '', '**Not in v1**', '- rollback: later', '', '**Eval**', '- golden set of 300 queries', ''].join('\n');
+  const parsed = parseSnapshot(notes, defaultSchema().catalog);
+  assert.deepEqual(Object.keys(parsed.model.sections), ['requirements', 'estimates', 'failure-modes', 'evaluation']);
+  // "**Not in v1**" names no section: it ends the failure modes, as a heading of the same level would.
+  assert.doesNotMatch(parsed.model.sections['failure-modes']?.text ?? '', /rollback/);
+  assert.match(parsed.model.sections['failure-modes']?.text ?? '', /serve from replica/);
+  const label = parsed.headings.find((h) => h.id === 'failure-modes');
+  assert.equal(label?.label, true);
+  assert.equal(label?.range.start.line, 8);
+  // Under a heading that names a section, a bold line is part of it, as an unnamed subheading is; so is a bold lead-in
+  // with text after it, and a longer phrase named only by its last word.
+  const inside = parseSnapshot('# T\n\n## Architecture\nA router.\n\n**Data**\nTables.\n\n**Failures** are rare here.\n', defaultSchema().catalog);
+  assert.deepEqual(Object.keys(inside.model.sections), ['architecture']);
+  const phrase = parseSnapshot('# T\n\n## Possible future work\n\n**Simplify String() implementation**\nLater.\n', defaultSchema().catalog);
+  assert.deepEqual(Object.keys(phrase.model.sections), []);
 });
 
 test('section-missing: a doc that covers a section at length without a heading of its own is not told it is missing; a declared snapshot is', () => {
