@@ -366,6 +366,8 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
   const lead = /(?:p\d{2,3}(?:\.\d)?\s*)?(?:<=|>=|[<>≤≥]|under|below|within|at most|at least|up to)?\s*[€£]?$/i.exec(parsed.text.slice(Math.max(clause.start, start - 16), start));
   const text = `${(lead?.[0] ?? '').trimStart()}${parsed.text.slice(start, end)}`;
   const base = { where: section, section, scope, budget: false, text, start, end, about: aboutWords(own) };
+  // "~95 vCPU per 1k requests/s", "$2 for every 1,000 users": the figure is what another is counted by, not a level.
+  if (/\b(?:per|for every|for each)\s*[~≈]?\s*$/.test(before)) return undefined;
   const ms = timeMs(unit);
   if (ms !== undefined) {
     if (operand || !LATENCY_WORDS.test(words)) return undefined;

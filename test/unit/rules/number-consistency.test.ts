@@ -175,3 +175,9 @@ test('number-consistency: a level named among a calculation\'s results is not th
   assert.match(consistency(hires('1,400')).join('\n'), /volume disagrees/);
   assert.deepEqual(consistency(hires('900')), []);
 });
+
+test('number-consistency: a figure after "per" is what another figure is counted by, not a level of its own', () => {
+  const sized = (cost: string): string => snapshot({ Scale: '- Global peak: ~22k requests/s (Friday evening).', Cost: `- Ranker inference on CPU (ONNX, int8): ${cost}, ~2,100 vCPU globally.` }, 'recsys');
+  assert.deepEqual(consistency(sized('~95 vCPU per 1k requests/s → ~850 vCPU for the EU peak')), []);
+  assert.match(consistency(sized('~95 vCPU at 1k requests/s → ~850 vCPU for the EU peak')).join('\n'), /request rate \(peak\) disagrees/);
+});
