@@ -40,7 +40,8 @@ const PUT_OFF = /\b(?:after (?:the )?launch|once (?:it is |it's )?live|keep an e
 
 /** True when the concept is written, and not negated ("no fallback") or put off, between document offsets [from, to) of the block. */
 function said(reading: Reading, block: Block, from: number, to: number, concept: Concept): boolean {
-  return block.sentences.some((s) => s.end > from && s.start < to && !PUT_OFF.test(s.lower) && concept.mentionsIn(reading, s).some((m) => m.start >= from && m.end <= to && m.polarity !== 'negated'));
+  // Put off in its own clause: "…, batch scoring later, on-call gets paged" still says how the failure is noticed.
+  return block.sentences.some((s) => s.end > from && s.start < to && concept.mentionsIn(reading, s).some((m) => m.start >= from && m.end <= to && m.polarity !== 'negated' && !PUT_OFF.test(m.clause.lower)));
 }
 
 /** A heading that announces failure modes in other words than the schema's ("What could go wrong", "Known issues"). */
@@ -130,7 +131,22 @@ function readItem(reading: Reading, b: Block): Entry {
   // …"); the name's own words ("latency spike", "timeout") are the failure, not how it is noticed.
   const asides = [...t.slice(0, Math.max(0, nameEnd - b.start)).matchAll(/\(([^()]*)\)/g)].map((m) => [b.start + (m.index ?? 0), b.start + (m.index ?? 0) + m[0].length] as const);
   const detect = said(reading, b, from, b.end, DETECTION) || asides.some(([s, e]) => said(reading, b, s, e, DETECTION));
-  return { block: b, name, failure, detect, mitigate: said(reading, b, from, b.end, MITIGATION), clear: false };
+  return { block: b, name, failure, detect, mitigate: said(reading, b, from, b.end, MITIGATION) || (!!sep && /[>→]/.test(sep[0]) && responds(reading, b, from)), clear: false };
+}
+
+/** Words after an arrow that say there is no answer: "→ nothing", "→ no fallback yet", "→ not handled". */
+const NO_ANSWER = /^\s*(?:nothing|none|no\b|not (?:handled|covered|detected|planned|monitored|yet)|n\/a|tbd|\?)/i;
+
+/**
+ * What follows an arrow after a failure's name is what the system then does ("ranker down → series/author rules",
+ * "provider timeout → after 8 s return the top passages"), unless it says there is nothing, puts it off, or only
+ * says what goes wrong next ("→ users see errors").
+ */
+function responds(reading: Reading, b: Block, from: number): boolean {
+  const rest = b.text.slice(from - b.start);
+  // Put off as the answer itself ("→ handle later"); a later step after the answer ("…, only logged; batch scoring later") is part of it.
+  if (!/[\p{L}]/u.test(rest) || NO_ANSWER.test(rest) || PUT_OFF.test(rest.split(/[;,]/)[0]?.toLowerCase() ?? '')) return false;
+  return !b.sentences.some((s) => s.end > from && FAILURE.mentionsIn(reading, s).some((m) => m.start >= from && m.polarity !== 'negated'));
 }
 
 /**
@@ -140,6 +156,14 @@ function readItem(reading: Reading, b: Block): Entry {
 function watchOnly(reading: Reading, e: Entry): boolean {
   const b = e.block;
   return !e.mitigate && !/:\s|\s?(?:->|→|=>)\s?|\s[—–-]\s/.test(b.text) && said(reading, b, b.start, b.end, DETECTION);
+}
+
+/** True when the block says how things are watched in words that name no failure ("alerts on", not "timeouts"). */
+function watches(reading: Reading, b: Block): boolean {
+  return b.sentences.some((s) => {
+    const failures = FAILURE.mentionsIn(reading, s);
+    return DETECTION.mentionsIn(reading, s).some((m) => m.polarity !== 'negated' && !failures.some((f) => f.start < m.end && m.start < f.end));
+  });
 }
 
 export const redFlagFailureModes: Rule = {
@@ -166,7 +190,13 @@ export const redFlagFailureModes: Rule = {
         ? [...items.map((b) => readItem(reading, b)), ...tables(rows).flatMap((t) => readTable(reading, t))].sort((a, b) => a.block.start - b.block.start)
         : blocks.filter((b) => b.kind === 'paragraph').map((b) => readItem(reading, b));
     // Under a failure heading, every list entry is a failure mode (it need not say "fails"); prose is read for failure words.
-    const failures = entries.filter((e) => e.failure || (e.block.kind === 'item' && !e.block.sentences.every((x) => x.question) && !watchOnly(reading, e)));
+    // A line that only says how the system is watched ("alerts on error rate > 1 % and empty-shelf rate") is how the
+    // failures around it that say what is then done are detected, even when it names what it watches for. A bare
+    // failure beside it still says nothing about itself.
+    const watching = entries.filter((e) => e.block.kind === 'item' && watchOnly(reading, e) && watches(reading, e.block));
+    const failures = entries
+      .filter((e) => !watching.includes(e) && (e.failure || (e.block.kind === 'item' && !e.block.sentences.every((x) => x.question))))
+      .map((e) => (watching.length && e.mitigate && !e.clear ? { ...e, detect: true } : e));
     if (!failures.length) return;
     const reported = new Set<Entry>();
     const bare = failures.filter((e) => !e.detect && !e.mitigate);

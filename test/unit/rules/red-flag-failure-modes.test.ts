@@ -122,3 +122,28 @@ test('red-flag-failure-modes: a message written out, a conversation forwarded to
   // A bare failure is still reported, beside the watching line or not.
   assert.equal(withEntry('- Stale listing photos.\n- fallback rate dashboard, alert > 2%').length, 1);
 });
+
+test('red-flag-failure-modes: what follows an arrow after a failure is what the system then does, unless it is nothing, put off or only more failure', () => {
+  for (const own of [
+    '- Model provider timeout → after 6 s return the matching passages without a summary.',
+    '- Expired listing still ranked → hard filter on the expiry date at query time.',
+    '- Payment processor outage → not ours to fix, the checkout page offers a retry.',
+    '- Scoring service down → orders pass (not held), only logged; rescored in batch later, on-call paged.',
+  ]) assert.deepEqual(withEntry(own), [], own);
+  for (const own of ['- Vector store down → users see errors.', '- Vector store down → nothing yet.', '- Vector store down → handle later.']) assert.equal(withEntry(own).length, 1, own);
+});
+
+test('red-flag-failure-modes: a line of alerts beside failures with fallbacks says how they are detected; a line naming a failure is no such line', () => {
+  // The whole failure-modes section replaced by a lead-in and these lines.
+  const lead = 'The ranker sits on every buyer search, so each failure below reaches buyers within seconds and has to be handled without an engineer in the loop, day or night, across all regions.';
+  const list = (...lines: string[]): string[] =>
+    lintText(fixture('rules/red-flag-failure-modes/ok.md').replace(/## Failure modes\n[\s\S]*?\n(?=## )/, `## Failure modes\n${lead}\n\n${lines.join('\n')}\n\n`))
+      .filter((f) => f.ruleId === RULE)
+      .map((f) => f.message);
+  const fallbacks = ['- Cache timeout → serve co-read items only.', '- Ranker down → series and author rules.', '- Whole service down → static editor picks.'];
+  assert.deepEqual(list(...fallbacks, '- alerts on error rate > 1 % and empty-shelf rate'), []);
+  // Without the alerts line none of them says how it is noticed.
+  assert.match(list(...fallbacks).join('\n'), /None of the 3 failure modes says how it is detected/);
+  // "Ranking timeouts." names a failure: it gives the bare failures beside it no signal.
+  assert.deepEqual(list('- Sold items still listed.', '- Ranking service timeouts.', '- Poor photos pushing weak listings up.', '- Seller feed errors.').map((m) => m.slice(0, 28)), ['4 of the 4 failure modes ("S']);
+});
