@@ -246,7 +246,7 @@ export function affirmed(ms: readonly Mention[]): Mention | undefined {
 const NEGATION =
   /(?<![\p{L}\p{N}])(?:no|not|never|without|none of|nor|neither|cannot|can't|can’t|won't|won’t|don't|don’t|doesn't|doesn’t|didn't|isn't|aren't|shouldn't|mustn't|do not|does not|did not|will not|is not|are not|must not|should not|avoid|avoids|avoiding|avoided|skip|skips|skipping|instead of|rather than|unlike|as opposed to|no longer|free of|zero|rejected|reject|rejects|excluding|excludes|exclude|ruled out|rule out|drop|drops|dropped|ditch|ditched|forgo|forgoes)(?![\p{L}\p{N}])/gu;
 // Negation words that are something else: bounds and emphasis.
-const NOT_NEGATION = /^(?:no|not) (?:more|less|later|earlier|longer|only|just|matter|exceed|fewer|slower|faster|higher|lower|worse|better|above|below|over|under)\b|^no-(?:op|code)\b|^(?:skip|skips|drop|drops)[- ](?:rate|rates|off|offs)\b|^zero[- ](?:shot|downtime|copy|trust|day)\b/;
+const NOT_NEGATION = /^(?:no|not) (?:more|less|later|earlier|longer|only|just|matter|exceed|fewer|slower|faster|higher|lower|worse|better|above|below|over|under)\b|^no-(?:op|code)\b|^(?:skip|skips|drop|drops)[- ](?:rate|rates|off|offs)\b|^zero[- ](?:shot|downtime|copy|trust|day)\b|^(?:dropped|skipped|rejected|excluded)\s*(?:or|and|\/)\s*(?:[a-z]+ed\b|$)|^dropped\s+(?:frames?|packets?|rows?|records?|events?|messages?|requests?|calls?|connections?|readings?)\b/;
 // Cues whose scope is the short phrase after them, not the rest of the clause.
 const SHORT_SCOPE = /^(?:instead of|rather than|unlike|as opposed to|avoid|avoids|avoiding|avoided|skip|skips|skipping|zero|free of|drop|drops|dropped|ditch|ditched|reject|rejects|rejected|exclude|excludes|excluding)$/;
 // Where a negation's scope ends before the mention: a turn to another commitment.

@@ -156,3 +156,15 @@ test('topic-missing: cold start as bestsellers for customers with no orders and 
   const drift = 'a daily dashboard watches prediction and feature drift against the training week';
   assert.deepEqual(topics(ok.replace(drift, 'slang changes fast, so we retrain every 2 weeks, so drift is covered')), ['drift-monitoring']);
 });
+
+test('topic-missing: rollback as changing the tag back to the previous one; data quality as dropped or duplicated records detected', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: fraud');
+  const topics = (text: string): Array<string | undefined> => lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  const add = (line: string): Array<string | undefined> => topics(notOk.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`));
+  assert.ok(topics(notOk).includes('rollback') && topics(notOk).includes('data-quality'));
+  assert.ok(!add('Each monthly model is saved under a date tag; if the new one is bad, we change the tag back to the previous one and restart.').includes('rollback'));
+  // "Every change is read back to the caller" takes nothing back.
+  assert.ok(add('Every change is read back to the caller and only made after a yes.').includes('rollback'));
+  assert.ok(!add('Dropped or duplicated payment events are detected from the sequence number before scoring.').includes('data-quality'));
+  assert.ok(add('We dropped duplicated-event checks before scoring.').includes('data-quality'));
+});
