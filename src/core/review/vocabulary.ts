@@ -139,6 +139,8 @@ export const INJECTION = new Concept('prompt-injection', [
   // What the model writes cannot act: "nothing it produces is executed, so instructions hidden in a letter have nowhere to go".
   're[executed|run]:\\b(?:nothing|no output|none of (?:it|its output))\\b[^.;]{0,40}?\\b(?:is|are|gets?)\\s+(?:ever\\s+)?(?:executed|run)\\b',
   'nowhere to go',
+  // "The uploaded letter is treated purely as content to read; text in it addressed to the bot is still just text."
+  'treated purely as content|treated only as content|treated as content to read|purely content to read|is still just text|are still just text|still only text',
 ]);
 /** The injection risk named as a threat ("an organiser could embed instructions in an event description"): a risk seen, not a defence. */
 export const INJECTION_THREAT = new Concept('injection-threat', [
@@ -168,6 +170,8 @@ export const TOOL_SAFETY = new Concept('tool-safety', [
   're[steps]:at most \\d+ steps',
   're[own]:\\bown (?:[\\w-]+ ){0,2}(?:token|tokens|credentials|role|roles|permissions|identity|oauth)\\b',
   'draft only|draft-only|drafts only|only drafts|proposal only|cannot commit|can not commit|can\'t commit|only a single select|single select|select only|no ddl|no dml|statement timeout*|scan cap*|query timeout*|not chosen freely|called by the router|can only submit|never approve*',
+  // "The bot's only action is creating a callback request, which … cannot do anything else."
+  "its only action|the bot's only action|the agent's only action|only action is|cannot do anything else|can't do anything else|can do nothing else|the only thing it can do",
   'limited to|restricted to|only after|own session|own token|own credentials|on behalf of|scoped to|can only|only open|only read|taps confirm|confirm button|after confirmation|before booking|before sending|before it is sent|before anything is sent|nothing is sent without|never merge|never merges|never sends|never deletes|cannot delete|no network|no credentials',
   're[confirms|approves|taps|clicks|reviews]:after (?:the )?\\w+ (?:confirms|approves|taps|clicks|reviews)',
   // "any admin group needs HR Ops approval", "requires a manager's approval": an approval someone named must give (not

@@ -135,3 +135,13 @@ test('red-flag-safety: an action that "needs HR Ops approval" limits what tools 
   assert.match(named(text), /prompt injection/);
   assert.doesNotMatch(named(text.replace(request, `${request}\n- Invite text goes into the prompt in a separate block marked as data.`)), /prompt injection/);
 });
+
+test('red-flag-safety: an upload "treated purely as content to read" is an injection defence; a bot whose "only action" is one request limits its tools', () => {
+  const text = fixture('rules/red-flag-safety/not-ok.md').replace('- At most 8 steps and $0.20 per request.\n', '').replace('| Agent loops | step budget hit | stop and summarise | unfinished request |', '| Agent loops | same call repeated 3x | stop and summarise | unfinished request |');
+  const named = (t: string): string => lintText(t).filter((f) => f.ruleId === RULE).map((f) => f.message).join('\n');
+  const request = '- Understand a scheduling request, call the calendar and room tools, and confirm the result in chat.';
+  assert.match(named(text), /prompt injection/);
+  assert.doesNotMatch(named(text.replace(request, `${request}\n- An attached agenda is treated purely as content to read: text in it addressed to the assistant is still just text.`)), /prompt injection/);
+  assert.match(named(text), /unsafe tool execution/);
+  assert.doesNotMatch(named(text.replace(request, `${request}\n- Its only action is creating a hold on one room, which cannot do anything else.`)), /unsafe tool execution/);
+});
