@@ -40,8 +40,13 @@ export const topicMissing: Rule = {
       // deferring or wondering is not covering it, and neither is a way of writing it the topic excludes.
       const exclusion = topicExclusion(t);
       let excluded: Set<unknown> | undefined;
+      // Ruled out in so many words ("Input validation: not needed", "drift is not a concern"): the author's answer,
+      // which a passing mention elsewhere ("alerts on error rate > 1 %" among the failures) does not overturn; only
+      // the topic's own section can.
+      const dismissed = t.canRuleOut === false && topicConcept(t).some(reading, (m) => m.polarity === 'negated' && dismissal(m.clause.sentence.lower, m.start - m.clause.sentence.start));
       const covered = topicConcept(t).some(reading, (m) => {
         if (!(m.polarity === 'affirmed' || (t.canRuleOut !== false && m.polarity === 'negated' && m.reasoned))) return false;
+        if (dismissed && m.section !== t.section) return false;
         excluded ??= new Set(exclusion?.mentions(reading).map((x) => x.clause.sentence) ?? []);
         return !excluded.has(m.clause.sentence);
       });
@@ -66,6 +71,15 @@ function hasModel(reading: Reading): boolean {
   const seen = new Set<unknown>();
   for (const c of [ML_SYSTEM, GENERATIVE]) for (const m of c.mentions(reading)) if (m.polarity === 'affirmed') seen.add(m.clause.sentence);
   return seen.size >= 2;
+}
+
+/**
+ * True when a sentence opens by ruling out what it names, with the mention at `at` in that opening: "Input
+ * validation: not needed — …", "Drift — not a concern", "drift is not a concern because we retrain weekly".
+ */
+function dismissal(sentence: string, at: number): boolean {
+  const m = /^\s*(?:[-*]\s+)?([\p{L}\p{N} /'’-]{2,40}?)\s*(?::|—|–|\s-\s|\s(?:is|are)\s)\s*(?:not (?:needed|required|necessary|a concern|an issue|a problem|a risk|relevant|applicable|in scope|planned)|no (?:concern|issue|need)|unnecessary|out of scope|n\/a\b)/u.exec(sentence);
+  return !!m?.[1] && at < (m.index ?? 0) + m[0].length;
 }
 
 function lowerFirst(s: string): string {

@@ -168,3 +168,17 @@ test('topic-missing: rollback as changing the tag back to the previous one; data
   assert.ok(!add('Dropped or duplicated payment events are detected from the sequence number before scoring.').includes('data-quality'));
   assert.ok(add('We dropped duplicated-event checks before scoring.').includes('data-quality'));
 });
+
+test('topic-missing: a topic ruled out in so many words stays open against a passing mention elsewhere; its own section can still cover it', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: fraud');
+  const topics = (text: string): Array<string | undefined> => lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  const add = (heading: string, line: string, text = notOk): string => text.replace(new RegExp(`\\n## ${heading}\\n`), `\n## ${heading}\n${line}\n\n`);
+  const passing = add('Failure modes', '- Feature service down → rules only; alerts on error rate > 1 % and empty-score rate.');
+  assert.ok(!topics(passing).includes('drift-monitoring'), 'a passing alert on a rate reads as watching');
+  assert.ok(topics(add('Architecture', '- Drift is not a concern because we retrain weekly.', passing)).includes('drift-monitoring'));
+  assert.ok(!topics(add('Evaluation', '- Weekly PSI on the top 20 features, alert above 0.2.', add('Architecture', '- Drift is not a concern because we retrain weekly.', passing))).includes('drift-monitoring'));
+  // Data quality cannot be ruled out either.
+  const checked = add('Failure modes', '- Oversized batch: row count checked at parse time, split in two.');
+  assert.ok(!topics(checked).includes('data-quality'));
+  assert.ok(topics(add('Architecture', '- Input validation: not needed, partners send standard files.', checked)).includes('data-quality'));
+});
