@@ -182,3 +182,11 @@ test('topic-missing: a topic ruled out in so many words stays open against a pas
   assert.ok(!topics(checked).includes('data-quality'));
   assert.ok(topics(add('Architecture', '- Input validation: not needed, partners send standard files.', checked)).includes('data-quality'));
 });
+
+test('topic-missing: work "undone by controllers" is no rollback; a model update undone in minutes is', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: fraud');
+  const topics = (text: string): Array<string | undefined> => lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  const add = (line: string): Array<string | undefined> => topics(notOk.replace(/\n## Evaluation\n/, `\n## Evaluation\n${line}\n\n`));
+  assert.ok(add('- Online: share of holds undone by analysts, weekly review of every undone hold.').includes('rollback'));
+  assert.ok(!add('- A model update that raises the hold rate by 20 % is undone within minutes.').includes('rollback'));
+});
