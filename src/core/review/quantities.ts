@@ -483,9 +483,13 @@ function volumes(parsed: ParsedSnapshot, reading: Reading): Statement[] {
   return out;
 }
 
-/** A text up to the first arrow, "≈" or "=" at or after `from` (the figure's consequences, or a calculation's results, start there). */
+/**
+ * A text up to the first arrow, "≈" or "=" at or after `from` (the figure's consequences, or a calculation's results,
+ * start there), or the first "×" (the next factor's words: "4,000 submissions/month × ~45 pages average") or "rising
+ * to" (the next level's: "6,000 a month, rising to ~8,000 in the peak months").
+ */
 function untilArrow(text: string, from: number): string {
-  const at = text.slice(from).search(/→|->|=>|≈|=/);
+  const at = text.slice(from).search(/→|->|=>|≈|=|×|\s[x*]\s*~?\d|\b(?:rising|rises|growing|grows|climbing|climbs|going up) to\b/);
   return at < 0 ? text : text.slice(0, from + at);
 }
 

@@ -181,3 +181,9 @@ test('number-consistency: a figure after "per" is what another figure is counted
   assert.deepEqual(consistency(sized('~95 vCPU per 1k requests/s → ~850 vCPU for the EU peak')), []);
   assert.match(consistency(sized('~95 vCPU at 1k requests/s → ~850 vCPU for the EU peak')).join('\n'), /request rate \(peak\) disagrees/);
 });
+
+test('number-consistency: a level word after "×" is the next factor\'s, and one after "rising to" the next level\'s', () => {
+  const intake = (estimate: string): string => snapshot({ Requirements: '- Volume to support: 6,000 submissions per month, rising to ~8,000 in the renewal peak months.', Estimates: `- ${estimate} ≈ 180k pages/month.` }, 'doc-processing');
+  assert.match(consistency(intake('4,000 submissions/month × ~45 pages average')).join('\n'), /volume disagrees/);
+  assert.deepEqual(consistency(intake('6,000 submissions/month × ~30 pages average')), []);
+});
