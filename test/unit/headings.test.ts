@@ -61,6 +61,9 @@ const HEADINGS: Array<[string, string]> = [
   ['Reqs', 'requirements'],
   ['Scale', 'estimates'],
   ['Arch', 'architecture'],
+  ['Serving stack', 'architecture'],
+  ['Tech stack', 'architecture'],
+  ['Infrastructure', 'architecture'],
 ];
 
 test(`headings: ${HEADINGS.length} headings of real design docs name the sections a reviewer would say`, () => {
