@@ -76,3 +76,12 @@ test('red-flag-eval-plan: a satisfaction score, a trial already run, a cache\'s 
   assert.equal(flagged(evaluation, 'Every prompt change is scored on 300 labelled tickets: macro-F1 must stay ≥ 0.9.'), 0);
   assert.equal(flagged(evaluation, 'Thumbs-down rate per week on a dashboard, alert above 5%.'), 0);
 });
+
+test('red-flag-eval-plan: a hit rate told apart from its cache and a prompt\'s worked examples are no plan; retrieval\'s hit rate@5 measured is one', () => {
+  const base = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const flagged = (from: string, to: string): number => lintText(base.replace(from, to)).filter((f) => f.ruleId === RULE).length;
+  const cached = 'Summaries are cached per ticket version, so reopening a ticket costs nothing.';
+  assert.equal(flagged(cached, `${cached} Expect a 20–25 % hit rate.`), 1);
+  assert.equal(flagged('A hosted mid-size model; prompts hold the thread and a fixed instruction.', 'A hosted mid-size model; the prompt holds 3 worked examples per ticket type, with page references on every field.'), 1);
+  assert.equal(flagged('We will test it with a few tickets before launch and fix what agents report.', 'Every prompt change is scored on retrieval hit rate@5 over the logged tickets, which must stay ≥ 0.8.'), 0);
+});
