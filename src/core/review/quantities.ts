@@ -308,6 +308,9 @@ const NO_WORDS = { before: '', after: '', single: false };
 const LOAD_LEVEL = /\b(?:(peak|peaks|max(?:imum)?|busiest|burst|spike|worst case)|(average|avg|mean|typical|steady|baseline|normal))\b/;
 const levelOf = (m: RegExpExecArray): string => (m[1] ? 'peak' : 'avg');
 
+/** Training or tuning a model, as an activity. */
+const TRAINING = /\b(?:training|train|trains|trainers?|re-?train(?:s|ing|ers?)?|fine[- ]?tun(?:e|es|ing)|pre-?training|epochs?)\b/;
+
 /** Words that put a figure on one part of the system or one moment, with the scope they name. */
 const SCOPES: Array<[RegExp, string]> = [
   [/\bregion(?:s|al)?\b|\b(?:eu|apac|emea|latam|europe|asia)\b|\b(?:us|eu|ap)-(?:east|west|central|north|south)|\bdata ?cent(?:er|re)\b|\bzone\b|\bcountry\b|\bmarket\b/, 'region'],
@@ -316,6 +319,8 @@ const SCOPES: Array<[RegExp, string]> = [
   [/\bcach(?:e|es|ed|ing)\b|\bcache[- ]miss|\borigin\b|\breach(?:es)? the (?:model|llm|gpus?|generator|backend)\b/, 'cache'],
   [/\bbatch\b|\boffline\b|\bnightly\b|\bbackfill\b/, 'batch'],
   [/\b(?:year|yr|y) ?([2-9]|two|three|four|five)\b|\bin (?:[2-9]|two|three|four|five) years\b/, 'later'],
+  // "Training: 2 epochs on 4 × A100": what training or tuning takes, not what serving does ("a fine-tuned model" is served).
+  [TRAINING, 'training'],
   // "Remaining ~5,000 alerts/day" after a pre-filter: what is left of a figure, not the figure.
   // ("9,000 alerts per day after deduplication" is the whole stream, cleaned.)
   [/\bremaining\b|\bthe rest\b|\bleft over\b/, 'remainder'],
@@ -493,6 +498,22 @@ function untilArrow(text: string, from: number): string {
   return at < 0 ? text : text.slice(0, from + at);
 }
 
+/**
+ * The rest of a clause's sentence that can set its figure's level: what comes before the clause ("Peak is …: 25
+ * questions in an hour") and the clauses after it up to the next that states a figure of its own ("6,000 photos/day
+ * across 140 sites; peak ~900/hour": that peak is the next figure's).
+ */
+function aroundClause(c: Clause): string {
+  const s = c.sentence;
+  let out = s.lower.slice(0, c.start - s.start);
+  for (const x of s.clauses) {
+    if (x.start < c.end) continue;
+    if (/\d/.test(x.lower)) break;
+    out += ` ${untilArrow(x.lower, 0)}`;
+  }
+  return out;
+}
+
 /** The volumes of one clause, with offsets relative to the clause's start. */
 function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string): Statement[] {
   const out: Statement[] = [];
@@ -523,7 +544,7 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
         // The level may be set earlier in the sentence: "Peak is the Monday of a new programme: perhaps 25 questions in an hour".
         // What follows an arrow is what the figure leads to ("120,000 invoices/month → … month-end peaks of ~1,200 per hour"),
         // and what follows "≈" is what it computes ("1,400 hires/month × 30 turns ≈ 42,000 turns/month, peak 5 turns/s").
-        qualifier: nearest(LOAD_LEVEL, local, untilArrow(c.lower, m.index + m[0].length), '', levelOf) || nearest(LOAD_LEVEL, NO_WORDS, untilArrow(c.sentence.lower, c.start - c.sentence.start + m.index + m[0].length), '', levelOf),
+        qualifier: nearest(LOAD_LEVEL, local, untilArrow(c.lower, m.index + m[0].length), '', levelOf) || nearest(LOAD_LEVEL, NO_WORDS, aroundClause(c), '', levelOf),
         value,
         relation: MAX_WORDS.test(before) ? 'max' : MIN_WORDS.test(before) || (requirement && /\b(?:must|sustain|handle|support)\b/.test(c.lower)) || (!requirement && PROVISIONED.test(own)) ? 'min' : 'eq',
         where: section,
@@ -557,7 +578,7 @@ function gpuModels(reading: Reading): Statement[] {
       // "8 H100s per node" counts a node's; "8× H100 across 2 nodes, one replica per node" counts them all.
       if (PER_UNIT.test(segmentOf(c, m.index, m.index + m[0].length))) continue;
       const start = c.start + m.index;
-      out.push({ kind: 'gpus', qualifier: '', value: Number(m[1]), relation: 'eq', where: section, section, scope: '', budget: false, text: m[0], start, end: start + m[0].length });
+      out.push({ kind: 'gpus', qualifier: '', value: Number(m[1]), relation: 'eq', where: section, section, scope: TRAINING.test(c.lower) ? 'training' : '', budget: false, text: m[0], start, end: start + m[0].length });
     }
   }
   return out;
@@ -610,7 +631,7 @@ function budgets(reading: Reading): Statement[] {
     const latency = LATENCY_BUDGET.test(context) || (LATENCY_WORD.test(context) && STAGES.test(context));
     const cost = !latency && COST_CONTEXT.test(context) && /\b(?:costs?|spend|bill|budget)\b/.test(context);
     if (latency) {
-      const s = sumOf(group, (b) => scanNumbers(b.text).filter((m) => m.unit && timeMs(m.unit) !== undefined).map((m) => m.value * (timeMs(m.unit ?? '') ?? 0)));
+      const s = sumOf(group, stageTimes);
       if (!s || group.some((b) => CONCURRENT.test(b.text.toLowerCase())) || CONCURRENT.test(context)) continue;
       const p = PERCENTILE_ANY.exec(context);
       const value = s.total ?? s.sum;
@@ -637,6 +658,22 @@ function budgets(reading: Reading): Statement[] {
         text: s.total !== undefined ? l10n.t('the cost table (its total, ${0}/month)', Math.round(value).toLocaleString('en-US')) : l10n.t('the cost table ({0} items adding up to ${1}/month)', group.length, Math.round(value).toLocaleString('en-US')),
       });
     }
+  }
+  return out;
+}
+
+/** A column header that names the unit of its cells: "ms", "p95 (ms)", "Latency, s". */
+const HEADER_TIME_UNIT = /(?:^|[\s(,])(ms|milliseconds?|s|secs?|seconds?)\)?\s*$/;
+
+/** A stage's time in ms: figures with a time unit, else bare figures under a column whose header names the unit ("| Step | ms |"). */
+function stageTimes(b: Block): number[] {
+  const own = scanNumbers(b.text).filter((m) => m.unit && timeMs(m.unit) !== undefined);
+  if (own.length || !b.cells) return own.map((m) => m.value * (timeMs(m.unit ?? '') ?? 0));
+  const out: number[] = [];
+  for (const c of b.cells) {
+    const unit = HEADER_TIME_UNIT.exec(c.column)?.[1];
+    const ms = unit && timeMs(unit.startsWith('milli') ? 'ms' : unit);
+    if (ms) for (const m of scanNumbers(c.text)) if (!m.unit) out.push(m.value * ms);
   }
   return out;
 }
@@ -714,7 +751,7 @@ function fromDiagrams(parsed: ParsedSnapshot, diagrams: readonly DiagramBlock[])
       GPU_MODEL.lastIndex = 0;
       const gpu = GPU_MODEL.exec(label.text);
       const lineStart = parsed.lines.lineStart(d.contentLine + label.line) + label.start;
-      const base = { where: 'diagram', section: 'diagram', scope: '', budget: false, start: lineStart, end: lineStart + (label.end - label.start) };
+      const base = { where: 'diagram', section: 'diagram', scope: TRAINING.test(lower) ? 'training' : '', budget: false, start: lineStart, end: lineStart + (label.end - label.start) };
       if (PER_UNIT.test(lower)) {
         // A box counted per replica or node: read at its total when it writes one ("2 replicas x TP4 = 8 x H100"); else
         // a named GPU leaves the diagram's total unread, and a bare "1 GPU per pod" is that box's own business.

@@ -187,3 +187,25 @@ test('number-consistency: a level word after "×" is the next factor\'s, and one
   assert.match(consistency(intake('4,000 submissions/month × ~45 pages average')).join('\n'), /volume disagrees/);
   assert.deepEqual(consistency(intake('6,000 submissions/month × ~30 pages average')), []);
 });
+
+test('number-consistency: GPUs for training or tuning are not the serving fleet', () => {
+  const gpus = (approach: string): string => snapshot({ Approach: `- ${approach}`, Cost: '- Serving: 22 H100s at full use on Monday mornings.' }, 'doc-processing');
+  assert.deepEqual(consistency(gpus('LoRA fine-tune, 3 epochs, 8×H100, ~14 hours per run.')), []);
+  assert.deepEqual(consistency(gpus('Training: 2 epochs on 4 × A100, about 9 hours.')), []);
+  assert.match(consistency(gpus('The extractor is served from 8×H100.')).join('\n'), /GPU count disagrees/);
+});
+
+test('number-consistency: a stage table whose unit is in the column header adds up', () => {
+  const table = (pdmp: string): string =>
+    snapshot({ Requirements: '- Scoring at fill entry: **p95 ≤ 300 ms** end to end.', 'Serving path and latency budget': `| Step (p95) | ms |\n|---|---|\n| Feature fetch | 30 |\n| PDMP lookup | ${pdmp} |\n| Model | 18 |` }, 'fraud-detection');
+  assert.match(consistency(table('360')).join('\n'), /latency budget \(3 stages adding up to 408 ms\)/);
+  assert.deepEqual(consistency(table('200')), []);
+});
+
+test('number-consistency: a load level in a later clause with a figure of its own is that figure\'s', () => {
+  const photos = (volume: string): string => snapshot({ Requirements: `- Volume: ${volume} photos/day across 140 active sites; peak ~900/hour at the end of the day shift.`, Estimates: '- 2,500 photos/day → ~15% to the VLM ≈ 375 VLM calls/day.' }, 'content-moderation');
+  assert.match(consistency(photos('6,000')).join('\n'), /volume disagrees/);
+  assert.deepEqual(consistency(photos('2,500')), []);
+  // A clause without a figure still sets the level of the one before it.
+  assert.deepEqual(consistency(snapshot({ Requirements: '- Volume: 6,000 photos/day — at peak, on the first Monday of the month.', Estimates: '- 2,500 photos/day → ~15% to the VLM ≈ 375 VLM calls/day.' }, 'content-moderation')), []);
+});
