@@ -308,6 +308,9 @@ const NO_WORDS = { before: '', after: '', single: false };
 const LOAD_LEVEL = /\b(?:(peak|peaks|max(?:imum)?|busiest|burst|spike|worst case)|(average|avg|mean|typical|steady|baseline|normal))\b/;
 const levelOf = (m: RegExpExecArray): string => (m[1] ? 'peak' : 'avg');
 
+/** An approach tried before this design (the classify cache is keyed by the clause and its sentence's first clause: the words are read there). */
+const TRIED = /\bwe (?:tried|experimented with|prototyped)\b/;
+
 /** Training or tuning a model, as an activity. */
 const TRAINING = /\b(?:training|train|trains|trainers?|re-?train(?:s|ing|ers?)?|fine[- ]?tun(?:e|es|ing)|pre-?training|epochs?)\b/;
 
@@ -373,6 +376,8 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
   const base = { where: section, section, scope, budget: false, text, start, end, about: aboutWords(own) };
   // "~95 vCPU per 1k requests/s", "$2 for every 1,000 users": the figure is what another is counted by, not a level.
   if (/\b(?:per|for every|for each)\s*[~≈]?\s*$/.test(before)) return undefined;
+  // "We tried a zero-shot LLM for stage 1: quality was fine, p95 was 900 ms": a measure of an alternative tried and dropped.
+  if (TRIED.test(clause.lower) || TRIED.test(clause.sentence.clauses[0]?.lower ?? '')) return undefined;
   const ms = timeMs(unit);
   if (ms !== undefined) {
     if (operand || !LATENCY_WORDS.test(words)) return undefined;

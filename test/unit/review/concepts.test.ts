@@ -155,3 +155,12 @@ test('concepts: "Cost: will be clearer after the first month" puts the cost off'
   assert.deepEqual(read('Cost: will be clearer after the first month of usage.', c), [['Cost', 'considered']]);
   assert.deepEqual(read('Cost: about $900 a month, clearer after the first month of usage.', c), [['Cost', 'affirmed']]);
 });
+
+test('concepts: "will only try X if…" puts X off; a version pointed back to ("re-pointing it to v2") is no later version', () => {
+  assert.deepEqual(read('We start with few-shot prompting of the 8B model and will only try a LoRA if the edit rate stays above 25%.', FINE_TUNE), [['LoRA', 'considered']]);
+  const rollback = new Concept('rollback', ['rolling back']);
+  assert.deepEqual(read('Rolling back a consumer is just re-pointing it to `v2`.', rollback), [['Rolling back', 'affirmed']]);
+  assert.deepEqual(read('Rolling back a consumer is switched back to v2 in one step.', rollback), [['Rolling back', 'affirmed']]);
+  assert.deepEqual(read('Rolling back a consumer comes in v2.', rollback), [['Rolling back', 'considered']]);
+  assert.deepEqual(read('Rolling back is planned for v2.', rollback), [['Rolling back', 'considered']]);
+});

@@ -209,3 +209,9 @@ test('number-consistency: a load level in a later clause with a figure of its ow
   // A clause without a figure still sets the level of the one before it.
   assert.deepEqual(consistency(snapshot({ Requirements: '- Volume: 6,000 photos/day — at peak, on the first Monday of the month.', Estimates: '- 2,500 photos/day → ~15% to the VLM ≈ 375 VLM calls/day.' }, 'content-moderation')), []);
 });
+
+test('number-consistency: a figure measured on an approach tried before is not the design\'s', () => {
+  const tried = (sentence: string): string => snapshot({ Requirements: '- Inline check before a message is broadcast: p95 ≤ 30 ms added latency.', Design: `- ${sentence}` }, 'content-moderation');
+  assert.deepEqual(consistency(tried('We tried a zero-shot LLM for stage 1 on a day of replayed traffic: quality was fine, p95 was 900 ms.')), []);
+  assert.match(consistency(tried('Stage 1 on a day of replayed traffic: quality was fine, p95 was 900 ms.')).join('\n'), /latency \(p95\) disagrees/);
+});
