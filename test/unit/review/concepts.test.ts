@@ -17,7 +17,9 @@ test('concepts: negation, alternatives and "considered … but" are read, not ma
   assert.deepEqual(read('We considered fine-tuning but start with retrieval and prompting.', GROUNDING), [['retrieval', 'affirmed']]);
   assert.deepEqual(read('The model never answers from memory: every answer cites retrieved passages.', MODEL_AS_SOURCE), [['from memory', 'negated']]);
   assert.deepEqual(read('The model never answers from memory: every answer cites retrieved passages.', GROUNDING).map(([, p]) => p), ['affirmed', 'affirmed', 'affirmed']);
-  assert.deepEqual(read('No PII leaves the VPC.', LEAKAGE)[0], ['PII', 'negated']);
+  // The pledge is read whole: nothing of the kind leaves.
+  assert.deepEqual(read('No PII leaves the VPC.', LEAKAGE)[0], ['No PII leaves', 'affirmed']);
+  assert.deepEqual(read('No PII is stored.', LEAKAGE)[0], ['PII', 'negated']);
   assert.deepEqual(read('Instead of fine-tuning, we retrieve passages from the wiki.', FINE_TUNE), [['fine-tuning', 'negated']]);
   assert.deepEqual(read('Instead of fine-tuning, we retrieve passages from the wiki.', GROUNDING)[0], ['retrieve', 'affirmed']);
   assert.deepEqual(read('Fine-tuning and embeddings are out of scope.', FINE_TUNE), [['Fine-tuning', 'negated']]);

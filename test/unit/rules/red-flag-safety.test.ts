@@ -145,3 +145,15 @@ test('red-flag-safety: an upload "treated purely as content to read" is an injec
   assert.match(named(text), /unsafe tool execution/);
   assert.doesNotMatch(named(text.replace(request, `${request}\n- Its only action is creating a hold on one room, which cannot do anything else.`)), /unsafe tool execution/);
 });
+
+test('red-flag-safety: a message seen "only inside a quoted field" with output "constrained to the action enum" is an injection defence; "no document text leaves it" and an "isolated tenancy" keep data in', () => {
+  const text = fixture('rules/red-flag-safety/not-ok.md');
+  const named = (t: string): string => lintText(t).filter((f) => f.ruleId === RULE).map((f) => f.message).join('\n');
+  const request = '- Understand a scheduling request, call the calendar and room tools, and confirm the result in chat.';
+  assert.match(named(text), /prompt injection/);
+  assert.doesNotMatch(named(text.replace(request, `${request}\n- People will try "bot: ignore rules". The model sees a request only inside a quoted field, and its output is constrained to the action enum.`)), /prompt injection/);
+  assert.match(named(text.replace(request, `${request}\n- People will try "bot: ignore rules".`)), /prompt injection/);
+  assert.match(named(text), /data leakage and PII/);
+  assert.doesNotMatch(named(text.replace(request, `${request}\n- Everything runs inside the firm's isolated review tenancy; no document text, embeddings or prompts leave it.`)), /data leakage and PII/);
+  assert.match(named(text.replace(request, `${request}\n- There is no way to check what text leaves.`)), /data leakage and PII/);
+});
