@@ -26,8 +26,12 @@ const CONCERNS: Record<'injection' | 'leakage' | 'tools', Concern> = {
 /** A quoted attack string ("ignore previous instructions…"): its words are the attacker's, not the author's. */
 const ATTACK = /ignore|disregard|previous|instruction|system prompt|pretend|jailbreak/;
 
+/** "No human in the loop", "no explicit confirmation": a safeguard said to be absent (where "no PII is logged" is a pledge). */
+const ABSENT = /(?:^|[^\p{L}])no\s+(?:[\p{L}-]+\s+)?$/u;
+
 /** A mention that addresses its concern: not waved away, deferred or only considered (an attack quoted, "ignore previous…", waves nothing away). */
-function addresses(m: Mention): boolean {
+function addresses(m: Mention, concern: Concern): boolean {
+  if (concern === CONCERNS.tools && m.polarity === 'negated' && ABSENT.test(m.clause.lower.slice(0, m.start - m.clause.start))) return false;
   return m.polarity !== 'considered' && !DISMISSAL.test(m.clause.lower.replace(/"[^"]*"|“[^”]*”/g, (q) => (ATTACK.test(q) ? ' ' : q)));
 }
 
@@ -51,7 +55,7 @@ export const redFlagSafety: Rule = {
     if (pattern && READS_UNTRUSTED.has(pattern)) concerns.push(CONCERNS.injection);
     concerns.push(CONCERNS.leakage);
     if (pattern === 'agent' || affirmed(ACTING_TOOLS.mentions(reading))) concerns.push(CONCERNS.tools);
-    const missing = concerns.filter((c) => !c.concept.mentions(reading).some(addresses));
+    const missing = concerns.filter((c) => !c.concept.mentions(reading).some((m) => addresses(m, c)));
     if (!missing.length) return;
     // Injection alone, where leakage (and tools) are addressed, matters where someone other than the user can write what
     // the model reads: a moderation judge reading posts, an agent reading mail, a corpus suppliers upload to. A chat

@@ -157,3 +157,13 @@ test('red-flag-safety: a message seen "only inside a quoted field" with output "
   assert.doesNotMatch(named(text.replace(request, `${request}\n- Everything runs inside the firm's isolated review tenancy; no document text, embeddings or prompts leave it.`)), /data leakage and PII/);
   assert.match(named(text.replace(request, `${request}\n- There is no way to check what text leaves.`)), /data leakage and PII/);
 });
+
+test('red-flag-safety: "no human in the loop" says the safeguard is absent; a rules engine that is "authoritative" authorises no one', () => {
+  const text = fixture('rules/red-flag-safety/not-ok.md').replace('- At most 8 steps and $0.20 per request.\n', '').replace('| Agent loops | step budget hit | stop and summarise | unfinished request |', '| Agent loops | same call repeated 3x | stop and summarise | unfinished request |');
+  const named = (t: string): string => lintText(t).filter((f) => f.ruleId === RULE).map((f) => f.message).join('\n');
+  const request = '- Understand a scheduling request, call the calendar and room tools, and confirm the result in chat.';
+  assert.match(named(text.replace(request, `${request}\n- Bookings are made with no human in the loop.`)), /unsafe tool execution/);
+  assert.doesNotMatch(named(text.replace(request, `${request}\n- Bookings are made with a human in the loop.`)), /unsafe tool execution/);
+  assert.match(named(text.replace(request, `${request}\n- The room rules engine is authoritative.`)), /data leakage and PII/);
+  assert.doesNotMatch(named(text.replace(request, `${request}\n- Each user's authorization is checked before a calendar is read.`)), /data leakage and PII/);
+});
