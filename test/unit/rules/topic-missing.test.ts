@@ -190,3 +190,14 @@ test('topic-missing: work "undone by controllers" is no rollback; a model update
   assert.ok(add('- Online: share of holds undone by analysts, weekly review of every undone hold.').includes('rollback'));
   assert.ok(!add('- A model update that raises the hold rate by 20 % is undone within minutes.').includes('rollback'));
 });
+
+test('topic-missing: checking the model\'s output is no data check at ingestion; an "adjudication system" adjudicates no labels', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: fraud');
+  const topics = (text: string): Array<string | undefined> => lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  const add = (line: string): Array<string | undefined> => topics(notOk.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`));
+  assert.ok(add('A validator checks that every cited span exists in the document text.').includes('data-quality'));
+  assert.ok(add("Only the model's output is checked against the code tables.").includes('data-quality'));
+  assert.ok(add('Clerks key 40 fields per claim into the adjudication system.').includes('data-quality'));
+  assert.ok(!add('A validator checks every incoming claim document for missing pages and duplicates before scoring.').includes('data-quality'));
+  assert.ok(!add('Disagreeing labels are adjudicated by a senior analyst.').includes('data-quality'));
+});
