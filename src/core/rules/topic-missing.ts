@@ -47,6 +47,9 @@ export const topicMissing: Rule = {
       const covered = topicConcept(t).some(reading, (m) => {
         if (!(m.polarity === 'affirmed' || (t.canRuleOut !== false && m.polarity === 'negated' && m.reasoned))) return false;
         if (dismissed && m.section !== t.section) return false;
+        // What the context says the team wants ("We want one feature store … so features are defined once") is the
+        // goal the design must meet, not the design meeting it.
+        if (m.section === 'problem' && INTENT.test(m.clause.sentence.lower)) return false;
         excluded ??= new Set(exclusion?.mentions(reading).map((x) => x.clause.sentence) ?? []);
         return !excluded.has(m.clause.sentence);
       });
@@ -63,6 +66,9 @@ export const topicMissing: Rule = {
   },
 };
 
+/** A sentence of the context that states a wish or a goal rather than what the design does. */
+const INTENT = /\b(?:we want|we['’]d like|we would like|we need|we hope|we aim|aims? to|the goal is|our goal is|goals? (?:is|are) to|ideally)\b/;
+
 /** The built-in patterns other than generic: each has a model at its heart. */
 const BUILT_IN = new Set(['rag', 'llm-serving', 'agent', 'content-moderation', 'doc-processing', 'chatbot', 'recsys', 'search-ranking', 'fraud-detection', 'feature-store', 'training-pipeline', 'ml-monitoring']);
 
@@ -75,10 +81,11 @@ function hasModel(reading: Reading): boolean {
 
 /**
  * True when a sentence opens by ruling out what it names, with the mention at `at` in that opening: "Input
- * validation: not needed — …", "Drift — not a concern", "drift is not a concern because we retrain weekly".
+ * validation: not needed — …", "Drift — not a concern", "drift is not a concern because we retrain weekly", "Monitoring: we
+ * don't plan to track input distributions".
  */
 function dismissal(sentence: string, at: number): boolean {
-  const m = /^\s*(?:[-*]\s+)?([\p{L}\p{N} /'’-]{2,40}?)\s*(?::|—|–|\s-\s|\s(?:is|are)\s)\s*(?:not (?:needed|required|necessary|a concern|an issue|a problem|a risk|relevant|applicable|in scope|planned)|no (?:concern|issue|need)|unnecessary|out of scope|n\/a\b)/u.exec(sentence);
+  const m = /^\s*(?:[-*]\s+)?([\p{L}\p{N} /'’-]{2,40}?)\s*(?::|—|–|\s-\s|\s(?:is|are)\s)\s*(?:not (?:needed|required|necessary|a concern|an issue|a problem|a risk|relevant|applicable|in scope|planned)|no (?:concern|issue|need)|unnecessary|out of scope|n\/a\b|we (?:don['’]t|do not|won['’]t|will not) (?:plan to |intend to |need to )?(?:track|monitor|measure|do|add|build|run|keep|check|validate)\b)/u.exec(sentence);
   return !!m?.[1] && at < (m.index ?? 0) + m[0].length;
 }
 

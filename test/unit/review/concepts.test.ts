@@ -166,3 +166,9 @@ test('concepts: "will only try X if…" puts X off; a version pointed back to ("
   assert.deepEqual(read('Rolling back a consumer comes in v2.', rollback), [['Rolling back', 'considered']]);
   assert.deepEqual(read('Rolling back is planned for v2.', rollback), [['Rolling back', 'considered']]);
 });
+
+test('concepts: a label whose entry opens "we don\'t plan to track…" rules it out', () => {
+  const c = new Concept('c', ['monitoring|drift']);
+  assert.deepEqual(read("Monitoring: we don't plan to track input or prediction distributions over time.", c), [['Monitoring', 'negated']]);
+  assert.deepEqual(read('Monitoring: we track input distributions weekly (PSI > 0.2 alerts).', c), [['Monitoring', 'affirmed']]);
+});

@@ -201,3 +201,17 @@ test('topic-missing: checking the model\'s output is no data check at ingestion;
   assert.ok(!add('A validator checks every incoming claim document for missing pages and duplicates before scoring.').includes('data-quality'));
   assert.ok(!add('Disagreeing labels are adjudicated by a senior analyst.').includes('data-quality'));
 });
+
+test('topic-missing: "Monitoring: we don\'t plan to track input or prediction distributions" rules drift out; a sample among the failures does not overturn it', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md').replace('| Feature lookup errors | error rate > 1% | default features | less personal feed |', '| Relevant listing hidden | complaints; weekly sample | restore its ranking | less relevant feed |');
+  const topics = (monitoring: string): Array<string | undefined> => lintText(notOk.replace('Online: A/B test', `${monitoring} Online: A/B test`)).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  assert.ok(topics("Monitoring: we don't plan to track input or prediction distributions over time; listings look the same year-round.").includes('drift-monitoring'));
+  assert.ok(!topics('Monitoring: weekly PSI on the score distribution per category, alert above 0.2.').includes('drift-monitoring'));
+});
+
+test('topic-missing: what the context says the team wants ("we want … so features are defined once") is a goal, not the design covering it', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md');
+  const topics = (context: string): Array<string | undefined> => lintText(notOk.replace('today it is sorted by recency.', `today it is sorted by recency. ${context}`)).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  assert.ok(topics('We want one feature store for the online ranker and the offline training job, so features are defined once and reused.').includes('training-serving-skew'));
+  assert.ok(!topics('One feature store serves the online ranker and the offline training job, so features are defined once and reused.').includes('training-serving-skew'));
+});
