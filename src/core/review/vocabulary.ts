@@ -102,9 +102,13 @@ export const VAGUE = /\b(?:will|we'll|we’ll|going to|plan to|want to|should)\s
 /** A trial already run, told as its result ("we tried 20 questions, answers looked correct"): a past check, not a plan. */
 export const PAST_TRIAL = /\b(?:we|i|they|the team)\s+(?:tried|tested|ran|compared|piloted|looked at|prototyped|benchmarked|spot-checked)\b|\balready\s+(?:reached|scored|achieved|hit|got)\b/;
 
-/** Weaker signs of a plan, counted only inside the evaluation or monitoring section: canaries, load tests, benchmarks. */
+/**
+ * Weaker signs of a plan, counted only inside the evaluation or monitoring section: canaries, load tests, benchmarks.
+ * Drift counts only as a drift in quality: a watch on the input mix or on what is served says the data moved, not
+ * whether the answers are still good.
+ */
 export const EVALUATION_IN_SECTION = new Concept('evaluation-weak', [
-  'canary|canaries|shadow*|load test*|load-test*|benchmark*|replay*|drift|monitor* quality|quality signal*|offline|online|calibration|audit*|sampled|human review*|thumbs*|feedback button*|complaint rate*',
+  'canary|canaries|shadow*|load test*|load-test*|benchmark*|replay*|concept drift|quality drift|accuracy drift|performance drift|precision drift|recall drift|monitor* quality|quality signal*|offline|online|calibration|audit*|sampled|human review*|thumbs*|feedback button*|complaint rate*',
 ]);
 
 // ---- red-flag-fine-tune-first -----------------------------------------------------------------------------------

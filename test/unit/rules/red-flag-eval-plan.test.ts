@@ -85,3 +85,10 @@ test('red-flag-eval-plan: a hit rate told apart from its cache and a prompt\'s w
   assert.equal(flagged('A hosted mid-size model; prompts hold the thread and a fixed instruction.', 'A hosted mid-size model; the prompt holds 3 worked examples per ticket type, with page references on every field.'), 1);
   assert.equal(flagged('We will test it with a few tickets before launch and fix what agents report.', 'Every prompt change is scored on retrieval hit rate@5 over the logged tickets, which must stay ≥ 0.8.'), 0);
 });
+
+test('red-flag-eval-plan: a watch on input drift or on what is served is no quality plan; a drift in precision watched is one', () => {
+  const base = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const flagged = (to: string): number => lintText(base.replace('We will test it with a few tickets before launch and fix what agents report.', to)).filter((f) => f.ruleId === RULE).length;
+  assert.equal(flagged('Input drift: daily PSI on the ticket-type mix vs the previous 4 weeks; > 0.2 alerts. Output drift: the mix of summary lengths, weekly.'), 1);
+  assert.equal(flagged('Precision drift: weekly precision on 200 sampled summaries graded by leads; below 0.85 alerts.'), 0);
+});
