@@ -215,3 +215,10 @@ test('topic-missing: what the context says the team wants ("we want … so featu
   assert.ok(topics('We want one feature store for the online ranker and the offline training job, so features are defined once and reused.').includes('training-serving-skew'));
   assert.ok(!topics('One feature store serves the online ranker and the offline training job, so features are defined once and reused.').includes('training-serving-skew'));
 });
+
+test('topic-missing: an old version kept "so we can compare models across years" is no way back', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md');
+  const topics = (line: string): Array<string | undefined> => lintText(notOk.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`)).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  assert.ok(topics('The golden set is refreshed once a year as a new version; the old version is kept so we can compare models across years.').includes('rollback'));
+  assert.ok(!topics('Each model is published as a new version; the old version is kept warm, and rollback re-points the alias to it.').includes('rollback'));
+});
