@@ -5,6 +5,7 @@ import type { ParsedSnapshot } from '../model.js';
 import { scanNumbers } from '../numbers.js';
 import { flowchartOf } from './diagram.js';
 import { sentenceWords } from './words.js';
+import { patternOf } from './context.js';
 import { readSnapshot, type Block, type Clause, type Reading } from './reader.js';
 import { reviewCache } from './caches.js';
 
@@ -41,7 +42,7 @@ export interface Statement {
   budget: boolean;
   /** For a volume ("9,000 login attempts/s", "60 RFPs/month"): the words of what is counted, singular. */
   nouns?: string[];
-  /** For a GPU count on a diagram: the GPU's model as written ("h100"). */
+  /** For a GPU count with its model named ("8× H100", a diagram's "4 x A100"): the model ("h100"). */
   model?: string;
   /** For a volume: counted per second, minute or hour ("short": a rate, often the peak) or per day or longer ("long"). */
   per?: 'short' | 'long';
@@ -75,6 +76,16 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
   const reading = readSnapshot(parsed);
   const out: Statement[] = [];
   const operands = operandOffsets(parsed);
+  // A heading that serves two sections ("Goals": the problem and the requirements) holds its numbers once: each is read
+  // in the requirements when they are one of its sections, else in the first.
+  const owner = new Map<number, string>();
+  for (const [id, section] of Object.entries(parsed.model.sections)) {
+    if (NOT_DESIGN.has(id) && id !== 'trade-offs') continue;
+    for (const n of section.numbers) {
+      const at = parsed.lines.offsetAt(n.range.start);
+      if (!owner.has(at) || id === 'requirements') owner.set(at, id);
+    }
+  }
   for (const [id, section] of Object.entries(parsed.model.sections)) {
     if (NOT_DESIGN.has(id) && id !== 'trade-offs') continue;
     for (const n of section.numbers) {
@@ -85,6 +96,7 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
         if (!c || ALTERNATIVE.test(c.lower)) continue;
       }
       const start = parsed.lines.offsetAt(n.range.start);
+      if (owner.get(start) !== id) continue;
       const end = parsed.lines.offsetAt(n.range.end);
       // One end of a range ("$15–25k per month", "2-4 GPUs") is not a figure of its own.
       if (/^\s*[–—-]\s*[$€£]?\d/.test(parsed.text.slice(end, end + 6)) || /\d\s*[–—-]\s*[$€£]?$/.test(parsed.text.slice(Math.max(0, start - 6), start))) continue;
@@ -111,6 +123,8 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
   out.push(...budgets(reading));
   out.push(...fromBlocks(parsed, blocks));
   out.push(...fromDiagrams(parsed, diagrams));
+  // In a training pipeline every GPU trains: "training" sets nothing apart there.
+  if (patternOf(parsed) === 'training-pipeline') for (const st of out) if (st.scope.includes('training')) st.scope = st.scope.split('+').filter((x) => x !== 'training').join('+');
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -308,6 +322,11 @@ const NO_WORDS = { before: '', after: '', single: false };
 const LOAD_LEVEL = /\b(?:(peak|peaks|max(?:imum)?|busiest|burst|spike|worst case)|(average|avg|mean|typical|steady|baseline|normal))\b/;
 const levelOf = (m: RegExpExecArray): string => (m[1] ? 'peak' : 'avg');
 
+/** A figure for one unit: "each" or "per" a thing (not a period) right after it. */
+const EACH_AFTER = /^\s*(?:each|apiece)\b|^\s*per (?!(?:second|sec|s|minute|min|hour|hr|h|day|week|month|quarter|year)\b)[a-z]/;
+/** What a calculation leaves after multiplying by a fraction: "560 × 0.55 ≈", "× 30% =". */
+const SHARE_OF = /[×x*]\s*(?:(?<![\d.])0?\.\d+|\d{1,2}(?:\.\d+)?\s*%)\s*(?:≈|=|~|→|->)\s*[~≈]?\s*$/;
+
 /** An approach tried before this design (the classify cache is keyed by the clause and its sentence's first clause: the words are read there). */
 const TRIED = /\bwe (?:tried|experimented with|prototyped)\b/;
 
@@ -326,7 +345,8 @@ const SCOPES: Array<[RegExp, string]> = [
   [TRAINING, 'training'],
   // "Remaining ~5,000 alerts/day" after a pre-filter: what is left of a figure, not the figure.
   // ("9,000 alerts per day after deduplication" is the whole stream, cleaned.)
-  [/\bremaining\b|\bthe rest\b|\bleft over\b/, 'remainder'],
+  // "That leaves ~4,200 alerts/day for the agent": what a step leaves, likewise.
+  [/\bremaining\b|\bthe rest\b|\bleft over\b|\bleaves\b|\bleaving\b|\bleft (?:for|to)\b/, 'remainder'],
 ];
 /** "all regions", "globally", "in total": the whole, whatever else the words name. */
 const WHOLE = /\b(?:global(?:ly)?|all (?:\d+ )?regions|across (?:all |the |our )?(?:\d+ |two |three |four |five |six )?(?:regions|countries|markets|zones)|in total|overall|combined|worldwide)\b|\b(?:eu|us|europe|asia|apac|emea|americas?)\s*(?:\+|and|&|\/)\s*(?:eu|us|europe|asia|apac|emea|americas?)\b/;
@@ -368,7 +388,8 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
   const local = localWords(clause, start - clause.start, end - clause.start);
   const own = `${local.before} ${local.after}`;
   const growth = GROWTH.test(own) || (local.single && GROWTH.test(near));
-  const perUnit = PER_UNIT.test(own) || (local.single && PER_UNIT.test(segmentOf(clause, start - clause.start, end - clause.start)));
+  // "~140 req/s each", "120 events/min per reader": one unit's share, whatever the unit.
+  const perUnit = PER_UNIT.test(own) || (local.single && PER_UNIT.test(segmentOf(clause, start - clause.start, end - clause.start))) || EACH_AFTER.test(parsed.text.slice(end, end + 24).toLowerCase());
   const scope = scopeOf(local, near, label);
   // "p99 < 200 ms" reads better in a message than "200 ms".
   const lead = /(?:p\d{2,3}(?:\.\d)?\s*)?(?:<=|>=|[<>≤≥]|under|below|within|at most|at least|up to)?\s*[€£]?$/i.exec(parsed.text.slice(Math.max(clause.start, start - 16), start));
@@ -376,6 +397,8 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
   const base = { where: section, section, scope, budget: false, text, start, end, about: aboutWords(own) };
   // "~95 vCPU per 1k requests/s", "$2 for every 1,000 users": the figure is what another is counted by, not a level.
   if (/\b(?:per|for every|for each)\s*[~≈]?\s*$/.test(before)) return undefined;
+  // "560 × 0.55 ≈ 310 QPS": a share of another figure, not the figure.
+  if (SHARE_OF.test(before)) return undefined;
   // "We tried a zero-shot LLM for stage 1: quality was fine, p95 was 900 ms": a measure of an alternative tried and dropped.
   if (TRIED.test(clause.lower) || TRIED.test(clause.sentence.clauses[0]?.lower ?? '')) return undefined;
   const ms = timeMs(unit);
@@ -408,8 +431,8 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
     return { ...base, kind: 'users', qualifier, value, relation: 'eq' };
   }
   if (/^gpus?$/.test(u)) {
-    // "56 GPU-hours" is compute time, not a count of GPUs.
-    if (operand || perUnit || growth || /\bper\s+gpu\b|\/gpu|^[- ]?(?:hours?|hrs?|h|days?|months?)\b/.test(parsed.text.slice(end, end + 10).toLowerCase())) return undefined;
+    // "56 GPU-hours", "288,000 GPU-seconds" are compute time, not a count of GPUs.
+    if (operand || perUnit || growth || /\bper\s+gpu\b|\/gpu|^[- ]?(?:hours?|hrs?|h|days?|months?|seconds?|secs?|s|minutes?|mins?)\b/.test(parsed.text.slice(end, end + 10).toLowerCase())) return undefined;
     // "~112 GPUs, 140 with headroom": the first is what the load needs, not what is provisioned.
     const needed = HEADROOM_WORDS.test(clause.sentence.lower) && !HEADROOM_WORDS.test(own);
     return { ...base, ...(needed ? { scope: [scope, 'needed'].filter(Boolean).join('+') } : {}), kind: 'gpus', qualifier: '', value, relation: relationBefore(before, 'gpus', requirement, near) };
@@ -567,6 +590,14 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
   return out;
 }
 
+/** A GPU model's name as compared: "L40S" and "l40s" alike, "TPU v5e" as "tpu". */
+export function gpuModelName(name: string): string {
+  return name.toLowerCase().replace(/\s.*$/, '');
+}
+
+/** "One 8× H100 node", "a single 8×A100 node": the GPUs of the only node. */
+const ONE_NODE = /\b(?:one|a single|single|a|1)\s+\d+\s*[×x*]?\s*(?:nvidia\s+)?[a-z]+\d+[a-z]*s?\s+(?:node|server|host|machine|box|instance)\b(?!\s*(?:each|per)\b)/;
+
 /** GPU counts written with the GPU's model in prose ("a pool of 32 H100s", "8× A100"). */
 const GPU_WORDS = new Set(['a100', 'h100', 'h200', 'h20', 'b200', 'gb200', 'a10', 'a10g', 'l4', 'l40', 'l40s', 't4', 'v100', 'mi300', 'mi300x', 'tpu', 'a100s', 'h100s', 'h200s', 'v100s', 't4s']);
 
@@ -580,10 +611,11 @@ function gpuModels(reading: Reading): Statement[] {
     GPU_MODEL.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = GPU_MODEL.exec(c.text))) {
-      // "8 H100s per node" counts a node's; "8× H100 across 2 nodes, one replica per node" counts them all.
-      if (PER_UNIT.test(segmentOf(c, m.index, m.index + m[0].length))) continue;
+      // "8 H100s per node" counts a node's; "8× H100 across 2 nodes, one replica per node" counts them all, and so does
+      // "a single 8× A100 node" (one node's are all there are).
+      if (PER_UNIT.test(segmentOf(c, m.index, m.index + m[0].length)) && !ONE_NODE.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 24))) continue;
       const start = c.start + m.index;
-      out.push({ kind: 'gpus', qualifier: '', value: Number(m[1]), relation: 'eq', where: section, section, scope: TRAINING.test(c.lower) ? 'training' : '', budget: false, text: m[0], start, end: start + m[0].length });
+      out.push({ kind: 'gpus', qualifier: '', value: Number(m[1]), relation: 'eq', where: section, section, scope: TRAINING.test(c.lower) ? 'training' : '', budget: false, text: m[0], start, end: start + m[0].length, model: gpuModelName(m[2] ?? '') });
     }
   }
   return out;
@@ -637,7 +669,8 @@ function budgets(reading: Reading): Statement[] {
     const cost = !latency && COST_CONTEXT.test(context) && /\b(?:costs?|spend|bill|budget)\b/.test(context);
     if (latency) {
       const s = sumOf(group, stageTimes);
-      if (!s || group.some((b) => CONCURRENT.test(b.text.toLowerCase())) || CONCURRENT.test(context)) continue;
+      // Stages that overlap do not add up, unless the author's own "Total" row says what they come to.
+      if (!s || (s.total === undefined && (group.some((b) => CONCURRENT.test(b.text.toLowerCase())) || CONCURRENT.test(context)))) continue;
       const p = PERCENTILE_ANY.exec(context);
       const value = s.total ?? s.sum;
       summary({
@@ -761,12 +794,12 @@ function fromDiagrams(parsed: ParsedSnapshot, diagrams: readonly DiagramBlock[])
         // A box counted per replica or node: read at its total when it writes one ("2 replicas x TP4 = 8 x H100"); else
         // a named GPU leaves the diagram's total unread, and a bare "1 GPU per pod" is that box's own business.
         const total = /=\s*(\d+)\s*[×x*]?\s*(?:nvidia\s+)?([a-z]+\d+[a-z]*)/i.exec(label.text);
-        if (total && gpu) gpus.push({ ...base, kind: 'gpus', qualifier: '', value: Number(total[1]), relation: 'eq', text: `"${total[0].replace(/^=\s*/, '')}"`, model: (total[2] ?? '').toLowerCase() });
+        if (total && gpu) gpus.push({ ...base, kind: 'gpus', qualifier: '', value: Number(total[1]), relation: 'eq', text: `"${total[0].replace(/^=\s*/, '')}"`, model: gpuModelName(total[2] ?? '') });
         else gpuUnread ||= !!gpu;
         continue;
       }
       if (gpu) {
-        gpus.push({ ...base, kind: 'gpus', qualifier: '', value: Number(gpu[1]), relation: 'eq', text: `"${gpu[0]}"`, model: (gpu[2] ?? '').toLowerCase() });
+        gpus.push({ ...base, kind: 'gpus', qualifier: '', value: Number(gpu[1]), relation: 'eq', text: `"${gpu[0]}"`, model: gpuModelName(gpu[2] ?? '') });
         continue;
       }
       for (const n of numbersIn(label.text)) {

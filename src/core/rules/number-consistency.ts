@@ -63,6 +63,8 @@ function conflict(a: Statement, b: Statement, tol: number): string | undefined {
 function comparable(a: Statement, b: Statement, requirementsOf: (k: Kind) => Statement[]): boolean {
   // Another part of the system or another moment (one region, reads, what passes the cache, year 3) is another quantity.
   if (a.kind !== b.kind || a.section === b.section || a.scope !== b.scope) return false;
+  // "16 A100s" to train and "6 × L4" to serve are two fleets: GPUs of two named models are not one count.
+  if (a.model && b.model && a.model !== b.model) return false;
   // Volumes count one thing: "login attempts" and "logins" do, "listings" and "questions" do not.
   if (a.kind === 'volume' && !(a.nouns ?? []).some((w) => (b.nouns ?? []).includes(w))) return false;
   // "180,000 comments per day" and "300 comments/s", "2,000 alerts in an hour": a day's count and a rate of the moment
@@ -96,7 +98,7 @@ export const numberConsistency: Rule = {
     const kept: Statement[] = [];
     const lastOf = new Map<string, Statement>();
     for (const s of all) {
-      if (s.relation === 'eq' && s.section !== 'requirements') lastOf.set(`${s.section}\u0000${s.kind}\u0000${s.qualifier}\u0000${s.scope}\u0000${s.budget}\u0000${s.nouns?.join(' ') ?? ''}`, s);
+      if (s.relation === 'eq' && s.section !== 'requirements') lastOf.set(`${s.section}\u0000${s.kind}\u0000${s.qualifier}\u0000${s.scope}\u0000${s.budget}\u0000${s.nouns?.join(' ') ?? ''}\u0000${s.model ?? ''}`, s);
       else kept.push(s);
     }
     kept.push(...lastOf.values());

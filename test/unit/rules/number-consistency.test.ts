@@ -215,3 +215,34 @@ test('number-consistency: a figure measured on an approach tried before is not t
   assert.deepEqual(consistency(tried('We tried a zero-shot LLM for stage 1 on a day of replayed traffic: quality was fine, p95 was 900 ms.')), []);
   assert.match(consistency(tried('Stage 1 on a day of replayed traffic: quality was fine, p95 was 900 ms.')).join('\n'), /latency \(p95\) disagrees/);
 });
+
+test('number-consistency: a heading that serves two sections holds its figures once', () => {
+  const doc = '---\ntitle: T\npattern: agent\nstatus: review\n---\n# T\n\n## Goals\n- First draft of an itinerary in under 20 s p95; each refinement in under 8 s p95.\n\n## Design\nA planner calls supplier tools.\n';
+  assert.deepEqual(consistency(doc), []);
+});
+
+test('number-consistency: what a step leaves, a rate per pod or per reader, and a share computed from a peak are not the figures they resemble', () => {
+  const alerts = (estimate: string): string => snapshot({ Problem: 'Our SOC receives about 14,000 alerts a day from EDR and email security.', Estimates: `- ${estimate}` }, 'agent');
+  assert.deepEqual(consistency(alerts('About 70% are duplicates, collapsed without the model. That leaves ~4,200 alerts/day for the agent.')), []);
+  assert.match(consistency(alerts('The agent sees ~4,200 alerts/day.')).join('\n'), /volume disagrees/);
+  const pods = (capacity: string): string => snapshot({ Requirements: '- Peak 1,900 req/s on the home feed.', Capacity: `- ${capacity}` }, 'recsys');
+  assert.deepEqual(consistency(pods('14 c6i.4xlarge pods at ~140 req/s each, 20 provisioned for headroom.')), []);
+  assert.deepEqual(consistency(snapshot({ Requirements: '- Peak 1,900 req/s on the home feed.', 'Data quality': '- Bot filter: more than 120 events/min per reader.' }, 'recsys')), []);
+  const cached = (rate: string): string => snapshot({ Requirements: '- Peak ~560 QPS on Sunday afternoons.', Estimates: `- 45% of traffic is answered from the result cache, so the ranker sees roughly ${rate} at peak.` }, 'search-ranking');
+  assert.deepEqual(consistency(cached('560 × 0.55 ≈ 310 QPS')), []);
+  assert.match(consistency(cached('310 QPS')).join('\n'), /request rate \(peak\) disagrees/);
+});
+
+test('number-consistency: "a single 8×A100 node" is a total; GPUs of two named models are two fleets; GPU-seconds are compute time', () => {
+  const gpus = (pipeline: string, inference = ''): string => snapshot({ Estimates: `- One epoch: 576M ÷ 2,000 = 288,000 GPU-seconds = 80 GPU-hours.\n- To fit the window: 160 ÷ 10 = 16 A100s.${inference}`, Pipeline: `- ${pipeline}` }, 'training-pipeline');
+  assert.match(consistency(gpus('The job runs on a single 8×A100 node reserved overnight.')).join('\n'), /GPU count disagrees/);
+  assert.deepEqual(consistency(gpus('The job runs on 8×A100 per node, two nodes.')), []);
+  assert.match(consistency(gpus('The job runs on a single 8×A100 node reserved overnight.', '\n- Inference is a separate fleet: 6 × L4.')).join('\n'), /states "8×A100", but "Estimates" states "16 A100s"/);
+  assert.deepEqual(consistency(gpus('The job runs on 16 A100s.')), []);
+});
+
+test('number-consistency: a stage table with async rows adds up when the author writes its total', () => {
+  const table = (total: string): string => snapshot({ Requirements: '- Scoring inline: **p99 ≤ 50 ms** for the whole check.', 'Latency budget (p99)': `| Step | ms |\n|---|---|\n| Rules | 4 |\n| Feature lookup | 15 |\n| Reputation lookup | 35 |\n| Model | 8 |\n| Logging (async write) | 1 |${total}` }, 'fraud-detection');
+  assert.match(consistency(table('\n| **Total** | **63 — inside budget** |')).join('\n'), /latency budget \(its total, 63 ms\)/);
+  assert.deepEqual(consistency(table('')), []);
+});
