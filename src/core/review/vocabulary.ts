@@ -123,6 +123,8 @@ export const FINE_TUNE = new Concept('fine-tune', [
 /** What fine-tuning should be weighed against. */
 export const PROMPTING = new Concept('prompting', [
   'prompt engineering|prompting|prompted|prompt-based|prompt +|prompt plus|few-shot|few shot|zero-shot|zero shot|in-context|prompt design|prompt-only|prompt only|prompt iteration*|better prompt*|prompt tuning|prompt alone|prompts alone|instructions in the prompt|prompt baseline',
+  // "For v1 we prompt the VLM with a field schema and two annotated examples."
+  're[prompt|prompts]:\\b(?:we|v1|first|initially)\\s+(?:\\w+\\s+)?prompts? (?:the |an? |our )?(?:[\\w-]+ )?(?:vlm|llm|model|assistant)\\b',
 ]);
 export const RETRIEVAL = new Concept('retrieval', ['retriev*|rag|retrieval-augmented|vector search|vector db*|vector store*|vector index*|semantic search|hybrid search|knowledge base*|grounding|grounded|context injection|long context|long-context']);
 export const TOOLS = new Concept('tools', ['tool use|tool-use|tools|tool call*|function call*|function-call*|api call*|agents|agentic']);

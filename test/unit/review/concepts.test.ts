@@ -172,3 +172,10 @@ test('concepts: a label whose entry opens "we don\'t plan to track…" rules it 
   assert.deepEqual(read("Monitoring: we don't plan to track input or prediction distributions over time.", c), [['Monitoring', 'negated']]);
   assert.deepEqual(read('Monitoring: we track input distributions weekly (PSI > 0.2 alerts).', c), [['Monitoring', 'affirmed']]);
 });
+
+test('concepts: only the last sentence of a list\'s lead-in sets its items\' context', () => {
+  const c = new Concept('c', ['sampled at random']);
+  const lead = (intro: string): Array<[string, Polarity]> => read(`${intro}\n\n- 0.3% of passed invoices are sampled at random into the analyst queue.`, c);
+  assert.deepEqual(lead('Passed invoices only get a label if the customer reports fraud later. Mitigations:'), [['sampled at random', 'affirmed']]);
+  assert.deepEqual(lead('Later:'), [['sampled at random', 'considered']]);
+});

@@ -76,3 +76,10 @@ test('red-flag-fine-tune-first: a document-processing design is GenAI when it na
   // A model without a size or a family could be any classifier: the document is not judged as GenAI on that alone.
   assert.deepEqual(lintText(base.replace('MODEL', 'a gradient-boosted model')).filter((f) => f.ruleId === RULE), []);
 });
+
+test('red-flag-fine-tune-first: tuning that "stays on the table" beside "for v1 we prompt the VLM" is put off, not proposed', () => {
+  const base = fixture('rules/red-flag-fine-tune-first/not-ok.md');
+  const flagged = (text: string): number => lintText(base.replace(/We fine-tune Llama 3 8B with LoRA on 60,000 past letters[^\n]*/, text)).filter((f) => f.ruleId === RULE).length;
+  assert.equal(flagged('For v1 we prompt Llama 3 8B with a field schema and two annotated examples; fine-tuning stays on the table for K-1s, where we expect to fall short.'), 0);
+  assert.equal(flagged('Fine-tuning is how we reach the house style: we fine-tune Llama 3 8B on our 60,000 past letters.'), 1);
+});
