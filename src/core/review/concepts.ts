@@ -297,7 +297,7 @@ const LABEL_UNDECIDED =
 /** A label's short entry that ends by putting it off: ": to be handled in phase 2", ": later", ": next quarter". */
 const LABEL_DEFERRED = /^\s*:\s*(?:[\p{L}-]+\s+){0,6}?(?:phase (?:2|two)|v2|v3|a later (?:phase|release|version|stage)|later|next (?:phase|version|quarter|year|release|iteration)|the future|future)\s*[.;!]?\s*$/u;
 /** A label's entry that opens by ruling it out: ": not needed", ": none", ": out of scope", ": we don't plan to track …" (not a later "is not possible", nor ": no manual steps, …"). */
-const LABEL_NEGATED = /^\s*:\s*(?:none|n\/a|not (?:needed|planned|required|necessary|a concern|an issue|a priority|applicable|relevant|in scope|doing)|out of scope|unnecessary|overkill|skipped|dropped|we (?:don['’]t|do not|won['’]t|will not) (?:plan to |intend to |need to )?(?:track|monitor|measure|do|add|build|run|keep|check|validate)(?![\p{L}\p{N}]))(?![\p{L}\p{N}])/u;
+const LABEL_NEGATED = /^\s*:\s*(?:none|n\/a|not (?:needed|planned|required|necessary|a concern|an issue|a priority|applicable|relevant|in scope|doing)|out of scope|unnecessary|overkill|skipped|dropped|we (?:don['’]t|do not|won['’]t|will not) (?:plan to |intend to |need to )?(?:track|monitor|measure|watch|do|add|build|run|keep|check|validate)(?![\p{L}\p{N}]))(?![\p{L}\p{N}])/u;
 /** What limits a "not needed" to now: "not needed for v1", "not yet", "for the pilot". */
 const FOR_NOW = /\b(?:for|in) (?:v1|the mvp|mvp|the pilot|now|the first (?:version|release|phase))\b|\byet\b/;
 // Sub-headings and lead-ins that set the polarity of everything under them.

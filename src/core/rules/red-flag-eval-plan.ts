@@ -34,8 +34,9 @@ export const redFlagEvalPlan: Rule = {
     // Past experiments ("similar offline metrics" in the trade-offs) and wishes in the open questions are not a plan.
     if (EVALUATION_ANYWHERE.mentions(reading).some((m) => m.polarity === 'affirmed' && !(m.section && NOT_A_PLAN.has(m.section)) && !VAGUE.test(m.clause.sentence.lower) && !pastTrial(m))) return;
     const measured = QUALITY_METRIC.mentions(reading).some((m) => {
-      // A target in the requirements says what good is, not how it will be measured.
-      if (m.polarity !== 'affirmed' || m.section === 'requirements' || (m.section && NOT_A_PLAN.has(m.section))) return false;
+      // A target in the requirements says what good is, not how it will be measured; one in the estimates is an
+      // assumption they compute with ("expected usage at 25 % deflection").
+      if (m.polarity !== 'affirmed' || m.section === 'requirements' || m.section === 'estimates' || (m.section && NOT_A_PLAN.has(m.section))) return false;
       // Outside the sections that measure, a metric word is a measurement only with a bar beside it ("precision ≥ 0.9"):
       // "high-accuracy OCR" or a CTR feature is not one.
       if (!(m.section && MEASURING.has(m.section)) && !BAR.test(m.clause.lower)) return false;

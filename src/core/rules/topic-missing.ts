@@ -85,7 +85,7 @@ function hasModel(reading: Reading): boolean {
  * don't plan to track input distributions".
  */
 function dismissal(sentence: string, at: number): boolean {
-  const m = /^\s*(?:[-*]\s+)?([\p{L}\p{N} /'’-]{2,40}?)\s*(?::|—|–|\s-\s|\s(?:is|are)\s)\s*(?:not (?:needed|required|necessary|a concern|an issue|a problem|a risk|relevant|applicable|in scope|planned)|no (?:concern|issue|need)|unnecessary|out of scope|n\/a\b|we (?:don['’]t|do not|won['’]t|will not) (?:plan to |intend to |need to )?(?:track|monitor|measure|do|add|build|run|keep|check|validate)\b)/u.exec(sentence);
+  const m = /^\s*(?:[-*]\s+)?([\p{L}\p{N} /'’-]{2,40}?)\s*(?::|—|–|\s-\s|\s(?:is|are)\s)\s*(?:not (?:needed|required|necessary|a concern|an issue|a problem|a risk|relevant|applicable|in scope|planned)|no (?:concern|issue|need)|unnecessary|out of scope|n\/a\b|we (?:don['’]t|do not|won['’]t|will not) (?:plan to |intend to |need to )?(?:track|monitor|measure|watch|do|add|build|run|keep|check|validate)\b)/u.exec(sentence);
   return !!m?.[1] && at < (m.index ?? 0) + m[0].length;
 }
 

@@ -167,10 +167,12 @@ test('concepts: "will only try X if…" puts X off; a version pointed back to ("
   assert.deepEqual(read('Rolling back is planned for v2.', rollback), [['Rolling back', 'considered']]);
 });
 
-test('concepts: a label whose entry opens "we don\'t plan to track…" rules it out', () => {
+test('concepts: a label whose entry opens "we don\'t plan to track…" or "…to watch for…" rules it out (puts it off with "in v1")', () => {
   const c = new Concept('c', ['monitoring|drift']);
   assert.deepEqual(read("Monitoring: we don't plan to track input or prediction distributions over time.", c), [['Monitoring', 'negated']]);
   assert.deepEqual(read('Monitoring: we track input distributions weekly (PSI > 0.2 alerts).', c), [['Monitoring', 'affirmed']]);
+  assert.deepEqual(read("Drift: we don't plan to watch for input or label drift in v1.", c)[0], ['Drift', 'considered']);
+  assert.deepEqual(read("Drift: we don't plan to watch for input or label drift.", c)[0], ['Drift', 'negated']);
 });
 
 test('concepts: only the last sentence of a list\'s lead-in sets its items\' context', () => {

@@ -92,3 +92,12 @@ test('red-flag-eval-plan: a watch on input drift or on what is served is no qual
   assert.equal(flagged('Input drift: daily PSI on the ticket-type mix vs the previous 4 weeks; > 0.2 alerts. Output drift: the mix of summary lengths, weekly.'), 1);
   assert.equal(flagged('Precision drift: weekly precision on 200 sampled summaries graded by leads; below 0.85 alerts.'), 0);
 });
+
+test('red-flag-eval-plan: a volume of questions a day, a cache "expected to serve" its top questions, a deflection assumed in the estimates and an alert "over 5 min" are no plan', () => {
+  const base = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const flagged = (from: string, to: string): number => lintText(base.replace(from, to)).filter((f) => f.ruleId === RULE).length;
+  const cached = 'Summaries are cached per ticket version, so reopening a ticket costs nothing.';
+  assert.equal(flagged('## Capacity estimates\n', '## Capacity estimates\n- 6,000 questions/day, expected usage at 25% deflection.\n- A semantic cache on the 500 most frequent questions is expected to serve 40% of traffic.\n'), 1);
+  assert.equal(flagged(cached, `${cached} A tool error rate > 5 % over 5 min pages on-call and marks the tool unhealthy.`), 1);
+  assert.equal(flagged('We will test it with a few tickets before launch and fix what agents report.', 'Before launch, 500 real questions with the expected answer are scored on every prompt change.'), 0);
+});
