@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { anchorFor, patternOf, substantive, tooLong } from '../review/context.js';
 import { GENERATIVE, ML_SYSTEM } from '../review/vocabulary.js';
+import { WE_DO_NOT } from '../review/concepts.js';
 import type { Reading } from '../review/reader.js';
 import { readSnapshot } from '../review/reader.js';
 import { topicCondition, topicConcept, topicExclusion, type Topic } from '../review/topics.js';
@@ -79,13 +80,18 @@ function hasModel(reading: Reading): boolean {
   return seen.size >= 2;
 }
 
+const DISMISSAL_OPENING = new RegExp(
+  String.raw`^\s*(?:[-*]\s+)?([\p{L}\p{N} /'’-]{2,40}?)\s*(?::|—|–|\s-\s|\s(?:is|are)\s)\s*(?:not (?:needed|required|necessary|a concern|an issue|a problem|a risk|relevant|applicable|in scope|planned)|no (?:concern|issue|need)|unnecessary|out of scope|n\/a\b|${WE_DO_NOT})`,
+  'u',
+);
+
 /**
  * True when a sentence opens by ruling out what it names, with the mention at `at` in that opening: "Input
  * validation: not needed — …", "Drift — not a concern", "drift is not a concern because we retrain weekly", "Monitoring: we
  * don't plan to track input distributions".
  */
 function dismissal(sentence: string, at: number): boolean {
-  const m = /^\s*(?:[-*]\s+)?([\p{L}\p{N} /'’-]{2,40}?)\s*(?::|—|–|\s-\s|\s(?:is|are)\s)\s*(?:not (?:needed|required|necessary|a concern|an issue|a problem|a risk|relevant|applicable|in scope|planned)|no (?:concern|issue|need)|unnecessary|out of scope|n\/a\b|we (?:don['’]t|do not|won['’]t|will not) (?:plan to |intend to |need to )?(?:track|monitor|measure|watch|do|add|build|run|keep|check|validate)\b)/u.exec(sentence);
+  const m = DISMISSAL_OPENING.exec(sentence);
   return !!m?.[1] && at < (m.index ?? 0) + m[0].length;
 }
 
