@@ -78,25 +78,20 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
   const operands = operandOffsets(parsed);
   // A heading that serves two sections ("Goals": the problem and the requirements) holds its numbers once: each is read
   // in the requirements when they are one of its sections, else in the first.
-  const owner = new Map<number, string>();
-  for (const [id, section] of Object.entries(parsed.model.sections)) {
+  const read = new Set<number>();
+  const sections = Object.entries(parsed.model.sections).sort(([a], [b]) => Number(b === 'requirements') - Number(a === 'requirements'));
+  for (const [id, section] of sections) {
     if (NOT_DESIGN.has(id) && id !== 'trade-offs') continue;
     for (const n of section.numbers) {
-      const at = parsed.lines.offsetAt(n.range.start);
-      if (!owner.has(at) || id === 'requirements') owner.set(at, id);
-    }
-  }
-  for (const [id, section] of Object.entries(parsed.model.sections)) {
-    if (NOT_DESIGN.has(id) && id !== 'trade-offs') continue;
-    for (const n of section.numbers) {
+      const start = parsed.lines.offsetAt(n.range.start);
+      if (read.has(start)) continue;
+      read.add(start);
       // The trade-offs state the design's own figures too ("the whole system runs for about $11k a month"), beside
       // the alternatives' ("self-hosting would cost $93k"): only a figure in a clause that weighs nothing is taken.
       if (id === 'trade-offs') {
-        const c = clauseAt(reading, parsed.lines.offsetAt(n.range.start));
+        const c = clauseAt(reading, start);
         if (!c || ALTERNATIVE.test(c.lower)) continue;
       }
-      const start = parsed.lines.offsetAt(n.range.start);
-      if (owner.get(start) !== id) continue;
       const end = parsed.lines.offsetAt(n.range.end);
       // One end of a range ("$15–25k per month", "2-4 GPUs") is not a figure of its own.
       if (/^\s*[–—-]\s*[$€£]?\d/.test(parsed.text.slice(end, end + 6)) || /\d\s*[–—-]\s*[$€£]?$/.test(parsed.text.slice(Math.max(0, start - 6), start))) continue;
@@ -591,7 +586,7 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
 }
 
 /** A GPU model's name as compared: "L40S" and "l40s" alike, "TPU v5e" as "tpu". */
-export function gpuModelName(name: string): string {
+function gpuModelName(name: string): string {
   return name.toLowerCase().replace(/\s.*$/, '');
 }
 

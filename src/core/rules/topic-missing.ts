@@ -44,10 +44,12 @@ export const topicMissing: Rule = {
       // Ruled out in so many words ("Input validation: not needed", "drift is not a concern"): the author's answer,
       // which a passing mention elsewhere ("alerts on error rate > 1 %" among the failures) does not overturn; only
       // the topic's own section can.
-      const dismissed = t.canRuleOut === false && topicConcept(t).some(reading, (m) => m.polarity === 'negated' && dismissal(m.clause.sentence.lower, m.start - m.clause.sentence.start));
+      // Read only when a mention outside the topic's section would cover it: most are covered in their own section.
+      let dismissed: boolean | undefined;
+      const isDismissed = (): boolean => (dismissed ??= t.canRuleOut === false && topicConcept(t).some(reading, (m) => m.polarity === 'negated' && dismissal(m.clause.sentence.lower, m.start - m.clause.sentence.start)));
       const covered = topicConcept(t).some(reading, (m) => {
         if (!(m.polarity === 'affirmed' || (t.canRuleOut !== false && m.polarity === 'negated' && m.reasoned))) return false;
-        if (dismissed && m.section !== t.section) return false;
+        if (m.section !== t.section && isDismissed()) return false;
         // What the context says the team wants ("We want one feature store … so features are defined once") is the
         // goal the design must meet, not the design meeting it.
         if (m.section === 'problem' && INTENT.test(m.clause.sentence.lower)) return false;
