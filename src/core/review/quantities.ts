@@ -58,6 +58,14 @@ export interface Statement {
 
 /** A clause that weighs another option: its figures may be the option's. */
 const ALTERNATIVE = /\b(?:would|could|might|instead|alternatives?|options?|rather|if|vs\.?|versus|compared|than|self-host\w*|hosted|cheaper|dearer|more expensive|considered|rejected)\b/;
+/** A trade-off's opening choice, "GBDT over a graph neural net:": what the sentence goes on to measure may be the option not taken. */
+const CHOICE = /\b\w+\s+over\s+(?![~≈$€£]?\d|time\b|the (?:years?|months?|weeks?|days?)\b)\w/;
+
+/** A trade-offs clause that weighs another option, in itself or by its sentence's opening choice. */
+function weighsAlternative(c: Clause): boolean {
+  const lead = c.sentence.clauses[0];
+  return ALTERNATIVE.test(c.lower) || (!!lead && CHOICE.test(lead.lower));
+}
 
 /** Sections whose numbers are test conditions, thresholds or alternatives, not the design's quantities. */
 const NOT_DESIGN = new Set(['evaluation', 'failure-modes', 'trade-offs', 'evolution', 'open-questions', 'monitoring']);
@@ -67,7 +75,7 @@ const PEAK = /\b(?:peak|peaks|max(?:imum)?|busiest|burst|spike|worst case|at mos
 const AVERAGE = /\b(?:average|avg|mean|typical|steady|baseline|normal)\b/;
 const PER_UNIT = /\b(?:per|each|every)\s+(?:replica|node|pod|server|worker|instance|host|machine|shard|region|zone|model|tenant|request|user|batch|job|cluster|rack|box)\b|\breplica|\bnode\b|\bpod\b|\bworker|\bshard|\bhost\b|\bmachine/;
 const GROWTH = /\b(?:by 20\d\d|in \d+ (?:months?|years?)|next year|year 2|grow|grows|growth|growing|later|eventually|future|projected|v2|long[- ]term)\b/;
-const MAX_WORDS = /(?:<|≤|<=|\bunder|\bbelow|\bwithin|\bat most|\bless than|\bno more than|\bmax(?:imum)?|\bup to|\bcap(?:ped)?(?: at)?|\bceiling|\bbudget(?: of)?|\bbounded by|\bnot exceed|\balert(?:s|ing)?(?: (?:at|above|over|past))?|\bthreshold(?: (?:of|at))?)\s*(?:of\s*)?(?:p\d{2,3}\s*)?[$~≈]?\s*$/;
+const MAX_WORDS = /(?:<|≤|<=|\bunder|\bbelow|\bwithin|\bat most|\bless than|\bno more than|\bmax(?:imum)?|\bup to|\bcap(?:ped)?(?: at)?|\bceiling|\bbudget(?: of)?|\bbounded by|\bnot exceed|\b(?:alert|alarm)(?:s|ing)?(?: (?:fires|triggers|trips|goes off|is set|sounds))?(?: (?:at|above|over|past))?|\bthreshold(?: (?:of|at))?)\s*(?:of\s*)?(?:p\d{2,3}\s*)?[$~≈]?\s*$/;
 const MIN_WORDS = /(?:>|≥|>=|\bat least|\bmore than|\bover|\bmin(?:imum)?|\bhandle|\bhandles|\bsustain|\bsustains|\bsupport|\bsupports|\bserve|\bserves|\bscale to|\babove)\s*(?:of\s*)?[~≈]?\s*$/;
 const GPU_MODEL = /(?<![\d.,])(?<!\d\s*(?:[-–—]|to)\s*)(\d+)\s*(?:[×x*]\s*)?(?:nvidia\s+)?(a100|h100|h200|h20|b200|gb200|a10g?|l4|l40s?|t4|v100|mi300x?|tpu(?:\s*v\d\w*)?)s?\b/gi;
 
@@ -90,7 +98,7 @@ export function statements(parsed: ParsedSnapshot, blocks: readonly EstimateBloc
       // the alternatives' ("self-hosting would cost $93k"): only a figure in a clause that weighs nothing is taken.
       if (id === 'trade-offs') {
         const c = clauseAt(reading, start);
-        if (!c || ALTERNATIVE.test(c.lower)) continue;
+        if (!c || weighsAlternative(c)) continue;
       }
       const end = parsed.lines.offsetAt(n.range.end);
       // One end of a range ("$15–25k per month", "2-4 GPUs") is not a figure of its own.
@@ -474,6 +482,60 @@ const COST_ITEM = /\b(?:gpus?|ocr|transcription|translation|storage|embedding|em
 const PERIOD_SECONDS: Record<string, number> = { s: 1, sec: 1, second: 1, min: 60, minute: 60, h: 3600, hr: 3600, hour: 3600, day: 86_400, week: 604_800, month: 2_628_000, quarter: 7_884_000, year: 31_536_000 };
 /** "9,000 login attempts/s", "60 RFPs/month", "1.2M new listings per day": a count of things by a period. */
 const VOLUME = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*?)s?\s*(?:\/\s*|\bper\s+|\ban?\s+|\beach\s+|\bevery\s+)(s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/g;
+/** "30,000 invoices on a normal day", "12,000 bills on the peak day": a count on one day (week, month) of some level. */
+const VOLUME_ON = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z/-]*\s+){0,2}?[a-z][a-z-]*?)s?\s+on\s+(?:an?\s+(?:([a-z]+)\s+)?|the\s+([a-z]+)\s+)(day|week|month)\b/g;
+/** "Peak day = 7,500 bills", "busiest hour: 900 orders": a level's period, then its count. */
+const VOLUME_LABEL = /\b([a-z]+)\s+(day|week|month|hour)\s*(?:=|:|is|of|sees|brings)\s*(?:about\s+|around\s+|roughly\s+|~|≈)?\s*(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*?)s?\b(?!\s*(?:\/|per\b|an?\s+(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b))/g;
+/** "45,000/day": a count of the kind the clause counted last ("30,000 invoices on a normal day, 45,000/day at peak"). */
+const VOLUME_BARE = /(?<![$€£\d.,])(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s*\/\s*(s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/g;
+/** The level words a day (week, month) can carry: "on a normal day", "peak day". */
+const DAY_LEVEL = /^(?:(peak|busiest|busy|heavy|worst|max(?:imum)?)|(normal|typical|average|avg|ordinary|regular|usual|quiet|slow|light))$/;
+
+/** One count per period in a clause, however it is written; `nouns` undefined: the kind is the clause's previous count's. */
+interface VolumeMatch {
+  /** Where the whole match starts and its text; where its number starts (all within the clause). */
+  index: number;
+  text: string;
+  at: number;
+  number: string;
+  scale: string | undefined;
+  nouns: string | undefined;
+  period: string;
+  /** The level the match itself names ("on the peak day"), if any. */
+  level?: string;
+}
+
+function volumeMatches(lower: string): VolumeMatch[] {
+  const out: VolumeMatch[] = [];
+  const seen = new Set<number>();
+  const add = (v: VolumeMatch): void => {
+    if (seen.has(v.at)) return;
+    seen.add(v.at);
+    out.push(v);
+  };
+  const level = (word: string | undefined): string | undefined => {
+    const m = word ? DAY_LEVEL.exec(word) : null;
+    return m ? (m[1] ? 'peak' : 'avg') : undefined;
+  };
+  for (const m of lower.matchAll(VOLUME)) add({ index: m.index, text: m[0], at: m.index, number: m[1] ?? '', scale: m[2], nouns: m[3] ?? '', period: m[4] ?? 's' });
+  for (const m of lower.matchAll(VOLUME_ON)) {
+    // "on a normal day", "on the peak day"; not "on the first day" (one day, no level) nor "on the day".
+    const word = m[4] ?? m[5];
+    if (word !== undefined && !level(word)) continue;
+    if (m[5] === undefined && /\bthe\s+(?:day|week|month)\b/.test(m[0])) continue;
+    add({ index: m.index, text: m[0], at: m.index, number: m[1] ?? '', scale: m[2], nouns: m[3] ?? '', period: m[6] ?? 'day', ...(level(word) ? { level: level(word) } : {}) });
+  }
+  for (const m of lower.matchAll(VOLUME_LABEL)) {
+    const l = level(m[1]);
+    if (!l) continue;
+    const at = m.index + m[0].indexOf(m[3] ?? '', m[1]!.length + (m[2]?.length ?? 0));
+    add({ index: m.index, text: m[0], at, number: m[3] ?? '', scale: m[4], nouns: m[5] ?? '', period: m[2] === 'hour' ? 'h' : (m[2] ?? 'day'), level: l });
+  }
+  // Only one of a list ("…, 45,000/day at month-end peak"): not an operand ("85k × 0.1/s") nor a result ("= 8,500/s").
+  for (const m of lower.matchAll(VOLUME_BARE)) if (/(?:^|[,;:(]|\*\*|\b(?:and|or|but|with|to))\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/.test(lower.slice(0, m.index))) add({ index: m.index, text: m[0], at: m.index, number: m[1] ?? '', scale: m[2], nouns: undefined, period: m[3] ?? 's' });
+  return out.sort((a, b) => a.at - b.at);
+}
+
 /** Words that say how a count is taken, not what is counted; and units the other kinds read. */
 const NOT_NOUNS = new Set(['new', 'active', 'daily', 'unique', 'total', 'about', 'around', 'roughly', 'approximately', 'up', 'to', 'of', 'the', 'more', 'than', 'over', 'under', 'at', 'peak', 'average', 'avg', 'only', 'extra', 'additional', 'incoming', 'outgoing', 'distinct', 'separate', 'individual', 'other', 'few', 'many', 'raw']);
 const OTHER_KINDS = /^(?:day|days|week|weeks|month|months|hour|hours|year|years|minute|minutes|req|reqs|request|requests|query|queries|call|calls|transaction|transactions|txn|txns|event|events|message|messages|token|tokens|user|users|dau|mau|gpu|gpus|ms|kb|mb|gb|tb|pb|byte|bytes|usd|dollar|dollars|cent|cents|eur|times|x|percent)$/;
@@ -487,7 +549,7 @@ const singular = (w: string): string => (w.endsWith('ies') ? `${w.slice(0, -3)}y
  */
 /** Clauses that hold no volume, by text: most clauses, and they are not searched again while the author types. */
 const noVolume = reviewCache<string, true>(8192);
-const PER_PERIOD = /(?:\/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s*(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/;
+const PER_PERIOD = /(?:\/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s*(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b|\b(?:peak|busiest|busy|heavy|worst|max|maximum|normal|typical|average|avg|ordinary|regular|usual|quiet|slow|light)\s+(?:day|week|month|hour)\b/;
 
 /** The volumes of a clause by its section and text, at offsets within the clause. */
 const clauseVolumes = reviewCache<string, Statement[]>(2048);
@@ -501,7 +563,7 @@ function volumes(parsed: ParsedSnapshot, reading: Reading): Statement[] {
       noVolume.set(c.lower, true);
       continue;
     }
-    if (NOT_DESIGN.has(section) && !(section === 'trade-offs' && !ALTERNATIVE.test(c.lower))) continue;
+    if (NOT_DESIGN.has(section) && !(section === 'trade-offs' && !weighsAlternative(c))) continue;
     // The sentence is part of the key: a load level set earlier in it ("Peak is …: 25 questions in an hour") is the clause's.
     const key = c.lower.length === c.sentence.lower.length ? `${section}\u0000${c.lower}` : `${section}\u0000${c.start - c.sentence.start}\u0000${c.sentence.lower}`;
     let found = clauseVolumes.get(key);
@@ -541,25 +603,27 @@ function aroundClause(c: Clause): string {
 function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string): Statement[] {
   const out: Statement[] = [];
   {
-    VOLUME.lastIndex = 0;
-    for (let m = VOLUME.exec(c.lower); m; m = VOLUME.exec(c.lower)) {
-      const words = (m[3] ?? '').split(/\s+/).map((w) => singular(w.replace(/-+$/, ''))).filter((w) => w && !NOT_NOUNS.has(w));
-      if (!words.length || words.some((w) => OTHER_KINDS.test(w) || OTHER_KINDS.test(`${w}s`))) continue;
+    let previous: string[] | undefined;
+    for (const m of volumeMatches(c.lower)) {
+      // "45,000/day" after "30,000 invoices on a normal day": the kind the clause counted last.
+      const words = m.nouns === undefined ? previous : m.nouns.split(/\s+/).map((w) => singular(w.replace(/-+$/, ''))).filter((w) => w && !NOT_NOUNS.has(w));
+      if (!words?.length || words.some((w) => OTHER_KINDS.test(w) || OTHER_KINDS.test(`${w}s`))) continue;
       // "40 questions each per day", "3 tickets per agent a day": a count for one of many, not the total.
       if (words.some((w) => PER_ONE.has(w))) continue;
+      previous = words;
       const start = c.start + m.index;
-      const end = start + m[0].length;
-      const local = localWords(c, m.index, m.index + (m[1]?.length ?? 0));
+      const end = start + m.text.length;
+      const local = localWords(c, m.at, m.at + m.number.length);
       const rel = (x: number): number => x - c.start;
       const own = `${local.before} ${local.after}`;
       if (GROWTH.test(own) || (local.single && GROWTH.test(c.lower)) || PER_UNIT.test(local.before)) continue;
       // "300,000 × 2% held ≈ 6,000 comments/day": a share of another volume, not the volume itself.
-      if (/\d\s*%|[×x*]\s*0?\.\d/.test(c.lower.slice(0, m.index))) continue;
+      if (/\d\s*%|[×x*]\s*0?\.\d/.test(c.lower.slice(0, m.at))) continue;
       // "~1,800 moderator reviews a day (~5% of capacity)": what the figure uses of a capacity or budget, not the capacity
       // ("(~6% of conversations)" says what the figure is, and "2% of them" refers back to it).
-      if (/^\s*(?:\(|,?\s*(?:which|that) is\s)\s*(?:about |around |roughly |~|≈)?\d+(?:\.\d+)?\s*%\s+of\s+(?:the |our )?(?:[a-z-]+ )?(?:capacity|budget|headcount|staff time)\b/.test(c.lower.slice(m.index + m[0].length))) continue;
-      const mult = m[2] === 'k' ? 1e3 : m[2] === 'm' ? 1e6 : m[2] === 'b' ? 1e9 : 1;
-      const value = (Number((m[1] ?? '0').replace(/,/g, '')) * mult) / (PERIOD_SECONDS[m[4] ?? 's'] ?? 1);
+      if (/^\s*(?:\(|,?\s*(?:which|that) is\s)\s*(?:about |around |roughly |~|≈)?\d+(?:\.\d+)?\s*%\s+of\s+(?:the |our )?(?:[a-z-]+ )?(?:capacity|budget|headcount|staff time)\b/.test(c.lower.slice(m.index + m.text.length))) continue;
+      const mult = m.scale === 'k' ? 1e3 : m.scale === 'm' ? 1e6 : m.scale === 'b' ? 1e9 : 1;
+      const value = (Number(m.number.replace(/,/g, '')) * mult) / (PERIOD_SECONDS[m.period] ?? 1);
       const requirement = section === 'requirements';
       const before = parsed.text.slice(Math.max(c.start, start - 24), start).toLowerCase();
       out.push({
@@ -567,7 +631,7 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
         // The level may be set earlier in the sentence: "Peak is the Monday of a new programme: perhaps 25 questions in an hour".
         // What follows an arrow is what the figure leads to ("120,000 invoices/month → … month-end peaks of ~1,200 per hour"),
         // and what follows "≈" is what it computes ("1,400 hires/month × 30 turns ≈ 42,000 turns/month, peak 5 turns/s").
-        qualifier: nearest(LOAD_LEVEL, local, untilArrow(c.lower, m.index + m[0].length), '', levelOf) || nearest(LOAD_LEVEL, NO_WORDS, aroundClause(c), '', levelOf),
+        qualifier: m.level ?? (nearest(LOAD_LEVEL, local, untilArrow(c.lower, m.index + m.text.length), '', levelOf) || nearest(LOAD_LEVEL, NO_WORDS, aroundClause(c), '', levelOf)),
         value,
         relation: MAX_WORDS.test(before) ? 'max' : MIN_WORDS.test(before) || (requirement && /\b(?:must|sustain|handle|support)\b/.test(c.lower)) || (!requirement && PROVISIONED.test(own)) ? 'min' : 'eq',
         where: section,
@@ -578,7 +642,7 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
         start: rel(start),
         end: rel(end),
         nouns: words,
-        per: /^(?:s|sec|second|min|minute|h|hr|hour)$/.test(m[4] ?? 's') ? 'short' : 'long',
+        per: /^(?:s|sec|second|min|minute|h|hr|hour)$/.test(m.period) ? 'short' : 'long',
       });
     }
   }

@@ -246,3 +246,23 @@ test('number-consistency: a stage table with async rows adds up when the author 
   assert.match(consistency(table('\n| **Total** | **63 — inside budget** |')).join('\n'), /latency budget \(its total, 63 ms\)/);
   assert.deepEqual(consistency(table('')), []);
 });
+
+test('number-consistency: "N bills on the peak day", "Peak day = N bills" and a bare "N/day" after a count of the same kind are volumes', () => {
+  const bills = (requirement: string, sizing: string): string[] => consistency(snapshot({ Requirements: `- ${requirement}`, Sizing: `- ${sizing}` }, 'doc-processing'));
+  assert.match(bills('Throughput: 9,000 statements on the peak day.', 'Peak day = 4,000 statements → 13,000 pages.').join('\n'), /volume \(peak\) disagrees/);
+  assert.deepEqual(bills('Throughput: 9,000 statements on the peak day.', 'Peak day = 9,000 statements → 29,000 pages.'), []);
+  assert.match(bills('About 20,000 scanned statements on a normal day, 31,000/day in the last week of the quarter at peak.', 'Quarter-end peak: 12,000 statements/day × 3 pages.').join('\n'), /volume \(peak\) disagrees/);
+  assert.deepEqual(bills('About 20,000 scanned statements on a normal day, 31,000/day in the last week of the quarter at peak.', 'Quarter-end peak: 31,000 statements/day × 3 pages.'), []);
+  // "on the first day" is one day, not a level; an operand and a result of a calculation are not volumes of their own.
+  assert.deepEqual(bills('12,000 statements on the first day of the migration.', 'Average 3,000 statements/day.'), []);
+  assert.deepEqual(bills('~80,000 meters report; peak every meter at once: 80k × 0.2/s = 16,000/s.', 'Average 4,000 readings/s.'), []);
+});
+
+test('number-consistency: the figure an alert "fires at" is a limit; a trade-off that opens with "A over B" measures B', () => {
+  const alert = (line: string): string[] => consistency(snapshot({ 'Back of the envelope': '- In total about $310/month.', 'Cost and latency': `- ${line}` }, 'rag'));
+  assert.deepEqual(alert('The spend alert fires at $600/month.'), []);
+  assert.match(alert('The service runs at $600/month.').join('\n'), /monthly cost disagrees/);
+  const tradeOff = (line: string): string[] => consistency(snapshot({ Requirements: '- Scoring inline: p99 < 60 ms.', 'Trade-offs': `- ${line}` }, 'fraud-detection'));
+  assert.deepEqual(tradeOff('Gradient boosting over a sequence transformer: the transformer caught ~2 % more offline but needs 250 ms at p99.'), []);
+  assert.match(tradeOff('Gradient boosting keeps scoring simple; it needs 250 ms at p99.').join('\n'), /latency \(p99\) disagrees/);
+});
