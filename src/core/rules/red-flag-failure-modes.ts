@@ -146,7 +146,11 @@ function responds(reading: Reading, b: Block, from: number): boolean {
   const rest = b.text.slice(from - b.start);
   // Put off as the answer itself ("→ handle later"); a later step after the answer ("…, only logged; batch scoring later") is part of it.
   if (!/[\p{L}]/u.test(rest) || NO_ANSWER.test(rest) || PUT_OFF.test(rest.split(/[;,]/)[0]?.toLowerCase() ?? '')) return false;
-  return !b.sentences.some((s) => s.end > from && FAILURE.mentionsIn(reading, s).some((m) => m.start >= from && m.polarity !== 'negated'));
+  // Only the answer's first clause: what it leads to after ", so" is its outcome ("→ cache keys include the model
+  // version, so stale entries just miss").
+  const head = b.sentences.flatMap((s) => s.clauses).find((c) => c.end > from);
+  const headEnd = head ? head.end : b.end;
+  return !b.sentences.some((s) => s.end > from && FAILURE.mentionsIn(reading, s).some((m) => m.start >= from && m.start < headEnd && m.polarity !== 'negated'));
 }
 
 /**

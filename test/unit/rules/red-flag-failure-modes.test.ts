@@ -147,3 +147,9 @@ test('red-flag-failure-modes: a line of alerts beside failures with fallbacks sa
   // "Ranking timeouts." names a failure: it gives the bare failures beside it no signal.
   assert.deepEqual(list('- Sold items still listed.', '- Ranking service timeouts.', '- Poor photos pushing weak listings up.', '- Seller feed errors.').map((m) => m.slice(0, 28)), ['4 of the 4 failure modes ("S']);
 });
+
+test('red-flag-failure-modes: an answer after an arrow whose outcome names a failure word is still an answer ("→ keys carry the model version, so stale entries just miss")', () => {
+  assert.deepEqual(withEntry('- Cache poisoned by a bad model → cache keys carry the model version, so stale entries just miss.'), []);
+  // An arrow to what goes wrong next is still no answer.
+  assert.equal(withEntry('- Cache poisoned by a bad model → stale entries are served, so users see old answers.').length, 1);
+});
