@@ -69,3 +69,11 @@ test('red-flag-grounding: "questions … are answered by the large model directl
   assert.equal(found('Product questions are answered by the large model from the retrieved product pages, with citations.'), 0);
   assert.equal(found('Greetings and small talk go straight to the model.'), 0);
 });
+
+test('red-flag-grounding: "the rest … the model answers on its own" is the model as source', () => {
+  const base = fixture('rules/red-flag-grounding/not-ok.md');
+  const sentence = "The assistant answers directly from the model's own knowledge of our catalogue, which is large enough to know our products.";
+  const found = (s: string): number => lintText(base.replace(sentence, s)).filter((f) => f.ruleId === RULE && /own knowledge/.test(f.message)).length;
+  assert.equal(found('Everything else (return windows, warranty terms, store hours) the model answers on its own.'), 1);
+  assert.equal(found('Everything else (return windows, warranty terms, store hours) the model answers from the retrieved policy pages.'), 0);
+});
