@@ -46,7 +46,10 @@ export const topicMissing: Rule = {
       // the topic's own section can.
       // Read only when a mention outside the topic's section would cover it: most are covered in their own section.
       let dismissed: boolean | undefined;
-      const isDismissed = (): boolean => (dismissed ??= t.canRuleOut === false && topicConcept(t).some(reading, (m) => m.polarity === 'negated' && dismissal(m.clause.sentence.lower, m.start - m.clause.sentence.start)));
+      const isDismissed = (): boolean =>
+        (dismissed ??=
+          t.canRuleOut === false &&
+          topicConcept(t).some(reading, (m) => m.polarity === 'negated' && (dismissal(m.clause.sentence.lower, m.start - m.clause.sentence.start) || (WE_DO_NOT_DO.test(m.clause.lower.slice(0, m.start - m.clause.start)) && !topicConcept(t).some(reading, (x) => x.polarity === 'affirmed' && x.clause.sentence === m.clause.sentence)))));
       const covered = topicConcept(t).some(reading, (m) => {
         if (!(m.polarity === 'affirmed' || (t.canRuleOut !== false && m.polarity === 'negated' && m.reasoned))) return false;
         if (m.section !== t.section && isDismissed()) return false;
@@ -81,6 +84,9 @@ function hasModel(reading: Reading): boolean {
   for (const c of [ML_SYSTEM, GENERATIVE]) for (const m of c.mentions(reading)) if (m.polarity === 'affirmed') seen.add(m.clause.sentence);
   return seen.size >= 2;
 }
+
+/** "We don't filter or pre-check at this stage": the team says it does not do it (unless the same sentence says it does, elsewhere). */
+const WE_DO_NOT_DO = /\bwe (?:do not|don['’]t|never|will not|won['’]t)\s+(?:[\p{L}-]+\s+(?:or|and|nor)\s+)?$/u;
 
 const DISMISSAL_OPENING = new RegExp(
   String.raw`^\s*(?:[-*]\s+)?([\p{L}\p{N} /'’-]{2,40}?)\s*(?::|—|–|\s-\s|\s(?:is|are)\s)\s*(?:not (?:needed|required|necessary|a concern|an issue|a problem|a risk|relevant|applicable|in scope|planned)|no (?:concern|issue|need)|unnecessary|out of scope|n\/a\b|${WE_DO_NOT})`,

@@ -222,3 +222,26 @@ test('topic-missing: an old version kept "so we can compare models across years"
   assert.ok(topics('The golden set is refreshed once a year as a new version; the old version is kept so we can compare models across years.').includes('rollback'));
   assert.ok(!topics('Each model is published as a new version; the old version is kept warm, and rollback re-points the alias to it.').includes('rollback'));
 });
+
+test('topic-missing: "going back hasn\'t been needed so far" is no rollback; "we don\'t filter or pre-check" rules out ingestion checks a later output check does not restore', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md');
+  const topics = (line: string, base = notOk): Array<string | undefined> => lintText(base.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`)).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  assert.ok(topics('Going back to an older model hasn\'t been needed so far; we will design it if it comes up.').includes('rollback'));
+  assert.ok(!topics('Going back to an older model is an alias flip to the previous version.').includes('rollback'));
+  const docs = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: doc-processing').replace('| Feature lookup errors | error rate > 1% | default features | less personal feed |', '| Fields do not add up | automatic checks of the extracted totals | send to a clerk | slower |');
+  assert.ok(topics('Whatever arrives is queued as it is: we don\'t filter or pre-check at this stage.', docs).includes('data-quality'));
+  assert.ok(!topics('Whatever arrives is pre-checked: unreadable or duplicate files are quarantined before the queue.', docs).includes('data-quality'));
+});
+
+test('topic-missing: items "left out of the index" below a threshold are no cold-start answer; a share of blocks reversed and a reject-rate threshold are no feedback-loop answer; a product "recall DB" is no recall metric', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md');
+  const topics = (line: string, base = notOk): Array<string | undefined> => lintText(base.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`)).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  assert.ok(topics('Listings with fewer than 20 interactions are left out of the index because their embeddings are noisy.').includes('cold-start'));
+  assert.ok(!topics('Listings with fewer than 20 interactions are left out of the ANN index and get a content-based embedding instead.').includes('cold-start'));
+  assert.ok(topics('Today 11% of blocks are reversed after a call to support.').includes('feedback-loop'));
+  assert.ok(topics('Partner feeds with > 20 % rejected listings in a day are paused.').includes('feedback-loop'));
+  assert.ok(!topics('2% of would-be blocks are let through at random and labelled, so training sees what the model would have hidden.').includes('feedback-loop'));
+  const moderation = notOk.replace('pattern: recsys', 'pattern: content-moderation');
+  assert.ok(topics('Recall DB unreachable → route power-tool listings to humans; alert after 10 min.', moderation).includes('drift-monitoring'));
+  assert.ok(!topics('Weekly recall on a fresh labelled sample; alert if it falls 3 points below the previous month.', moderation).includes('drift-monitoring'));
+});
