@@ -13,6 +13,13 @@ const MEASURING = new Set(['evaluation', 'monitoring', 'failure-modes', 'evoluti
 /** A bar or a measured value beside a metric: "≥ 0.9", "> 2 %", "at least 90%". */
 const BAR = /[<>≥≤]|\b(?:at least|at most|above|below|under|over|must|target|bar)\b|\d\s*%|\b0?\.\d+\b/;
 
+/** Words that watch a metric: an alert, a dashboard, a gate. */
+const WATCHED = /\b(?:alert\w*|alarm\w*|pag(?:e|es|ed|ing)|detect\w*|monitor\w*|track\w*|measur\w*|dashboard\w*|gate[sd]?|threshold\w*|checked|checks?)\b/;
+/** A sentence about making labels: who labels, how they agree. */
+const LABELLING = /\blabel\w*|\bagree\w*|\bannotation guidelines?\b/;
+/** A sentence where people judge the system's answers. */
+const GRADING = /\b(?:grade[sd]?|grading|judge[sd]?|judging|evaluat\w*|assess\w*|answers?|outputs?|responses?|predictions?)\b/;
+
 /** A trial already run and told outside the evaluation or monitoring section: evidence it was checked once, not a plan. */
 function pastTrial(m: Mention): boolean {
   if (m.section && EVALUATION_SECTIONS.has(m.section)) return false;
@@ -36,10 +43,17 @@ export const redFlagEvalPlan: Rule = {
     const measured = QUALITY_METRIC.mentions(reading).some((m) => {
       // A target in the requirements says what good is, not how it will be measured; one in the estimates is an
       // assumption they compute with ("expected usage at 25 % deflection").
-      if (m.polarity !== 'affirmed' || m.section === 'requirements' || m.section === 'estimates' || (m.section && NOT_A_PLAN.has(m.section))) return false;
+      // A metric in the cost section prices an assumption ("3 annotators × $0.012 a clip"), like one in the estimates.
+      if (m.polarity !== 'affirmed' || m.section === 'requirements' || m.section === 'estimates' || m.section === 'cost' || (m.section && NOT_A_PLAN.has(m.section))) return false;
       // Outside the sections that measure, a metric word is a measurement only with a bar beside it ("precision ≥ 0.9"):
       // "high-accuracy OCR" or a CTR feature is not one.
       if (!(m.section && MEASURING.has(m.section)) && !BAR.test(m.clause.lower)) return false;
+      // A risk that names the metric it hurts ("int8 export loses accuracy compared with the float model") says what
+      // goes wrong, not how it is noticed: among the failures a metric needs a bar or a watch beside it.
+      if ((m.section === 'failure-modes' || m.section === 'evolution') && !BAR.test(m.clause.lower) && !WATCHED.test(m.clause.sentence.lower)) return false;
+      // Annotators who label the training data ("kept only if ≥ 2 of 3 annotators agree") make data, not a measure of the answers.
+      const word0 = m.clause.lower.slice(m.start - m.clause.start, m.end - m.clause.start);
+      if (/^annotator/.test(word0) && LABELLING.test(m.clause.sentence.lower) && !GRADING.test(m.clause.sentence.lower)) return false;
       // "the high-accuracy OCR": the word describes a component.
       if (/\b(?:high|higher|highest|low|lower|best|max|full)[- ]$/.test(m.clause.lower.slice(0, m.start - m.clause.start))) return false;
       // "exact-match cache … 15% hit rate": a cache's figures, not the answers' quality.

@@ -101,3 +101,15 @@ test('red-flag-eval-plan: a volume of questions a day, a cache "expected to serv
   assert.equal(flagged(cached, `${cached} A tool error rate > 5 % over 5 min pages on-call and marks the tool unhealthy.`), 1);
   assert.equal(flagged('We will test it with a few tickets before launch and fix what agents report.', 'Before launch, 500 real questions with the expected answer are scored on every prompt change.'), 0);
 });
+
+test('red-flag-eval-plan: annotators who label the training data, a risk that "loses accuracy" and annotators priced in the cost section are no plan', () => {
+  const base = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const flagged = (from: string, to: string): number => lintText(base.replace(from, to)).filter((f) => f.ruleId === RULE).length;
+  const model = 'A hosted mid-size model; prompts hold the thread and a fixed instruction.';
+  assert.equal(flagged(model, `${model} Labels: kept only if ≥ 2 of 3 annotators agree. Annotators with agreement below 70 % on gold items leave the pool.`), 1);
+  assert.equal(flagged('| Slow model | p95 > 5 s | serve the cached summary | older summary |', '| Slow model | p95 > 5 s | serve the cached summary | older summary |\n\n- A smaller model loses accuracy compared with the large one.'), 1);
+  assert.equal(flagged('## Trade-offs\n', '## Cost\n- Labelling: 30k tickets × 3 annotators × $0.02 ≈ $1.8k/month.\n\n## Trade-offs\n'), 1);
+  // Annotators who grade the summaries, and an accuracy drop that alerts, are a plan.
+  assert.equal(flagged(model, `${model} Every week 3 annotators grade 200 summaries; the release bar is ≥ 90 % rated correct.`), 0);
+  assert.equal(flagged('| Slow model | p95 > 5 s | serve the cached summary | older summary |', '| Slow model | p95 > 5 s | serve the cached summary | older summary |\n\n- Accuracy on the weekly graded sample drops: alert the owner.'), 0);
+});
