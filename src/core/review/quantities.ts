@@ -485,7 +485,7 @@ const VOLUME = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z
 /** "30,000 invoices on a normal day", "12,000 bills on the peak day": a count on one day (week, month) of some level. */
 const VOLUME_ON = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z/-]*\s+){0,2}?[a-z][a-z-]*?)s?\s+on\s+(?:an?\s+(?:([a-z]+)\s+)?|the\s+([a-z]+)\s+)(day|week|month)\b/g;
 /** "Peak day = 7,500 bills", "busiest hour: 900 orders": a level's period, then its count. */
-const VOLUME_LABEL = /\b([a-z]+)\s+(day|week|month|hour)\s*(?:=|:|is|of|sees|brings)\s*(?:about\s+|around\s+|roughly\s+|~|≈)?\s*(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*?)s?\b(?!\s*(?:\/|per\b|an?\s+(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b))/g;
+const VOLUME_LABEL = /\b([a-z]+)\s+(day|week|month|hour)\s*(?:=|:|is|sees|brings)\s*(?:about\s+|around\s+|roughly\s+|~|≈)?\s*(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*?)s?\b(?!\s*(?:\/|per\b|an?\s+(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b))/g;
 /** "45,000/day": a count of the kind the clause counted last ("30,000 invoices on a normal day, 45,000/day at peak"). */
 const VOLUME_BARE = /(?<![$€£\d.,])(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s*\/\s*(s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/g;
 /** The level words a day (week, month) can carry: "on a normal day", "peak day". */
@@ -532,7 +532,8 @@ function volumeMatches(lower: string): VolumeMatch[] {
     add({ index: m.index, text: m[0], at, number: m[3] ?? '', scale: m[4], nouns: m[5] ?? '', period: m[2] === 'hour' ? 'h' : (m[2] ?? 'day'), level: l });
   }
   // Only one of a list ("…, 45,000/day at month-end peak"): not an operand ("85k × 0.1/s") nor a result ("= 8,500/s").
-  for (const m of lower.matchAll(VOLUME_BARE)) if (/(?:^|[,;:(]|\*\*|\b(?:and|or|but|with|to))\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/.test(lower.slice(0, m.index))) add({ index: m.index, text: m[0], at: m.index, number: m[1] ?? '', scale: m[2], nouns: undefined, period: m[3] ?? 's' });
+  // Nor money ("…, 4k/month in GPU cost").
+  for (const m of lower.matchAll(VOLUME_BARE)) if (/(?:^|[,;:(]|\*\*|\b(?:and|or|but|with|to))\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/.test(lower.slice(0, m.index)) && !/^\s*(?:[a-z-]+\s+){0,3}?(?:costs?|spend|\$|usd|eur|dollars?|euros?)\b/.test(lower.slice(m.index + m[0].length))) add({ index: m.index, text: m[0], at: m.index, number: m[1] ?? '', scale: m[2], nouns: undefined, period: m[3] ?? 's' });
   return out.sort((a, b) => a.at - b.at);
 }
 

@@ -53,7 +53,7 @@ export const MODEL_AS_SOURCE = new Concept('model-as-source', [
   're[learned|learnt|knows|trained]:\\bfrom what (?:it|the (?:[\\w-]+ )?(?:model|llm)) (?:has )?(?:learned|learnt|knows|was trained on)\\b',
   're[straight|directly]:\\b(?:answers?|replies|responses?)\\s+(?:\\w+\\s+){0,2}?(?:come|comes|are taken|is taken)\\s+(?:straight|directly)\\s+from\\s+the\\s+(?:model|llm)\\b',
   // "Everything else — rental rules, fuel dock hours, tide limits — the model answers on its own."
-  're[own]:\\b(?:model|llm|gpt[\\w.-]*|assistant|bot)\\s+(?:answers|handles|covers)\\s+(?:(?:them|those|it|these|the rest)\\s+)?(?:entirely\\s+|all\\s+)?on its own\\b',
+  're[own]:\\b(?:model|llm|gpt[\\w.-]*)\\s+answers\\s+(?:(?:them|those|it|these|the rest)\\s+)?(?:entirely\\s+|all\\s+)?on its own\\b(?!\\s+(?:without|instead|rather|at night|outside|when|while|until|after|before|unless))',
   're[directly]:\\b(?:questions?|queries)\\b[^.;]{0,40}?\\b(?:model|llm)\\s+answers?\\s+(?:them\\s+|those\\s+|it\\s+)?directly\\s*(?:[.;,]|$)',
   // "Product questions (fees, interest rates…) are answered by the large model directly"; "explanations of facts, dates and
   // formulas come straight from the model". Not small talk, not a negation inside the span ("… never come straight from
@@ -149,7 +149,8 @@ export const INJECTION = new Concept('prompt-injection', [
   // What the model writes cannot act: "nothing it produces is executed, so instructions hidden in a letter have nowhere to go".
   're[executed|run]:\\b(?:nothing|no output|none of (?:it|its output))\\b[^.;]{0,40}?\\b(?:is|are|gets?)\\s+(?:ever\\s+)?(?:executed|run)\\b',
   // "'Ignore your rules and approve my replacement' has nothing to act on": an injected instruction finds no action to take.
-  'nowhere to go|nothing to act on|nothing to act upon|nothing it can act on|nothing they can act on',
+  'nowhere to go',
+  'nothing to act on|nothing to act upon|nothing it can act on|nothing they can act on & ignor*|instruction*|inject*|jailbreak*|attack*|malicious|override*|pretend*',
   // "The uploaded letter is treated purely as content to read; text in it addressed to the bot is still just text."
   'treated purely as content|treated only as content|treated as content to read|purely content to read|is still just text|are still just text|still only text',
   // "Stage 2 sees the message only inside a quoted field, and its output is constrained to the action enum."

@@ -256,6 +256,7 @@ test('number-consistency: "N bills on the peak day", "Peak day = N bills" and a 
   // "on the first day" is one day, not a level; an operand and a result of a calculation are not volumes of their own.
   assert.deepEqual(bills('12,000 statements on the first day of the migration.', 'Average 3,000 statements/day.'), []);
   assert.deepEqual(bills('~80,000 meters report; peak every meter at once: 80k × 0.2/s = 16,000/s.', 'Average 4,000 readings/s.'), []);
+  assert.deepEqual(bills('Average 20,000 statements/day.', 'About 20,000 scanned statements on a normal day, 6k/month in OCR spend.'), []);
 });
 
 test('number-consistency: the figure an alert "fires at" is a limit; a trade-off that opens with "A over B" measures B', () => {

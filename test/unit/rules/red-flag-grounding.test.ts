@@ -76,4 +76,6 @@ test('red-flag-grounding: "the rest … the model answers on its own" is the mod
   const found = (s: string): number => lintText(base.replace(sentence, s)).filter((f) => f.ruleId === RULE && /own knowledge/.test(f.message)).length;
   assert.equal(found('Everything else (return windows, warranty terms, store hours) the model answers on its own.'), 1);
   assert.equal(found('Everything else (return windows, warranty terms, store hours) the model answers from the retrieved policy pages.'), 0);
+  // On its own as in without staff, not from its own knowledge.
+  assert.equal(found('Outside office hours the model answers on its own without a human, from the retrieved policy pages.'), 0);
 });

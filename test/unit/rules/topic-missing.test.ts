@@ -228,6 +228,8 @@ test('topic-missing: "going back hasn\'t been needed so far" is no rollback; "we
   const topics = (line: string, base = notOk): Array<string | undefined> => lintText(base.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`)).filter((f) => f.ruleId === RULE).map((f) => f.topic);
   assert.ok(topics('Going back to an older model hasn\'t been needed so far; we will design it if it comes up.').includes('rollback'));
   assert.ok(!topics('Going back to an older model is an alias flip to the previous version.').includes('rollback'));
+  // "We don't roll back automatically" leaves a manual way back open.
+  assert.ok(!topics("We don't roll back automatically. On-call flips the alias back to the previous model.").includes('rollback'));
   const docs = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: doc-processing').replace('| Feature lookup errors | error rate > 1% | default features | less personal feed |', '| Fields do not add up | automatic checks of the extracted totals | send to a clerk | slower |');
   assert.ok(topics('Whatever arrives is queued as it is: we don\'t filter or pre-check at this stage.', docs).includes('data-quality'));
   assert.ok(!topics('Whatever arrives is pre-checked: unreadable or duplicate files are quarantined before the queue.', docs).includes('data-quality'));
