@@ -45,7 +45,8 @@ export interface Statement {
   /** For a GPU count with its model named ("8× H100", a diagram's "4 x A100"): the model ("h100"). */
   model?: string;
   /** For a volume: counted per second, minute or hour ("short": a rate, often the peak) or per day or longer ("long"). */
-  per?: 'short' | 'long';
+  /** A volume's period: a second to an hour ('short'), a day or longer ('long'), or none: how many at once ('concurrent'). */
+  per?: 'short' | 'long' | 'concurrent';
   /** Distinctive words of what the figure is about ("ranking" in "the ranking stage must stay within p99 120 ms"). */
   about?: string[];
   /** The statement as written, for messages. */
@@ -488,6 +489,8 @@ const VOLUME_ON = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z/-]*\s+){0,2}?
 const VOLUME_LABEL = /\b([a-z]+)\s+(day|week|month|hour)\s*(?:=|:|is|sees|brings)\s*(?:about\s+|around\s+|roughly\s+|~|≈)?\s*(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*?)s?\b(?!\s*(?:\/|per\b|an?\s+(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b))/g;
 /** "45,000/day": a count of the kind the clause counted last ("30,000 invoices on a normal day, 45,000/day at peak"). */
 const VOLUME_BARE = /(?<![$€£\d.,])(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s*\/\s*(s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/g;
+/** "450 concurrent conversations": how many at once, a count of its own kind. */
+const VOLUME_CONCURRENT = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+concurrent\s+((?:[a-z][a-z-]*\s+)?[a-z][a-z-]*?)s?\b/g;
 /** The level words a day (week, month) can carry: "on a normal day", "peak day". */
 const DAY_LEVEL = /^(?:(peak|busiest|busy|heavy|worst|max(?:imum)?)|(normal|typical|average|avg|ordinary|regular|usual|quiet|slow|light))$/;
 
@@ -525,6 +528,7 @@ function volumeMatches(lower: string): VolumeMatch[] {
     if (m[5] === undefined && /\bthe\s+(?:day|week|month)\b/.test(m[0])) continue;
     add({ index: m.index, text: m[0], at: m.index, number: m[1] ?? '', scale: m[2], nouns: m[3] ?? '', period: m[6] ?? 'day', ...(level(word) ? { level: level(word) } : {}) });
   }
+  for (const m of lower.matchAll(VOLUME_CONCURRENT)) add({ index: m.index, text: m[0], at: m.index, number: m[1] ?? '', scale: m[2], nouns: m[3] ?? '', period: 'concurrent' });
   for (const m of lower.matchAll(VOLUME_LABEL)) {
     const l = level(m[1]);
     if (!l) continue;
@@ -550,7 +554,7 @@ const singular = (w: string): string => (w.endsWith('ies') ? `${w.slice(0, -3)}y
  */
 /** Clauses that hold no volume, by text: most clauses, and they are not searched again while the author types. */
 const noVolume = reviewCache<string, true>(8192);
-const PER_PERIOD = /(?:\/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s*(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b|\b(?:peak|busiest|busy|heavy|worst|max|maximum|normal|typical|average|avg|ordinary|regular|usual|quiet|slow|light)\s+(?:day|week|month|hour)\b/;
+const PER_PERIOD = /(?:\/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s*(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b|\b(?:peak|busiest|busy|heavy|worst|max|maximum|normal|typical|average|avg|ordinary|regular|usual|quiet|slow|light)\s+(?:day|week|month|hour)\b|\bconcurrent\b/;
 
 /** The volumes of a clause by its section and text, at offsets within the clause. */
 const clauseVolumes = reviewCache<string, Statement[]>(2048);
@@ -643,7 +647,7 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
         start: rel(start),
         end: rel(end),
         nouns: words,
-        per: /^(?:s|sec|second|min|minute|h|hr|hour)$/.test(m.period) ? 'short' : 'long',
+        per: m.period === 'concurrent' ? 'concurrent' : /^(?:s|sec|second|min|minute|h|hr|hour)$/.test(m.period) ? 'short' : 'long',
       });
     }
   }
@@ -656,7 +660,7 @@ function gpuModelName(name: string): string {
 }
 
 /** "One 8× H100 node", "a single 8×A100 node": the GPUs of the only node. */
-const ONE_NODE = /\b(?:one|a single|single|a|1)\s+\d+\s*[×x*]?\s*(?:nvidia\s+)?[a-z]+\d+[a-z]*s?\s+(?:node|server|host|machine|box|instance)\b(?!\s*(?:each|per)\b)/;
+const ONE_NODE = /\b(?:one|a single|single|a|1)\s+\d+\s*[×x*]?\s*(?:nvidia\s+)?[a-z]+\d+[a-z]*s?\s+(?:node|server|host|machine|box|instance)\b(?!\s*(?:each|per)\b)|\b(?:one|a single|single|1)\s+(?:node|server|host|machine|box|instance)\s+(?:with|of|holding|carrying)\s+\d+\s*[×x*]?\s*(?:nvidia\s+)?[a-z]+\d+[a-z]*s?\b(?!\s*(?:each|per)\b)/;
 
 /** GPU counts written with the GPU's model in prose ("a pool of 32 H100s", "8× A100"). */
 const GPU_WORDS = new Set(['a100', 'h100', 'h200', 'h20', 'b200', 'gb200', 'a10', 'a10g', 'l4', 'l40', 'l40s', 't4', 'v100', 'mi300', 'mi300x', 'tpu', 'a100s', 'h100s', 'h200s', 'v100s', 't4s']);
@@ -673,7 +677,9 @@ function gpuModels(reading: Reading): Statement[] {
     while ((m = GPU_MODEL.exec(c.text))) {
       // "8 H100s per node" counts a node's; "8× H100 across 2 nodes, one replica per node" counts them all, and so does
       // "a single 8× A100 node" (one node's are all there are).
-      if (PER_UNIT.test(segmentOf(c, m.index, m.index + m[0].length)) && !ONE_NODE.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 24))) continue;
+      if (PER_UNIT.test(segmentOf(c, m.index, m.index + m[0].length)) && !ONE_NODE.test(c.lower.slice(Math.max(0, m.index - 30), m.index + m[0].length + 24))) continue;
+      // "two nodes with 4 A100s each": one node's.
+      if (/^\s*(?:each|apiece)\b/.test(c.lower.slice(m.index + m[0].length))) continue;
       const start = c.start + m.index;
       out.push({ kind: 'gpus', qualifier: '', value: Number(m[1]), relation: 'eq', where: section, section, scope: TRAINING.test(c.lower) ? 'training' : '', budget: false, text: m[0], start, end: start + m[0].length, model: gpuModelName(m[2] ?? '') });
     }

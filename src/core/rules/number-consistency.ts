@@ -69,6 +69,8 @@ function comparable(a: Statement, b: Statement, requirementsOf: (k: Kind) => Sta
   if (a.kind === 'volume' && !(a.nouns ?? []).some((w) => (b.nouns ?? []).includes(w))) return false;
   // "180,000 comments per day" and "300 comments/s", "2,000 alerts in an hour": a day's count and a rate of the moment
   // are the same quantity only when the rate is said to be the average.
+  // How many at once is no rate: "450 concurrent conversations" compares only with another count of them at once.
+  if (a.kind === 'volume' && (a.per === 'concurrent' || b.per === 'concurrent')) return a.per === b.per && a.qualifier === b.qualifier;
   if (a.kind === 'volume' && a.per !== b.per) {
     const [short, long] = a.per === 'short' ? [a, b] : [b, a];
     // A day's count is an average when it is turned into a rate.

@@ -267,3 +267,13 @@ test('number-consistency: the figure an alert "fires at" is a limit; a trade-off
   assert.deepEqual(tradeOff('Gradient boosting over a sequence transformer: the transformer caught ~2 % more offline but needs 250 ms at p99.'), []);
   assert.match(tradeOff('Gradient boosting keeps scoring simple; it needs 250 ms at p99.').join('\n'), /latency \(p99\) disagrees/);
 });
+
+test('number-consistency: "450 concurrent conversations" is a count at once, compared only with another; "a single node with 4 A100s" is the whole fleet', () => {
+  const chats = (sizing: string): string[] => consistency(snapshot({ Requirements: '- Peak load: 450 concurrent conversations on Friday afternoons.', Sizing: `- ${sizing}` }, 'chatbot'));
+  assert.match(chats('Peak sizing: we plan for 150 concurrent conversations, each sending a message every ~40 s.').join('\n'), /volume \(peak\) disagrees/);
+  assert.deepEqual(chats('Peak sizing: we plan for 450 concurrent conversations, each sending a message every ~40 s.'), []);
+  assert.deepEqual(chats('Average day: 9,000 conversations; at peak ~11 conversations/s start.'), []);
+  const gpus = (pipeline: string): string[] => consistency(snapshot({ Estimates: '- Training must fit in ~4 h: 32 GPU-hours / 4 = 8 A100s.', Pipeline: `- ${pipeline}` }, 'training-pipeline'));
+  assert.match(gpus('Training runs on our reserved machine, a single node with 4 A100s.').join('\n'), /GPU count disagrees/);
+  assert.deepEqual(gpus('Training runs on two nodes with 4 A100s each.'), []);
+});
