@@ -101,10 +101,10 @@ export const QUALITY_METRIC = new Concept('quality-metric', [
 ]);
 
 /** Putting measurement off: "we will check", "after launch", "informally", "to be defined". */
-export const VAGUE = /\b(?:will|we'll|we’ll|going to|plan to|want to|should)\s+(?:\w+\s+)?(?:check|test|look|see|monitor|review|evaluate|assess|verify|validate|measure|track)\b|\bafter (?:the )?launch\b|\blater\b|\binformally\b|\bad hoc\b|\bto be defined\b|\btbd\b|\bif needed\b|\bnot (?:yet )?(?:in|on) (?:any|a) (?:dashboard|report)|\b(?:nobody|no one|no-one) (?:looks|reads|checks|watches|reviews)\b/;
+export const VAGUE = /\b(?:will|we'll|we’ll|going to|plan to|want to|should)\s+(?:\w+\s+)?(?:check|test|look|see|monitor|review|evaluate|assess|verify|validate|measure|track)\b|\bafter (?:the )?launch\b|\blater\b|\binformally\b|\bad hoc\b|\bto be defined\b|\btbd\b|\bif needed\b|\bnot (?:yet )?(?:in|on) (?:any|a) (?:dashboard|report)|\b(?:nobody|no one|no-one) (?:looks|reads|checks|watches|reviews)\b|\b(?:backtest|test|evaluat|check|validat)\w*\s+(?:it\s+|them\s+)?once\b|\b(?:will|we'll|we’ll) (?:tell|let) us (?:know\b|if\b)/;
 
 /** A trial already run, told as its result ("we tried 20 questions, answers looked correct"): a past check, not a plan. */
-export const PAST_TRIAL = /\b(?:we|i|they|the team)\s+(?:tried|tested|ran|compared|piloted|looked at|prototyped|benchmarked|spot-checked)\b|\balready\s+(?:reached|scored|achieved|hit|got)\b/;
+export const PAST_TRIAL = /\b(?:we|i|they|the team)\s+(?:tried|tested|ran|compared|piloted|looked at|prototyped|benchmarked|spot-checked)\b|\balready\s+(?:reached|scored|achieved|hit|got)\b|\bin (?:a|an|our|one) (?:quick |small |informal |short |first |early )?(?:trial|pilot|test|experiment|spike|prototype) (?:of|on|with)\b/;
 
 /**
  * Weaker signs of a plan, counted only inside the evaluation or monitoring section: canaries, load tests, benchmarks.

@@ -113,3 +113,13 @@ test('red-flag-eval-plan: annotators who label the training data, a risk that "l
   assert.equal(flagged(model, `${model} Every week 3 annotators grade 200 summaries; the release bar is ≥ 90 % rated correct.`), 0);
   assert.equal(flagged('| Slow model | p95 > 5 s | serve the cached summary | older summary |', '| Slow model | p95 > 5 s | serve the cached summary | older summary |\n\n- Accuracy on the weekly graded sample drops: alert the owner.'), 0);
 });
+
+test('red-flag-eval-plan: "in a trial of 60 questions the answers were mostly right", a backtest run once and "the team will tell us if" are no plan', () => {
+  const base = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const flagged = (from: string, to: string): number => lintText(base.replace(from, to)).filter((f) => f.ruleId === RULE).length;
+  const model = 'A hosted mid-size model; prompts hold the thread and a fixed instruction.';
+  assert.equal(flagged(model, `${model} In a trial of 60 typical threads the summaries were mostly right, so no retrieval is added.`), 1);
+  const plan = 'We will test it with a few tickets before launch and fix what agents report.';
+  assert.equal(flagged(plan, "Before launch we'll backtest once on last quarter's tickets. After launch, the support leads will tell us if summaries look off."), 1);
+  assert.equal(flagged(plan, 'Every prompt change is backtested on last quarter\'s 500 graded tickets; it ships only if accuracy stays ≥ 0.9.'), 0);
+});
