@@ -144,6 +144,9 @@ const NO_ANSWER = /^\s*(?:nothing|none|no\b|not (?:handled|covered|detected|plan
  */
 function responds(reading: Reading, b: Block, from: number): boolean {
   const rest = b.text.slice(from - b.start);
+  // A chain's later step can be the answer: "search finds nothing → no decision → clerk queue".
+  const next = /\s?(?:->|→|=>)\s?/.exec(rest);
+  if (next && next.index > 0 && responds(reading, b, from + next.index + next[0].length)) return true;
   // Put off as the answer itself ("→ handle later"); a later step after the answer ("…, only logged; batch scoring later") is part of it.
   if (!/[\p{L}]/u.test(rest) || NO_ANSWER.test(rest) || PUT_OFF.test(rest.split(/[;,]/)[0]?.toLowerCase() ?? '')) return false;
   // Only the answer's first clause: what it leads to after ", so" is its outcome ("→ cache keys include the model

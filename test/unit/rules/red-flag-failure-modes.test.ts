@@ -153,3 +153,8 @@ test('red-flag-failure-modes: an answer after an arrow whose outcome names a fai
   // An arrow to what goes wrong next is still no answer.
   assert.equal(withEntry('- Cache poisoned by a bad model → stale entries are served, so users see old answers.').length, 1);
 });
+
+test('red-flag-failure-modes: a chain of arrows whose later step is the answer ("→ no decision → clerk queue") answers', () => {
+  assert.deepEqual(withEntry('- Search finds nothing relevant → no decision → clerk queue.'), []);
+  assert.equal(withEntry('- Search finds nothing relevant → no decision → nothing.').length, 1);
+});
