@@ -247,3 +247,15 @@ test('topic-missing: items "left out of the index" below a threshold are no cold
   assert.ok(topics('Recall DB unreachable → route power-tool listings to humans; alert after 10 min.', moderation).includes('drift-monitoring'));
   assert.ok(!topics('Weekly recall on a fresh labelled sample; alert if it falls 3 points below the previous month.', moderation).includes('drift-monitoring'));
 });
+
+test('topic-missing: "Versioning and rollback: we\'ll think about that after the pilot" and "we haven\'t built rollback" leave it open; an output that "fails the schema" is no data check; "future timestamps" are not a plan for the future', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md');
+  const topics = (line: string, base = notOk): Array<string | undefined> => lintText(base.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`)).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  assert.ok(topics("Versioning and rollback: we'll think about that after the pilot.").includes('rollback'));
+  assert.ok(topics("We haven't built rollback for v1; the gate is meant to stop bad models.").includes('rollback'));
+  assert.ok(!topics('Rollback: the serving alias points back to the previous model version.').includes('rollback'));
+  const docs = notOk.replace('pattern: recsys', 'pattern: doc-processing').replace('| Feature lookup errors | error rate > 1% | default features | less personal feed |', '| Output JSON fails the schema | validator | one retry, then manual keying | slower |');
+  assert.ok(topics('Every attachment is forwarded to the extractor as it arrives.', docs).includes('data-quality'));
+  const events = notOk.replace('pattern: recsys', 'pattern: fraud-detection');
+  assert.ok(!topics('Input quality: the validator drops pings with future timestamps and duplicated (device, timestamp) pairs.', events).includes('data-quality'));
+});
