@@ -490,7 +490,7 @@ const VOLUME_LABEL = /\b([a-z]+)\s+(day|week|month|hour)\s*(?:=|:|is|sees|brings
 /** "45,000/day": a count of the kind the clause counted last ("30,000 invoices on a normal day, 45,000/day at peak"). */
 const VOLUME_BARE = /(?<![$€£\d.,])(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s*\/\s*(s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b/g;
 /** "450 concurrent conversations": how many at once, a count of its own kind. */
-const VOLUME_CONCURRENT = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+concurrent\s+((?:[a-z][a-z-]*\s+)?[a-z][a-z-]*?)s?\b/g;
+const VOLUME_CONCURRENT = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+concurrent\s+((?:[a-z][a-z-]*\s+)??[a-z][a-z-]*?)s?\b/g;
 /** The level words a day (week, month) can carry: "on a normal day", "peak day". */
 const DAY_LEVEL = /^(?:(peak|busiest|busy|heavy|worst|max(?:imum)?)|(normal|typical|average|avg|ordinary|regular|usual|quiet|slow|light))$/;
 

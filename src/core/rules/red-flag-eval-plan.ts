@@ -51,13 +51,12 @@ export const redFlagEvalPlan: Rule = {
       // A risk that names the metric it hurts ("int8 export loses accuracy compared with the float model") says what
       // goes wrong, not how it is noticed: among the failures a metric needs a bar or a watch beside it.
       if ((m.section === 'failure-modes' || m.section === 'evolution') && !BAR.test(m.clause.lower) && !WATCHED.test(m.clause.sentence.lower)) return false;
+      const word = m.clause.lower.slice(m.start - m.clause.start, m.end - m.clause.start);
       // Annotators who label the training data ("kept only if ≥ 2 of 3 annotators agree") make data, not a measure of the answers.
-      const word0 = m.clause.lower.slice(m.start - m.clause.start, m.end - m.clause.start);
-      if (/^annotator/.test(word0) && LABELLING.test(m.clause.sentence.lower) && !GRADING.test(m.clause.sentence.lower)) return false;
+      if (/^annotator/.test(word) && LABELLING.test(m.clause.sentence.lower) && !GRADING.test(m.clause.sentence.lower)) return false;
       // "the high-accuracy OCR": the word describes a component.
       if (/\b(?:high|higher|highest|low|lower|best|max|full)[- ]$/.test(m.clause.lower.slice(0, m.start - m.clause.start))) return false;
       // "exact-match cache … 15% hit rate": a cache's figures, not the answers' quality.
-      const word = m.clause.lower.slice(m.start - m.clause.start, m.end - m.clause.start);
       if (/\bcach/.test(m.clause.sentence.lower) && /^(?:hit rate|exact[- ]?match)$/.test(word)) return false;
       // "Expect a 20–25 % hit rate." under cost is the cache's too: a hit rate measures answers only as retrieval's hit rate@k.
       if (word === 'hit rate' && !(m.section && EVALUATION_SECTIONS.has(m.section)) && !/\bretriev|@\s?\d|\btop[- ]?\d/.test(m.clause.sentence.lower)) return false;
