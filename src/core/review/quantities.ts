@@ -65,8 +65,10 @@ const CHOICE = /\b\w+\s+over\s+(?![~≈$€£]?\d|time\b|the (?:years?|months?|w
 /** A trade-offs clause that weighs another option, in itself or by its sentence's opening choice. */
 function weighsAlternative(c: Clause): boolean {
   const lead = c.sentence.clauses[0];
-  return ALTERNATIVE.test(c.lower) || (!!lead && CHOICE.test(lead.lower));
+  // "LLM on everything: simpler, but ~11× the calls (~$15k/month)": a multiple of the design's, the option's figure.
+  return ALTERNATIVE.test(c.lower) || MULTIPLE.test(c.lower) || (!!lead && CHOICE.test(lead.lower));
 }
+const MULTIPLE = /\d\s*[×x]\s+(?:the|our|as many|as much|more)\b/;
 
 /** Sections whose numbers are test conditions, thresholds or alternatives, not the design's quantities. */
 const NOT_DESIGN = new Set(['evaluation', 'failure-modes', 'trade-offs', 'evolution', 'open-questions', 'monitoring']);
@@ -289,11 +291,11 @@ function localWords(clause: Clause, from: number, to: number): { before: string;
  * The comma- or semicolon-delimited part of a clause that holds a figure (a comma between digits groups thousands): in
  * "8× H100 across 2 nodes, TP=4, one replica per node" the per-node words are another figure's, not the GPUs'.
  */
-function segmentOf(clause: Clause, from: number, to: number): string {
+function segmentOf(clause: Clause, from: number, to: number, end = /[,;](?!\d)/): string {
   const head = clause.lower.slice(0, from);
   const tail = clause.lower.slice(to);
   const cut = Math.max(...[...head.matchAll(/[,;](?!\d)/g)].map((m) => m.index + 1), 0);
-  const stop = /[,;](?!\d)/.exec(tail)?.index ?? tail.length;
+  const stop = end.exec(tail)?.index ?? tail.length;
   return clause.lower.slice(cut, to + stop);
 }
 
@@ -494,6 +496,9 @@ const VOLUME_CONCURRENT = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+concurrent\s+((?:[a
 /** The level words a day (week, month) can carry: "on a normal day", "peak day". */
 const DAY_LEVEL = /^(?:(peak|busiest|busy|heavy|worst|max(?:imum)?)|(normal|typical|average|avg|ordinary|regular|usual|quiet|slow|light))$/;
 
+/** The words before a count that make it a part's: "some clinics see", "the smallest stores get". */
+const SOME_PART = /\b(?:some|a few|many|most|few|several|individual|the smallest|the largest|the busiest|the quietest|small|large|smaller|larger)\s+(?:[a-z-]+\s+)?[a-z-]+s\s+(?:only\s+)?(?:see|get|receive|handle|have|process|serve|take|do)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|~\s*)?$/;
+
 /** One count per period in a clause, however it is written; `nouns` undefined: the kind is the clause's previous count's. */
 interface VolumeMatch {
   /** Where the whole match starts and its text; where its number starts (all within the clause). */
@@ -544,6 +549,8 @@ function volumeMatches(lower: string): VolumeMatch[] {
 /** Words that say how a count is taken, not what is counted; and units the other kinds read. */
 const NOT_NOUNS = new Set(['new', 'active', 'daily', 'unique', 'total', 'about', 'around', 'roughly', 'approximately', 'up', 'to', 'of', 'the', 'more', 'than', 'over', 'under', 'at', 'peak', 'average', 'avg', 'only', 'extra', 'additional', 'incoming', 'outgoing', 'distinct', 'separate', 'individual', 'other', 'few', 'many', 'raw']);
 const OTHER_KINDS = /^(?:day|days|week|weeks|month|months|hour|hours|year|years|minute|minutes|req|reqs|request|requests|query|queries|call|calls|transaction|transactions|txn|txns|event|events|message|messages|token|tokens|user|users|dau|mau|gpu|gpus|ms|kb|mb|gb|tb|pb|byte|bytes|usd|dollar|dollars|cent|cents|eur|times|x|percent)$/;
+/** Head nouns that only say a thing happened: "pick events", "login requests". */
+const GENERIC_HEAD = /^(?:event|request|message|call|query|transaction|txn)$/;
 /** Words that make a count one person's or one thing's ("40 questions each per day"). */
 const PER_ONE = new Set(['each', 'per', 'apiece', 'every']);
 const singular = (w: string): string => (w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('ses') || w.endsWith('xes') ? w.slice(0, -2) : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
@@ -609,9 +616,15 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
   const out: Statement[] = [];
   {
     let previous: string[] | undefined;
+    // An aside with a figure of its own ("(we expect ~2.3 M/day at next year's peak)") speaks of that figure: its
+    // growth and level words are not the clause's.
+    const plain = c.lower.replace(/\([^()]*\d[^()]*\)/g, (p) => ' '.repeat(p.length));
     for (const m of volumeMatches(c.lower)) {
       // "45,000/day" after "30,000 invoices on a normal day": the kind the clause counted last.
-      const words = m.nouns === undefined ? previous : m.nouns.split(/\s+/).map((w) => singular(w.replace(/-+$/, ''))).filter((w) => w && !NOT_NOUNS.has(w));
+      const written = m.nouns === undefined ? previous : m.nouns.split(/\s+/).map((w) => singular(w.replace(/-+$/, ''))).filter((w) => w && !NOT_NOUNS.has(w));
+      // A generic head noun another kind reads as a rate counts what its word before it names: "1.6 M pick events per day"
+      // counts picks. Any other unit of another kind ("30 days of saves", "users") is not a count of things.
+      const words = written && written.length > 1 && GENERIC_HEAD.test(written[written.length - 1] ?? '') ? written.slice(0, -1) : written;
       if (!words?.length || words.some((w) => OTHER_KINDS.test(w) || OTHER_KINDS.test(`${w}s`))) continue;
       // "40 questions each per day", "3 tickets per agent a day": a count for one of many, not the total.
       if (words.some((w) => PER_ONE.has(w))) continue;
@@ -621,7 +634,9 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
       const local = localWords(c, m.at, m.at + m.number.length);
       const rel = (x: number): number => x - c.start;
       const own = `${local.before} ${local.after}`;
-      if (GROWTH.test(own) || (local.single && GROWTH.test(c.lower)) || PER_UNIT.test(local.before)) continue;
+      if (GROWTH.test(own) || (local.single && GROWTH.test(plain)) || PER_UNIT.test(local.before)) continue;
+      // "Some clinics see 40 appointments a day": a part's count, not the whole's.
+      if (SOME_PART.test(c.lower.slice(0, m.at))) continue;
       // "300,000 × 2% held ≈ 6,000 comments/day": a share of another volume, not the volume itself.
       if (/\d\s*%|[×x*]\s*0?\.\d/.test(c.lower.slice(0, m.at))) continue;
       // "~1,800 moderator reviews a day (~5% of capacity)": what the figure uses of a capacity or budget, not the capacity
@@ -636,7 +651,7 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
         // The level may be set earlier in the sentence: "Peak is the Monday of a new programme: perhaps 25 questions in an hour".
         // What follows an arrow is what the figure leads to ("120,000 invoices/month → … month-end peaks of ~1,200 per hour"),
         // and what follows "≈" is what it computes ("1,400 hires/month × 30 turns ≈ 42,000 turns/month, peak 5 turns/s").
-        qualifier: m.level ?? (nearest(LOAD_LEVEL, local, untilArrow(c.lower, m.index + m.text.length), '', levelOf) || nearest(LOAD_LEVEL, NO_WORDS, aroundClause(c), '', levelOf)),
+        qualifier: m.level ?? (nearest(LOAD_LEVEL, local, untilArrow(plain, m.index + m.text.length), '', levelOf) || nearest(LOAD_LEVEL, NO_WORDS, aroundClause(c), '', levelOf)),
         value,
         relation: MAX_WORDS.test(before) ? 'max' : MIN_WORDS.test(before) || (requirement && /\b(?:must|sustain|handle|support)\b/.test(c.lower)) || (!requirement && PROVISIONED.test(own)) ? 'min' : 'eq',
         where: section,
@@ -677,7 +692,8 @@ function gpuModels(reading: Reading): Statement[] {
     while ((m = GPU_MODEL.exec(c.text))) {
       // "8 H100s per node" counts a node's; "8× H100 across 2 nodes, one replica per node" counts them all, and so does
       // "a single 8× A100 node" (one node's are all there are).
-      if (PER_UNIT.test(segmentOf(c, m.index, m.index + m[0].length)) && !ONE_NODE.test(c.lower.slice(Math.max(0, m.index - 30), m.index + m[0].length + 24))) continue;
+      // What a count comes to after "=" or "→" ("12 H100 GPUs = 6 replicas") is no unit it is counted per.
+      if (PER_UNIT.test(segmentOf(c, m.index, m.index + m[0].length, /[,;](?!\d)|\s(?:=|→|->|≈)\s/)) && !ONE_NODE.test(c.lower.slice(Math.max(0, m.index - 30), m.index + m[0].length + 24))) continue;
       // "two nodes with 4 A100s each": one node's.
       if (/^\s*(?:each|apiece)\b/.test(c.lower.slice(m.index + m[0].length))) continue;
       const start = c.start + m.index;

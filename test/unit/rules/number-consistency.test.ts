@@ -277,3 +277,16 @@ test('number-consistency: "450 concurrent conversations" is a count at once, com
   assert.match(gpus('Training runs on our reserved machine, a single node with 4 A100s.').join('\n'), /GPU count disagrees/);
   assert.deepEqual(gpus('Training runs on two nodes with 4 A100s each.'), []);
 });
+
+test('number-consistency: "12 H100 GPUs = 6 replicas" is the fleet; "1.6 M pick events per day" counts picks; an aside about next year is its own; "some clinics see 40 a day" and "~11× the calls" are not the design', () => {
+  const gpus = (architecture: string): string[] => consistency(snapshot({ Estimates: '- 10,000 tok/s → 10 GPUs; +20% headroom → **12 H100 GPUs = 6 replicas**.', Architecture: `- ${architecture}` }, 'llm-serving'));
+  assert.match(gpus('The pool runs on one 8×H100 node (4 replicas at TP=2).').join('\n'), /GPU count disagrees/);
+  assert.deepEqual(gpus('The pool runs on 12 H100s (6 replicas at TP=2).'), []);
+  const picks = (requirement: string): string[] => consistency(snapshot({ Requirements: `- ${requirement}`, Estimates: '- Rows: 1.1 M picks/day × 90 days ≈ 99 M rows.' }, 'training-pipeline'));
+  assert.match(picks("Volume: ~1.6 M pick events per day across the 14 DCs (we expect ~2.3 M/day during next year's Q4 peak).").join('\n'), /volume disagrees/);
+  assert.deepEqual(picks("Volume: ~1.1 M pick events per day across the 14 DCs (we expect ~2.3 M/day during next year's Q4 peak)."), []);
+  const visits = (line: string): string[] => consistency(snapshot({ Context: '- About 1.2 M appointments a year across 230 clinics.', 'Trade-offs': `- ${line}` }, 'ml-monitoring'));
+  assert.deepEqual(visits('Weekly rather than daily PSI: some clinics see 40 appointments a day, too few for daily numbers.'), []);
+  const spend = (line: string): string[] => consistency(snapshot({ Cost: '- Encoder: 2 × T4, ~$600/month.', 'Trade-offs': `- ${line}` }, 'content-moderation'));
+  assert.deepEqual(spend('LLM on everything: simpler, but ~11× the calls (~$15k/month); the classifier gate keeps it affordable.'), []);
+});
