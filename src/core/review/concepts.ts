@@ -266,7 +266,8 @@ const SUBORDINATE = /\b(?:whose|where|when|whenever|if|unless|until)\b/;
  * qualifies it ("Rollback when a release misbehaves is not planned").
  */
 function ownPredicate(suffix: string): string {
-  const rest = suffix.replace(/^\s*,[^,;]*,/, ' ');
+  // "Input checks (blank pages, duplicates, unreadable scans) are not in v1": the list in brackets is the mention's own.
+  const rest = suffix.replace(/^\s*,[^,;]*,/, ' ').replace(/^\s*\([^()]*\)/, ' ');
   const at = SUBORDINATE.exec(rest);
   if (!at || at[0] !== 'whose' && rest.slice(0, at.index).trim().split(/\s+/).filter(Boolean).length < 2) return rest;
   return rest.slice(0, at.index);

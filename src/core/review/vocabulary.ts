@@ -245,7 +245,7 @@ export const UNLIMITED = new Concept('unlimited', [
 // ---- red-flag-failure-modes -------------------------------------------------------------------------------------
 
 export const DETECTION = new Concept('detection', [
-  'detect*|alert*|alarm*|monitor*|health check*|health-check*|healthcheck*|heartbeat*|probe*|dashboard*|paging|page on-call|pages on-call|page the|pages the|on-call|oncall|metric*|threshold*|slo|slos|error rate*|p50|p95|p99|lag|timeout*|times out|timed out|circuit breaker*|canary|audit*|sampled|watch*|observ*|track*|spike*|flag*|checks|checker*|check fails|check|post-check*|pre-check*|cross-check*|logged|counted|weekly review|daily review|reviewed weekly|reviewed daily|verif*|validat*|user report*|reports from users|complaint*|anomal*|compare*|comparison',
+  'detect*|alert*|alarm*|monitor*|health check*|health-check*|healthcheck*|heartbeat*|probe*|dashboard*|paging|page on-call|pages on-call|page the|pages the|on-call|oncall|metric*|threshold*|slo|slos|error rate*|p50|p95|p99|lag|timeout*|times out|timed out|circuit breaker*|canary|audit*|sampled|watch*|observ*|track*|spike*|flag*|checks|checker*|check fails|check|post-check*|pre-check*|cross-check*|logged|counted|weekly review|daily review|reviewed weekly|reviewed daily|verif*|validat*|user report*|reports from users|complaint*|thumbs-down*|thumbs down|downvote*|down-vote*|anomal*|compare*|comparison',
   // Recorded and looked at: "logged, counted in the weekly review", "spot-checked daily".
   'logged|counted|review queue|weekly review*|daily review*|spot check*|spot-check*',
   're:[<>≥≤]\\s*\\$?\\d',
@@ -267,7 +267,9 @@ export const MITIGATION = new Concept('mitigation', [
 ]);
 /** Words that say something breaks (a prose failure-mode entry). */
 export const FAILURE = new Concept('failure', [
-  'fail*|outage*|down|unavailable|timeout*|times out|slow*|crash*|error*|broken|break*|stale|lag*|overload*|spike*|drift*|leak*|wrong|incorrect|hallucinat*|corrupt*|lost|loss|exhaust*|backlog*|regress*|degrad*|misses|miss',
+  // "Thumbs-down" is a reader's verdict, not a component down.
+  're[down]:(?<!thumbs[- ]|up\\s?\\/\\s?)\\bdown\\b(?![- ]?vot)',
+  'fail*|outage*|unavailable|timeout*|times out|slow*|crash*|error*|broken|break*|stale|lag*|overload*|spike*|drift*|leak*|wrong|incorrect|hallucinat*|corrupt*|lost|loss|exhaust*|backlog*|regress*|degrad*|misses|miss',
 ]);
 
 // ---- diagram-text -----------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { excerpt, genAIReading } from '../review/context.js';
 import { FINE_TUNE, NON_GENERATIVE, PROMPTING, RETRIEVAL, TOOLS } from '../review/vocabulary.js';
+import type { Mention } from '../review/concepts.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -24,6 +25,12 @@ function tunedObject(m: { clause: { lower: string; start: number }; start: numbe
 /** A sentence that compares approaches: "a prompted baseline reached 70 %", "tried few-shot first". */
 const COMPARED = /\b(?:baseline|compared|comparison|versus|vs\.?|than|instead|tried|benchmark(?:ed)?|reached|outperform\w*|beat|beats)\b/;
 
+/** "Span grounding: each field comes with the OCR word IDs it was read from": an extraction anchored in its page, no retrieval weighed. */
+function anchoringOnly(m: Mention): boolean {
+  const word = m.clause.lower.slice(m.start - m.clause.start, m.end - m.clause.start);
+  return /^ground/.test(word) && !/\b(?:retriev\w*|search\w*|index\w*|knowledge|corpus|passages?|documents? store)\b/.test(m.clause.sentence.lower);
+}
+
 export const redFlagFineTuneFirst: Rule = {
   id: 'red-flag-fine-tune-first',
   description: 'Fine-tuning (or training a model of your own) is weighed against prompting, retrieval and tools before it is proposed.',
@@ -43,7 +50,7 @@ export const redFlagFineTuneFirst: Rule = {
     const tuning = new Set(FINE_TUNE.mentions(reading).map((m) => m.clause.sentence));
     // An agent's tools are everywhere in its design: beside the proposal they weigh nothing unless compared.
     const weighed = [PROMPTING, RETRIEVAL, TOOLS].some((c) =>
-      c.mentions(reading).some((m) => (m.clause.sentence === s ? COMPARED.test(s.lower) : (c !== TOOLS && m.clause.sentence.block.heading === s.block.heading) || m.section === 'trade-offs' || tuning.has(m.clause.sentence) || COMPARED.test(m.clause.sentence.lower))),
+      c.mentions(reading).some((m) => !anchoringOnly(m) && (m.clause.sentence === s ? COMPARED.test(s.lower) : (c !== TOOLS && m.clause.sentence.block.heading === s.block.heading) || m.section === 'trade-offs' || tuning.has(m.clause.sentence) || COMPARED.test(m.clause.sentence.lower))),
     );
     if (weighed) return;
     ctx.report({

@@ -158,3 +158,8 @@ test('red-flag-failure-modes: a chain of arrows whose later step is the answer (
   assert.deepEqual(withEntry('- Search finds nothing relevant → no decision → clerk queue.'), []);
   assert.equal(withEntry('- Search finds nothing relevant → no decision → nothing.').length, 1);
 });
+
+test('red-flag-failure-modes: readers\' thumbs-down are a signal, not a component down', () => {
+  assert.deepEqual(withEntry('- Confident but wrong answer → thumbs-down and "report" go to the content team\'s queue, triaged within 2 working days.'), []);
+  assert.equal(withEntry('- Confident but wrong answer → the index goes down.').length, 1);
+});

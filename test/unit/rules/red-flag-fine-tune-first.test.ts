@@ -83,3 +83,10 @@ test('red-flag-fine-tune-first: tuning that "stays on the table" beside "for v1 
   assert.equal(flagged('For v1 we prompt Llama 3 8B with a field schema and two annotated examples; fine-tuning stays on the table for K-1s, where we expect to fall short.'), 0);
   assert.equal(flagged('Fine-tuning is how we reach the house style: we fine-tune Llama 3 8B on our 60,000 past letters.'), 1);
 });
+
+test('red-flag-fine-tune-first: "span grounding" of extracted fields weighs no retrieval', () => {
+  const text = (anchoring: string): string => `---\ntitle: T\nstatus: review\npattern: doc-processing\n---\n# T\n\n## Context\nWe post remittance lines from scanned statements.\n\n## Approach\nWe will fine-tune an open 7B vision-language model on our 40,000 keyed statements; off-the-shelf models don't know the layouts.\n\n**${anchoring}**\n\n## Evaluation\nA 500-statement golden set gates every release; field accuracy ≥ 98 %.\n`;
+  const flagged = (t: string): number => lintText(t).filter((f) => f.ruleId === RULE).length;
+  assert.equal(flagged(text('Span grounding: each value comes with the OCR word IDs it was read from.')), 1);
+  assert.equal(flagged(text('We weighed retrieval of similar statements as few-shot examples; it reached 81 %.')), 0);
+});

@@ -259,3 +259,10 @@ test('topic-missing: "Versioning and rollback: we\'ll think about that after the
   const events = notOk.replace('pattern: recsys', 'pattern: fraud-detection');
   assert.ok(!topics('Input quality: the validator drops pings with future timestamps and duplicated (device, timestamp) pairs.', events).includes('data-quality'));
 });
+
+test('topic-missing: "input checks (blank pages, duplicates, unreadable scans) are not in v1" leaves data quality open', () => {
+  const docs = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: doc-processing');
+  const topics = (line: string): Array<string | undefined> => lintText(docs.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`)).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  assert.ok(topics('Input checks (blank or rotated pages, duplicates, unreadable scans, letters that are not statements) are not in v1.').includes('data-quality'));
+  assert.ok(!topics('Input checks (blank or rotated pages, duplicates, unreadable scans) quarantine a file before OCR.').includes('data-quality'));
+});
