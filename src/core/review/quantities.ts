@@ -542,7 +542,8 @@ function volumeMatches(lower: string): VolumeMatch[] {
   }
   // Only one of a list ("…, 45,000/day at month-end peak"): not an operand ("85k × 0.1/s") nor a result ("= 8,500/s").
   // Nor money ("…, 4k/month in GPU cost").
-  for (const m of lower.matchAll(VOLUME_BARE)) if (/(?:^|[,;:(]|\*\*|\b(?:and|or|but|with|to))\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/.test(lower.slice(0, m.index)) && !/^\s*(?:[a-z-]+\s+){0,3}?(?:costs?|spend|\$|usd|eur|dollars?|euros?)\b/.test(lower.slice(m.index + m[0].length))) add({ index: m.index, text: m[0], at: m.index, number: m[1] ?? '', scale: m[2], nouns: undefined, period: m[3] ?? 's' });
+  // And not one with a noun of its own after it ("2/day full reindexes").
+  for (const m of lower.matchAll(VOLUME_BARE)) if (/(?:^|[,;:(]|\*\*|\b(?:and|or|but|with|to))\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$/.test(lower.slice(0, m.index)) && /^\s*(?:$|[.;,:)*]|(?:at|in|on|during|for|from|across|over|when|while|peak|average|avg)\b)/.test(lower.slice(m.index + m[0].length)) && !/^\s*(?:[a-z-]+\s+){0,3}?(?:costs?|spend|\$|usd|eur|dollars?|euros?)\b/.test(lower.slice(m.index + m[0].length))) add({ index: m.index, text: m[0], at: m.index, number: m[1] ?? '', scale: m[2], nouns: undefined, period: m[3] ?? 's' });
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -635,6 +636,8 @@ function clauseVolumesAfresh(parsed: ParsedSnapshot, c: Clause, section: string)
       const rel = (x: number): number => x - c.start;
       const own = `${local.before} ${local.after}`;
       if (GROWTH.test(own) || (local.single && GROWTH.test(plain)) || PER_UNIT.test(local.before)) continue;
+      // "200 concurrent sessions per pod", "… each": one unit's count, not the whole's.
+      if (/^\s*(?:each|apiece|per\s+(?:pod|node|replica|server|worker|instance|host|machine|gpu|process|shard|container))\b/.test(c.lower.slice(m.index + m.text.length))) continue;
       // "Some clinics see 40 appointments a day": a part's count, not the whole's.
       if (SOME_PART.test(c.lower.slice(0, m.at))) continue;
       // "300,000 × 2% held ≈ 6,000 comments/day": a share of another volume, not the volume itself.
@@ -695,7 +698,7 @@ function gpuModels(reading: Reading): Statement[] {
       // What a count comes to after "=" or "→" ("12 H100 GPUs = 6 replicas") is no unit it is counted per.
       if (PER_UNIT.test(segmentOf(c, m.index, m.index + m[0].length, /[,;](?!\d)|\s(?:=|→|->|≈)\s/)) && !ONE_NODE.test(c.lower.slice(Math.max(0, m.index - 30), m.index + m[0].length + 24))) continue;
       // "two nodes with 4 A100s each": one node's.
-      if (/^\s*(?:each|apiece)\b/.test(c.lower.slice(m.index + m[0].length))) continue;
+      if (/^\s*(?:each|apiece)\b(?!\s+(?:night|day|week|month|morning|evening|run|time|hour|year|quarter)\b)/.test(c.lower.slice(m.index + m[0].length))) continue;
       const start = c.start + m.index;
       out.push({ kind: 'gpus', qualifier: '', value: Number(m[1]), relation: 'eq', where: section, section, scope: TRAINING.test(c.lower) ? 'training' : '', budget: false, text: m[0], start, end: start + m[0].length, model: gpuModelName(m[2] ?? '') });
     }

@@ -143,17 +143,36 @@ const NO_ANSWER = /^\s*(?:nothing|none|no\b|not (?:handled|covered|detected|plan
  * says what goes wrong next ("→ users see errors").
  */
 function responds(reading: Reading, b: Block, from: number): boolean {
+  // A chain's later step can be the answer after a step that names no failure ("search finds nothing → no decision →
+  // clerk queue"); after a step that names one, the rest is more of what goes wrong ("→ stale features → users get
+  // irrelevant picks"). Real chains are short: a few steps are read.
+  let at = from;
+  for (let step = 0; step < MAX_STEPS; step++) {
+    if (respondsAt(reading, b, at)) return true;
+    const next = /\s?(?:->|→|=>)\s?/.exec(b.text.slice(at - b.start));
+    if (!next || next.index === 0 || failureBetween(reading, b, at, at + next.index)) return false;
+    at += next.index + next[0].length;
+  }
+  return false;
+}
+
+/** The steps of an arrow chain read for an answer. */
+const MAX_STEPS = 8;
+
+/** True when a failure is named, not negated, between two offsets of a block. */
+function failureBetween(reading: Reading, b: Block, from: number, to: number): boolean {
+  return b.sentences.some((s) => s.end > from && s.start < to && FAILURE.mentionsIn(reading, s).some((m) => m.start >= from && m.start < to && m.polarity !== 'negated'));
+}
+
+/** Whether the text from `from` (up to its first clause's end) answers the failure. */
+function respondsAt(reading: Reading, b: Block, from: number): boolean {
   const rest = b.text.slice(from - b.start);
-  // A chain's later step can be the answer: "search finds nothing → no decision → clerk queue".
-  const next = /\s?(?:->|→|=>)\s?/.exec(rest);
-  if (next && next.index > 0 && responds(reading, b, from + next.index + next[0].length)) return true;
   // Put off as the answer itself ("→ handle later"); a later step after the answer ("…, only logged; batch scoring later") is part of it.
   if (!/[\p{L}]/u.test(rest) || NO_ANSWER.test(rest) || PUT_OFF.test(rest.split(/[;,]/)[0]?.toLowerCase() ?? '')) return false;
   // Only the answer's first clause: what it leads to after ", so" is its outcome ("→ cache keys include the model
   // version, so stale entries just miss").
-  const head = b.sentences.flatMap((s) => s.clauses).find((c) => c.end > from);
-  const headEnd = head ? head.end : b.end;
-  return !b.sentences.some((s) => s.end > from && FAILURE.mentionsIn(reading, s).some((m) => m.start >= from && m.start < headEnd && m.polarity !== 'negated'));
+  const head = b.sentences.flatMap((x) => x.clauses).find((c) => c.end > from);
+  return !failureBetween(reading, b, from, head ? head.end : b.end);
 }
 
 /**

@@ -290,3 +290,11 @@ test('number-consistency: "12 H100 GPUs = 6 replicas" is the fleet; "1.6 M pick 
   const spend = (line: string): string[] => consistency(snapshot({ Cost: '- Encoder: 2 × T4, ~$600/month.', 'Trade-offs': `- ${line}` }, 'content-moderation'));
   assert.deepEqual(spend('LLM on everything: simpler, but ~11× the calls (~$15k/month); the classifier gate keeps it affordable.'), []);
 });
+
+test('number-consistency: a concurrent count per pod, a bare rate with a noun of its own and "16 A100s each night" read as written', () => {
+  const sessions = (architecture: string): string[] => consistency(snapshot({ Requirements: '- The service must support 2,000 concurrent sessions.', Architecture: `- ${architecture}` }, 'chatbot'));
+  assert.deepEqual(sessions('The chat service runs 10 pods with 200 concurrent sessions per pod.'), []);
+  assert.deepEqual(sessions('The chat service runs 10 pods that hold 200 concurrent sessions each.'), []);
+  assert.deepEqual(consistency(snapshot({ Requirements: '- The catalogue takes 50,000 new listings per day.', 'Data and model': '- The catalogue takes 50,000 new listings per day, 2/day full reindexes.' }, 'recsys')), []);
+  assert.match(consistency(snapshot({ Estimates: '- 32 GPU-hours / 4 h = 8 A100s.', Pipeline: '- Training runs on 16 A100s each night.' }, 'training-pipeline')).join('\n'), /GPU count disagrees/);
+});

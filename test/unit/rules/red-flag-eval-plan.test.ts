@@ -123,3 +123,10 @@ test('red-flag-eval-plan: "in a trial of 60 questions the answers were mostly ri
   assert.equal(flagged(plan, "Before launch we'll backtest once on last quarter's tickets. After launch, the support leads will tell us if summaries look off."), 1);
   assert.equal(flagged(plan, 'Every prompt change is backtested on last quarter\'s 500 graded tickets; it ships only if accuracy stays ≥ 0.9.'), 0);
 });
+
+test('red-flag-eval-plan: "evaluated once a week" and an alert that "will let us know" are a plan', () => {
+  const base = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const flagged = (to: string): number => lintText(base.replace('We will test it with a few tickets before launch and fix what agents report.', to)).filter((f) => f.ruleId === RULE).length;
+  assert.equal(flagged('We evaluate once a week on a 500-ticket golden set with accuracy ≥ 0.9 as the bar.'), 0);
+  assert.equal(flagged('A nightly job scores the 500-ticket golden set, and the alert will let us know if accuracy drops below 0.9.'), 0);
+});

@@ -163,3 +163,8 @@ test('red-flag-failure-modes: readers\' thumbs-down are a signal, not a componen
   assert.deepEqual(withEntry('- Confident but wrong answer → thumbs-down and "report" go to the content team\'s queue, triaged within 2 working days.'), []);
   assert.equal(withEntry('- Confident but wrong answer → the index goes down.').length, 1);
 });
+
+test('red-flag-failure-modes: a chain of consequences is no answer; a very long chain is read without failing', () => {
+  assert.equal(withEntry('- Feature store down → stale features → users get irrelevant recommendations.').length, 1);
+  assert.equal(lintText(fixture('rules/red-flag-failure-modes/ok.md').replace('- Index shard loss: shard health check fails → serve from the replica, flag partial results.', `- Ranker timeout ${'->x'.repeat(10_000)}`)).filter((f) => f.ruleId === 'internal-error').length, 0);
+});

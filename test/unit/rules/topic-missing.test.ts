@@ -266,3 +266,13 @@ test('topic-missing: "input checks (blank pages, duplicates, unreadable scans) a
   assert.ok(topics('Input checks (blank or rotated pages, duplicates, unreadable scans, letters that are not statements) are not in v1.').includes('data-quality'));
   assert.ok(!topics('Input checks (blank or rotated pages, duplicates, unreadable scans) quarantine a file before OCR.').includes('data-quality'));
 });
+
+test('topic-missing: "we never roll back the feature schema" narrows nothing; a weekly "recall check" that alerts watches drift; a reason after ";" keeps a cold-start fallback; "0.5% of approved" is a threshold', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md');
+  const topics = (line: string, base = notOk): Array<string | undefined> => lintText(base.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`)).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  assert.ok(!topics('We never roll back the feature schema; changes are additive only. The previous model version stays warm so we switch back to it in a minute.').includes('rollback'));
+  assert.ok(!topics('A weekly recall check on the golden set alerts if recall@10 drops below the previous week by 2 points.').includes('drift-monitoring'));
+  assert.ok(!topics('Users with fewer than 3 sessions are excluded from training; they get the popularity fallback instead.').includes('cold-start'));
+  const fraud = notOk.replace('pattern: recsys', 'pattern: fraud-detection');
+  assert.ok(topics('We alert when chargebacks exceed 0.5% of approved transactions.', fraud).includes('feedback-loop'));
+});
