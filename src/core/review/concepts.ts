@@ -237,6 +237,11 @@ function comboMatches(reading: Reading, parts: readonly PhraseMatcher[], only?: 
   return firsts ?? new Map();
 }
 
+/** The words a mention matched, as its clause writes them in lower case. */
+export function mentionText(m: Mention): string {
+  return m.clause.lower.slice(m.start - m.clause.start, m.end - m.clause.start);
+}
+
 /** True when some mention is affirmed. */
 export function affirmed(ms: readonly Mention[]): Mention | undefined {
   return ms.find((m) => m.polarity === 'affirmed');

@@ -494,7 +494,9 @@ const VOLUME_BARE = /(?<![$€£\d.,])(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s*\/\s*(s|
 /** "450 concurrent conversations": how many at once, a count of its own kind. */
 const VOLUME_CONCURRENT = /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s+concurrent\s+((?:[a-z][a-z-]*\s+)??[a-z][a-z-]*?)s?\b/g;
 /** The level words a day (week, month) can carry: "on a normal day", "peak day". */
-const DAY_LEVEL = /^(?:(peak|busiest|busy|heavy|worst|max(?:imum)?)|(normal|typical|average|avg|ordinary|regular|usual|quiet|slow|light))$/;
+const PEAK_DAY = 'peak|busiest|busy|heavy|worst|max(?:imum)?';
+const USUAL_DAY = 'normal|typical|average|avg|ordinary|regular|usual|quiet|slow|light';
+const DAY_LEVEL = new RegExp(`^(?:(${PEAK_DAY})|(${USUAL_DAY}))$`);
 
 /** The words before a count that make it a part's: "some clinics see", "the smallest stores get". */
 const SOME_PART = /\b(?:some|a few|many|most|few|several|individual|the smallest|the largest|the busiest|the quietest|small|large|smaller|larger)\s+(?:[a-z-]+\s+)?[a-z-]+s\s+(?:only\s+)?(?:see|get|receive|handle|have|process|serve|take|do)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|~\s*)?$/;
@@ -562,7 +564,7 @@ const singular = (w: string): string => (w.endsWith('ies') ? `${w.slice(0, -3)}y
  */
 /** Clauses that hold no volume, by text: most clauses, and they are not searched again while the author types. */
 const noVolume = reviewCache<string, true>(8192);
-const PER_PERIOD = /(?:\/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s*(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b|\b(?:peak|busiest|busy|heavy|worst|max|maximum|normal|typical|average|avg|ordinary|regular|usual|quiet|slow|light)\s+(?:day|week|month|hour)\b|\bconcurrent\b/;
+const PER_PERIOD = new RegExp(String.raw`(?:\/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s*(?:s|sec|second|min|minute|h|hr|hour|day|week|month|quarter|year)\b|\b(?:${PEAK_DAY}|${USUAL_DAY})\s+(?:day|week|month|hour)\b|\bconcurrent\b`);
 
 /** The volumes of a clause by its section and text, at offsets within the clause. */
 const clauseVolumes = reviewCache<string, Statement[]>(2048);

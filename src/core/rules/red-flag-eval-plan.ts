@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { anchorFor, judgeable } from '../review/context.js';
 import { readSnapshot } from '../review/reader.js';
-import type { Mention } from '../review/concepts.js';
+import { mentionText, type Mention } from '../review/concepts.js';
 import { EVALUATION_ANYWHERE, EVALUATION_IN_SECTION, PAST_TRIAL, QUALITY_METRIC, VAGUE } from '../review/vocabulary.js';
 import type { Rule } from '../rule.js';
 
@@ -51,7 +51,7 @@ export const redFlagEvalPlan: Rule = {
       // A risk that names the metric it hurts ("int8 export loses accuracy compared with the float model") says what
       // goes wrong, not how it is noticed: among the failures a metric needs a bar or a watch beside it.
       if ((m.section === 'failure-modes' || m.section === 'evolution') && !BAR.test(m.clause.lower) && !WATCHED.test(m.clause.sentence.lower)) return false;
-      const word = m.clause.lower.slice(m.start - m.clause.start, m.end - m.clause.start);
+      const word = mentionText(m);
       // Annotators who label the training data ("kept only if ≥ 2 of 3 annotators agree") make data, not a measure of the answers.
       if (/^annotator/.test(word) && LABELLING.test(m.clause.sentence.lower) && !GRADING.test(m.clause.sentence.lower)) return false;
       // "the high-accuracy OCR": the word describes a component.

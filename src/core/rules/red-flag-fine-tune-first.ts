@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { excerpt, genAIReading } from '../review/context.js';
 import { FINE_TUNE, NON_GENERATIVE, PROMPTING, RETRIEVAL, TOOLS } from '../review/vocabulary.js';
-import type { Mention } from '../review/concepts.js';
+import { mentionText, type Mention } from '../review/concepts.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -27,7 +27,7 @@ const COMPARED = /\b(?:baseline|compared|comparison|versus|vs\.?|than|instead|tr
 
 /** "Span grounding: each field comes with the OCR word IDs it was read from": an extraction anchored in its page, no retrieval weighed. */
 function anchoringOnly(m: Mention): boolean {
-  const word = m.clause.lower.slice(m.start - m.clause.start, m.end - m.clause.start);
+  const word = mentionText(m);
   return /^ground/.test(word) && !/\b(?:retriev\w*|search\w*|index\w*|knowledge|corpus|passages?|documents? store)\b/.test(m.clause.sentence.lower);
 }
 

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { anchorFor, patternOf, substantive, tooLong } from '../review/context.js';
 import { GENERATIVE, ML_SYSTEM } from '../review/vocabulary.js';
-import { WE_DO_NOT } from '../review/concepts.js';
+import { WE_DO_NOT, type Mention } from '../review/concepts.js';
 import type { Reading } from '../review/reader.js';
 import { readSnapshot } from '../review/reader.js';
 import { topicCondition, topicConcept, topicExclusion, type Topic } from '../review/topics.js';
@@ -49,7 +49,7 @@ export const topicMissing: Rule = {
       const isDismissed = (): boolean =>
         (dismissed ??=
           t.canRuleOut === false &&
-          topicConcept(t).some(reading, (m) => m.polarity === 'negated' && (dismissal(m.clause.sentence.lower, m.start - m.clause.sentence.start) || (WE_DO_NOT_DO.test(m.clause.lower.slice(0, m.start - m.clause.start)) && !PARTLY.test(m.clause.lower.slice(m.end - m.clause.start)) && BARE_AFTER.test(m.clause.lower.slice(m.end - m.clause.start)) && !topicConcept(t).some(reading, (x) => x.polarity === 'affirmed' && x.clause.sentence === m.clause.sentence)))));
+          topicConcept(t).some(reading, (m) => m.polarity === 'negated' && (dismissal(m.clause.sentence.lower, m.start - m.clause.sentence.start) || notDone(t, reading, m))));
       const covered = topicConcept(t).some(reading, (m) => {
         if (!(m.polarity === 'affirmed' || (t.canRuleOut !== false && m.polarity === 'negated' && m.reasoned))) return false;
         if (m.section !== t.section && isDismissed()) return false;
@@ -85,11 +85,22 @@ function hasModel(reading: Reading): boolean {
   return seen.size >= 2;
 }
 
-/** "We don't filter or pre-check at this stage": the team says it does not do it (unless the same sentence says it does, elsewhere). */
+/**
+ * "We don't filter or pre-check at this stage": the team says, of the mention itself, that it is not done. Not when
+ * something narrows it ("we don't roll back automatically", "we never roll back the feature schema") or the same
+ * sentence says the topic is done another way.
+ */
+function notDone(t: Topic, reading: Reading, m: Mention): boolean {
+  const after = m.clause.lower.slice(m.end - m.clause.start);
+  if (!WE_DO_NOT_DO.test(m.clause.lower.slice(0, m.start - m.clause.start)) || PARTLY.test(after) || !BARE_AFTER.test(after)) return false;
+  return !topicConcept(t).some(reading, (x) => x.polarity === 'affirmed' && x.clause.sentence === m.clause.sentence);
+}
+
+/** The words right before a mention that say the team does not do it: "we don't filter or …", "we never …". */
 const WE_DO_NOT_DO = /\bwe (?:do not|don['’]t|never|will not|won['’]t)\s+(?:[\p{L}-]+\s+(?:or|and|nor)\s+)?$/u;
-/** What limits a "we don't" to one way of doing it: "we don't roll back automatically", "… unless a release fails". */
 /** What may follow a "we don't X" that rules X out: nothing, or when ("at this stage", "yet"); an object ("we never roll back the feature schema") narrows it. */
 const BARE_AFTER = /^\s*(?:$|[.;,:!)—–-]|(?:at|in|for|during|before|until|yet|today|now|here|either|anything)\b)/;
+/** What limits a "we don't" to one way of doing it: "we don't roll back automatically", "… unless a release fails". */
 const PARTLY = /\b(?:automatic\w*|manual\w*|by hand|ourselves|unless|except|instead|without|only|in place|per)\b/;
 
 const DISMISSAL_OPENING = new RegExp(
