@@ -1,5 +1,5 @@
 import type { Clause, Reading, Sentence } from './reader.js';
-import { reviewCache } from './caches.js';
+import { BoundedMap, cacheGeneration, reviewCache } from './caches.js';
 import { PhraseMatcher } from './words.js';
 
 /**
@@ -170,38 +170,92 @@ export class Concept {
     return hit;
   }
 
+  /** Each sentence's spans (in order, overlaps dropped) by its text: a sentence read in an earlier version is not searched again. */
+  readonly #spans = new BoundedMap<string, ReadonlyArray<readonly [number, number]>>(4096);
+  #generation = cacheGeneration();
+
   #compute(reading: Reading, only?: readonly number[]): { all: Mention[]; bySentence: Map<Sentence, Mention[]> } {
-    const found = new Map<number, Array<[number, number]>>();
-    const add = (si: number, from: number, to: number): void => {
-      let list = found.get(si);
-      if (!list) found.set(si, (list = []));
-      list.push([from, to]);
-    };
-    for (const [si, from, to] of this.#single?.find(reading, only) ?? []) add(si, from, to);
-    for (const parts of this.#combos) for (const [si, [from, to]] of comboMatches(reading, parts, only)) add(si, from, to);
-    return this.#mentionsOf(reading, found);
+    if (this.#generation !== cacheGeneration()) {
+      this.#spans.clear();
+      this.#generation = cacheGeneration();
+    }
+    const { sentences } = reading;
+    const count = only ? only.length : sentences.length;
+    const spansOf: Array<ReadonlyArray<readonly [number, number]> | undefined> = new Array(count);
+    const misses: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const si = only ? (only[k] as number) : k;
+      const seen = this.#spans.get((sentences[si] as Sentence).lower);
+      if (seen) spansOf[k] = seen;
+      else misses.push(k);
+    }
+    if (misses.length) {
+      const found = new Map<number, Array<[number, number]>>();
+      const add = (si: number, from: number, to: number): void => {
+        let list = found.get(si);
+        if (!list) found.set(si, (list = []));
+        list.push([from, to]);
+      };
+      // Every sentence new (a document opened): one pass over the word index; else the new sentences alone.
+      const where = !only && misses.length === sentences.length ? undefined : misses.map((k) => (only ? (only[k] as number) : k));
+      for (const [si, from, to] of this.#single?.find(reading, where) ?? []) add(si, from, to);
+      for (const parts of this.#combos) for (const [si, [from, to]] of comboMatches(reading, parts, where)) add(si, from, to);
+      for (const k of misses) {
+        const si = only ? (only[k] as number) : k;
+        const spans = ordered(found.get(si));
+        spansOf[k] = spans;
+        this.#spans.set((sentences[si] as Sentence).lower, spans);
+      }
+    }
+    const hit: { all: Mention[]; bySentence: Map<Sentence, Mention[]> } = { all: [], bySentence: new Map() };
+    for (let k = 0; k < count; k++) {
+      const spans = spansOf[k] as ReadonlyArray<readonly [number, number]>;
+      if (!spans.length) continue;
+      const s = sentences[only ? (only[k] as number) : k] as Sentence;
+      const list = mentionsAt(s, spans);
+      hit.bySentence.set(s, list);
+      for (const m of list) hit.all.push(m);
+    }
+    return hit;
   }
 
   #mentionsOf(reading: Reading, found: Map<number, Array<[number, number]>>): { all: Mention[]; bySentence: Map<Sentence, Mention[]> } {
     const hit: { all: Mention[]; bySentence: Map<Sentence, Mention[]> } = { all: [], bySentence: new Map() };
     for (const si of [...found.keys()].sort((x, y) => x - y)) {
       const s = reading.sentences[si] as Sentence;
-      const spans = (found.get(si) ?? []).sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-      const list: Mention[] = [];
-      let lastEnd = -1;
-      for (const [from, to] of spans) {
-        if (from < lastEnd) continue;
-        lastEnd = to;
-        const start = s.start + from;
-        const clause = s.clauses.find((c) => c.start <= start && start < c.end) ?? s.clauses[s.clauses.length - 1];
-        if (!clause) continue;
-        list.push(new Mention(clause, start, s.start + to));
-      }
+      const list = mentionsAt(s, ordered(found.get(si)));
       hit.bySentence.set(s, list);
       hit.all.push(...list);
     }
     return hit;
   }
+}
+
+const NO_SPANS: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
+
+/** A sentence's matched spans in order, longest first where two start together, overlaps dropped. */
+function ordered(spans: Array<[number, number]> | undefined): ReadonlyArray<readonly [number, number]> {
+  if (!spans?.length) return NO_SPANS;
+  spans.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const out: Array<readonly [number, number]> = [];
+  let lastEnd = -1;
+  for (const span of spans) {
+    if (span[0] < lastEnd) continue;
+    lastEnd = span[1];
+    out.push(span);
+  }
+  return out;
+}
+
+/** The mentions at a sentence's spans, each in the clause it starts in. */
+function mentionsAt(s: Sentence, spans: ReadonlyArray<readonly [number, number]>): Mention[] {
+  const list: Mention[] = [];
+  for (const [from, to] of spans) {
+    const start = s.start + from;
+    const clause = s.clauses.find((c) => c.start <= start && start < c.end) ?? s.clauses[s.clauses.length - 1];
+    if (clause) list.push(new Mention(clause, start, s.start + to));
+  }
+  return list;
 }
 
 /**
