@@ -248,6 +248,9 @@ function classify(parsed: ParsedSnapshot, clause: Clause, section: string, value
   return fresh;
 }
 
+/** A level word written right after a figure ("30 req/s peak", "12 calls/s on average"): the figure's own. */
+const TRAILING_LEVEL = /^\s*(?:on\s+)?(?:peak|peaks|average|avg|mean|typical|steady|baseline|normal|max(?:imum)?|busiest|burst)\b/;
+
 /** Where the words about one figure of a clause end and those about the next begin. */
 const SEPARATOR = /[,;()]|≈|=|→|->|\b(?:and|or|vs|versus|while|whereas|but|plus|then|compared (?:to|with))\b/g;
 
@@ -269,6 +272,8 @@ function localWords(clause: Clause, from: number, to: number): { before: string;
   }
   let before = clause.lower.slice(prev ? prev.end : 0, from);
   if (prev) {
+    // "at the 30 req/s peak means … at the 4 req/s average": the level word right after a figure is that figure's.
+    before = before.replace(TRAILING_LEVEL, ' ');
     let cut = 0;
     SEPARATOR.lastIndex = 0;
     for (let m = SEPARATOR.exec(before); m; m = SEPARATOR.exec(before)) cut = m.index + m[0].length;
@@ -332,6 +337,9 @@ const levelOf = (m: RegExpExecArray): string => (m[1] ? 'peak' : 'avg');
 const EACH_AFTER = /^\s*(?:each|apiece)\b|^\s*per (?!(?:second|sec|s|minute|min|hour|hr|h|day|week|month|quarter|year)\b)[a-z]/;
 /** What a calculation leaves after multiplying by a fraction: "560 × 0.55 ≈", "× 30% =". */
 const SHARE_OF = /[×x*]\s*(?:(?<![\d.])0?\.\d+|\d{1,2}(?:\.\d+)?\s*%)\s*(?:≈|=|~|→|->)\s*[~≈]?\s*$/;
+
+/** A condition on a figure: "if its p95 passes", "when the queue exceeds", "once spend crosses". */
+const TRIGGER = /\b(?:if|when|whenever|once|should|until)\b[^,;]{0,40}?\b(?:pass(?:es)?|exceeds?|goes (?:above|over|past|beyond)|crosses|tops|rises (?:above|past)|climbs (?:above|past)|hits|drops below|falls below|dips below)\s*(?:p\d{2,3}\s*)?[~≈]?\s*[$€£]?$/;
 
 /** An approach tried before this design (the classify cache is keyed by the clause and its sentence's first clause: the words are read there). */
 const TRIED = /\bwe (?:tried|experimented with|prototyped)\b/;
@@ -407,6 +415,8 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
   if (SHARE_OF.test(before)) return undefined;
   // "We tried a zero-shot LLM for stage 1: quality was fine, p95 was 900 ms": a measure of an alternative tried and dropped.
   if (TRIED.test(clause.lower) || TRIED.test(clause.sentence.clauses[0]?.lower ?? '')) return undefined;
+  // "If its p95 passes 2.5 s, the band narrows": the level a condition watches for, not the design's figure.
+  if (TRIGGER.test(clause.lower.slice(0, start - clause.start))) return undefined;
   const ms = timeMs(unit);
   if (ms !== undefined) {
     if (operand || !LATENCY_WORDS.test(words)) return undefined;
@@ -461,7 +471,11 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
     const next = numbersIn(clause.text).find((x) => x.start >= end - clause.start);
     const sum = /\b(?:together|combined|altogether|in total)\b/.test(clause.lower.slice(end - clause.start, next ? next.start : undefined));
     const part = !sum && !WHOLE.test(own) && !/\b(?:total|all-in|overall|everything)\b/.test(local.single ? words : own) && COST_ITEM.test(itemWords);
-    const relation = relationBefore(before, 'cost', requirement, near);
+    // The label names a bound as well as the clause: "Model spend ceiling: $2,500/month".
+    const relation = relationBefore(before, 'cost', requirement, words);
+    // Money the business handles rather than spends ("fraud ≈ €345k/month", "exposure capped at €2k/month") is no cost.
+    const about = local.single ? words : own;
+    if (BUSINESS_MONEY.test(about) && !SYSTEM_COST.test(about)) return undefined;
     // A bound on money that a rule applies to what the system handles ("catalogue items ≤ $30/month auto-approved",
     // "refunds up to $50 a month") is not a bound on the system's cost.
     if (relation === 'max' && !requirement && POLICY_MONEY.test(words) && !SYSTEM_COST.test(words)) return undefined;
@@ -478,6 +492,9 @@ const SUMMARY_HEADING = /\b(?:summary|overview|tl;?dr|abstract|at a glance|in br
 const POLICY_MONEY = /\b(?:auto-?approv\w*|approv\w*|refunds?|purchases?|orders?|claims?|expenses?|reimburs\w*|payouts?|items?|licen[cs]es?|subscriptions?|invoices?|contracts?|deals?)\b/;
 /** Words that make a bound on money the system's own cost: its bill, spend or budget. */
 const SYSTEM_COST = /\b(?:costs?|spend(?:ing)?|bill(?:ing)?|budget|infra(?:structure)?|running|run rate|total|we pay|our (?:llm|model|gpu|api|cloud) (?:bill|spend|costs?))\b/;
+
+/** Money of the business the system serves: losses, revenue, the value of what passes through, what is paid out. */
+const BUSINESS_MONEY = /\b(?:fraud|loss|losses|lost|chargebacks?|revenue|gmv|sales|turnover|savings?|saves?|exposure|(?:transaction|order|basket|payment|top-?up|gross|claim|booking) value|payouts?|write-?offs?|stolen)\b/;
 
 /** What a cost item is for, when a figure is one item of the bill. */
 const COST_ITEM = /\b(?:gpus?|ocr|transcription|translation|storage|embedding|embeddings|vector|api|llm|inference|serving|compute|egress|network|training|fine-tuning|index|hosting|tokens?|database|cache|logging|monitoring|labell?ing|annotation|reviewers?|people|staff|licen[cs]es?)\b/;

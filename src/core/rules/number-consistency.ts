@@ -109,8 +109,13 @@ export const numberConsistency: Rule = {
     // few dozen figures; thousands are generated text, and comparing them all is quadratic).
     if (kept.length > MAX_STATEMENTS) kept.length = MAX_STATEMENTS;
     const requirementsOf = (k: Kind): Statement[] => kept.filter((s) => s.kind === k && s.section === 'requirements');
+    // One finding per line and quantity: "3 pods give 120 calls/s" after "sizing for the 90 calls/s peak" is one slip.
+    const said = new Set<string>();
     for (const [i, b] of kept.entries()) {
       let earlier = kept.slice(0, i).filter((a) => comparable(a, b, requirementsOf));
+      // A figure that names no level ("600 msg/s × 2 %") and agrees with a figure stated with one ("average 600 msg/s")
+      // is that figure: it is read as the reading that holds.
+      if (earlier.length && !b.qualifier && kept.slice(0, i).some((a) => a.qualifier && comparable({ ...a, qualifier: '' }, b, requirementsOf) && !conflict(a, b, options.tolerance))) continue;
       // A budget for one part ("Latency budget (ranking stage)") answers to the target that names that part.
       if (b.budget && b.about?.length) {
         const named = earlier.filter((a) => a.about?.some((w) => b.about?.includes(w)));
@@ -123,6 +128,9 @@ export const numberConsistency: Rule = {
       const first = clashes[0];
       if (!first?.how) continue;
       const a = first.a;
+      const at = `${b.start >= 0 ? parsed.lines.positionAt(b.start).line : b.start}\u0000${b.kind}`;
+      if (said.has(at)) continue;
+      said.add(at);
       const line = a.start >= 0 ? parsed.lines.positionAt(a.start).line + 1 : 0;
       // The qualifier ("p99", "peak") and the statements are the document's; the phrases around them are translated.
       const name = `${NAMES[b.kind]()}${b.qualifier && b.qualifier !== 'month' ? ` (${b.qualifier})` : ''}`;

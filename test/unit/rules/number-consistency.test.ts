@@ -298,3 +298,38 @@ test('number-consistency: a concurrent count per pod, a bare rate with a noun of
   assert.deepEqual(consistency(snapshot({ Requirements: '- The catalogue takes 50,000 new listings per day.', 'Data and model': '- The catalogue takes 50,000 new listings per day, 2/day full reindexes.' }, 'recsys')), []);
   assert.match(consistency(snapshot({ Estimates: '- 32 GPU-hours / 4 h = 8 A100s.', Pipeline: '- Training runs on 16 A100s each night.' }, 'training-pipeline')).join('\n'), /GPU count disagrees/);
 });
+
+test('number-consistency: a spend ceiling named in its label is a limit; money the business handles (fraud, exposure) is no cost; a condition\'s threshold is no figure', () => {
+  const ceiling = (estimate: string): string[] => consistency(snapshot({ Requirements: '- Model spend ceiling: $2,500/month.', 'Back of the envelope': `- ${estimate}` }, 'rag'));
+  assert.deepEqual(ceiling('≈ $0.0255 per call → ~$525/month if every call hit the large model uncached.'), []);
+  assert.match(ceiling('≈ $0.0255 per call → ~$5,250/month for the whole load.').join('\n'), /above the limit/);
+  const money = (line: string): string[] => consistency(snapshot({ Numbers: '- 3.2 M top-ups/month; fraud ≈ €345k/month.', 'Feedback loop': `- ${line}` }, 'fraud-detection'));
+  assert.deepEqual(money('A 1 % control group of would-be-blocked top-ups is let through (exposure capped at €2k/month).'), []);
+  const spend = (line: string): string[] => consistency(snapshot({ Requirements: '- Total running cost under €3k/month.', Estimates: `- ${line}` }, 'fraud-detection'));
+  assert.deepEqual(spend('Fraud losses today ≈ €40k/month.'), []);
+  assert.match(spend('The whole system runs for ≈ €4.4k/month.').join('\n'), /monthly cost disagrees/);
+  const trigger = (line: string): string[] => consistency(snapshot({ Requirements: '- Retro-removal within 3 s at p95.', 'Cost and latency': `- ${line}` }, 'content-moderation'));
+  assert.deepEqual(trigger('At peak the LLM sees 48 calls/s. If its p95 passes 2.5 s, the band narrows, trading recall for latency.'), []);
+  assert.match(trigger('At peak the LLM sees 48 calls/s and answers in 4.5 s at p95.').join('\n'), /latency \(p95\) disagrees|above the limit/);
+});
+
+test('number-consistency: a level word after a figure is that figure\'s; a figure with no level that agrees with a levelled one is that one; one finding per line', () => {
+  const rate = (line: string): string[] => consistency(snapshot({ Goals: '- Online traffic: average 4 req/s, peak 30 req/s.', 'Trade-offs': `- ${line}` }, 'llm-serving'));
+  assert.deepEqual(rate('Holding the p95 TTFT target at the 30 req/s peak means the pool sits partly idle at the 4 req/s average.'), []);
+  assert.match(rate('Holding the p95 TTFT target at the 30 req/s average means the pool sits partly idle at the 4 req/s peak.').join('\n'), /request rate/);
+  const volume = (cost: string): string[] =>
+    consistency(
+      snapshot(
+        {
+          Requirements: '| Measure | Value |\n| --- | --- |\n| Average chat rate | 600 msg/s |\n| Peak chat rate | 2,400 msg/s |',
+          Architecture: '- How we got here: we first ran an LLM on everything; at 2,400 msg/s the cost made no sense.',
+          'Cost and latency': `- ${cost}`,
+        },
+        'content-moderation',
+      ),
+    );
+  assert.deepEqual(volume('Stage 2 volume: 600 msg/s × 2% = 12 calls/s on average.'), []);
+  assert.match(volume('Stage 2 volume: 700 msg/s × 2% = 14 calls/s on average.').join('\n'), /volume disagrees/);
+  const sizing = consistency(snapshot({ Requirements: '- Peak 250 calls/s on giving days.', Sizing: '- Sizing for the 90 calls/s peak: 3 pods give 120 calls/s with headroom.' }, 'fraud-detection'));
+  assert.equal(sizing.length, 1, sizing.join('\n'));
+});
