@@ -59,6 +59,9 @@ export const MODEL_AS_SOURCE = new Concept('model-as-source', [
   // formulas come straight from the model". Not small talk, not a negation inside the span ("… never come straight from
   // the model"), not an answer from a source named after it ("answered by the model directly from the booking").
   're[directly]:(?<!(?:small[- ]talk|chit[- ]chat|greeting|social)\\s)\\b(?:questions?|queries)\\b(?:(?!\\b(?:never|not|no)\\b)[^.;]){0,80}?\\b(?:are|is|get|gets)\\s+answered\\s+by\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:model|llm)\\s+directly\\b(?!\\s+(?:from|using|with|based|on|via|through|out of)\\b)',
+  // "We will fine-tune a 7B model on the transcripts, so it learns our products, prices and facility hours": facts that
+  // change, trained into the weights (not its tone or format).
+  're[learns|learn|memorises|memorizes|memorise|memorize|absorbs|internalises|internalizes]:\\b(?:it|the (?:[\\w-]+ )?(?:model|llm|bot|assistant)) (?:will )?(?:learns?|memori[sz]es?|memori[sz]e|absorbs?|internali[sz]es?) (?:all )?(?:of )?(?:our|the|their) (?:[\\w-]+ ){0,2}?(?:products?|prices|pricing|price list|catalog(?:ue)?|facts|fees|rates|opening hours|hours|inventory|stock levels|specs|specifications|timetables?|schedules?)\\b',
   're[straight|directly]:\\b(?:facts?|explanations?|information|figures|dates|prices|policies|details)\\b(?:(?!\\b(?:never|not|no)\\b)[^.;]){0,60}?\\b(?:come|comes|are taken|is taken|are drawn|is drawn)\\s+(?:straight|directly)\\s+from\\s+the\\s+(?:[\\w-]+\\s+)?(?:model|llm)\\b',
 ]);
 
@@ -83,7 +86,7 @@ export const EVALUATION_ANYWHERE = new Concept('evaluation', [
   // "a fixed pack of 220 real questions, each with an answer they agreed in advance", "300 SKUs where we know the correct fitment".
   // Not a count of what passes ("6,000 questions/day") nor a duration ("over 5 min pages on-call"), and "expected" as
   // what the answer should be, not "expected to serve 40 %".
-  're[questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records|sessions|calls|pages]:\\b\\d[\\d,]* (?!(?:[\\w-]+ ){0,2}?(?:worked|few-shot|in-context|shot|demonstration)\\b)(?!(?:min|mins|minutes?|secs?|seconds?|hours?|hrs?|h|s|ms|days?|weeks?)\\b)(?:[\\w-]+ ){0,3}(?:questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records|sessions|calls|pages)\\b(?!\\s*(?:\\/\\s*(?:s|sec|min|h|hr|hour|day|week|month|year)\\b|per\\s|an?\\s+(?:second|minute|hour|day|week|month|year)\\b)) & correct|the expected|an expected|its expected|their expected|expected answer*|expected output*|expected result*|expected label*|expected outcome*|expected value*|expected field*|expected response*|agreed|known|right|reference|verified|gold|labelled|labeled|answer key|scored against|grades|grading|graded by|marked by|rated by|grade each|grade every|grade all|compared with|compares|marks|mark',
+  're[questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records|sessions|calls|pages]:\\b\\d[\\d,]* (?!(?:[\\w-]+ ){0,2}?(?:worked|few-shot|in-context|shot|demonstration)\\b)(?!(?:min|mins|minutes?|secs?|seconds?|hours?|hrs?|h|s|ms|days?|weeks?)\\b)(?:[\\w-]+ ){0,3}(?:questions|cases|examples|queries|prompts|conversations|cards|items|documents|skus|tickets|pairs|transcripts|emails|records|sessions|calls|pages)\\b(?!\\s*(?:\\/\\s*(?:s|sec|min|h|hr|hour|day|week|month|year)\\b|per\\s|an?\\s+(?:second|minute|hour|day|week|month|year)\\b)) & correct|the expected|an expected|its expected|their expected|expected answer*|expected output*|expected result*|expected label*|expected outcome*|expected value*|expected field*|expected response*|actually sent|actual repl*|actual answer*|agreed|known|right|reference|verified|gold|labelled|labeled|answer key|scored against|grades|grading|graded by|marked by|rated by|grade each|grade every|grade all|compared with|compares|marks|mark',
   // A set named by what it is for: "Replay set: 250 real phone bookings", "Reference set: 15 pages from three books".
   'replay set*|reference set*|regression suite*|acceptance set*|acceptance test set*|grading set*|marking set*|challenge set*|validation set*|benchmark set*',
 ]);
@@ -98,6 +101,9 @@ export const QUALITY_METRIC = new Concept('quality-metric', [
   're[map]:\\bmap@\\d+',
   'chrf|comet score*|word error rate|character error rate|wer|glossary hit rate',
   're[sensitivity|specificity]:\\b(?:sensitivity|specificity)\\b(?!\\s+(?:of|to|around)\\b)',
+  // "we need ≥ 90 % correct to ship", "a 'Did this help?' button on every answer".
+  're[correct|accurate]:\\d+(?:\\.\\d+)?\\s*%\\s+(?:of (?:the |its |our )?(?:answers|replies|responses|outputs|extractions|fields) (?:are |graded |judged |marked )?)?(?:correct|accurate)\\b',
+  'did this help|did it help|was this helpful|was it helpful|helpfulness',
 ]);
 
 /** Putting measurement off: "we will check", "after launch", "informally", "to be defined". */
@@ -178,7 +184,9 @@ export const LEAKAGE = new Concept('data-leakage', [
   're[stay*|remain*|kept|leave*]:(?:data|content|text|prompts?|documents?|transcripts?|conversations?|messages?)\\s+(?:stays?|remains?|is kept|are kept|never leaves?|do not leave|does not leave)\\s+(?:on|in|within|inside)',
   'on our servers|on our own servers|on-premises|self-hosted|need-to-know|usernames only|pseudonymous',
   'passport*|card number*|account number*|bank detail*|date of birth|dates of birth|phone number*|email address*|home address*|contact detail*|personal detail*|health data|health details|medical|never put in prompts|kept out of prompts|out of the prompt',
-  'logged-in|own records|own data|own claims|own account|only returns|only their own|only sees|deleted after|kept for|not kept|retained for',
+  'logged-in|own records|own data|own claims|own account|only returns|only their own|only sees|deleted after|not kept',
+  // "Logs are kept for 30 days", "retained for a year" (not "human review is kept for critical fields").
+  're[kept|retained]:\\b(?:kept|retained) for (?:up to |at most |no more than |only |about |~)?(?:\\d+|an?|one|two|three|four|five|six|seven|ten|twelve|thirty|ninety) (?:[\\w-]+ )?(?:hours?|days?|weeks?|months?|years?)\\b',
   're[kept]:kept (?:for )?\\d+ (?:days|months|hours)',
   'account data|user data|customer data|shopper data|player data|member data|user id*|user identifier*|identifiers|anonymous*|de-identified|deidentified|without user*|no personal',
   // "No document text, embeddings or prompts leave it"; "inside the firm's isolated review tenancy"; "no third-party API is used".

@@ -72,8 +72,8 @@ export const topicMissing: Rule = {
   },
 };
 
-/** A sentence of the context that states a wish or a goal rather than what the design does. */
-const INTENT = /\b(?:we want|we['’]d like|we would like|we need|we hope|we aim|aims? to|the goal is|our goal is|goals? (?:is|are) to|ideally)\b/;
+/** A sentence of the context that states a wish or a goal ("Goal: one feature platform with shared definitions") rather than what the design does. */
+const INTENT = /\b(?:we want|we['’]d like|we would like|we need|we hope|we aim|aims? to|the goal is|our goal is|goals? (?:is|are) to|ideally)\b|^\W*(?:goals?|objectives?|our aim)\s*:/;
 
 /** The built-in patterns other than generic: each has a model at its heart. */
 const BUILT_IN = new Set(['rag', 'llm-serving', 'agent', 'content-moderation', 'doc-processing', 'chatbot', 'recsys', 'search-ranking', 'fraud-detection', 'feature-store', 'training-pipeline', 'ml-monitoring']);

@@ -130,3 +130,12 @@ test('red-flag-eval-plan: "evaluated once a week" and an alert that "will let us
   assert.equal(flagged('We evaluate once a week on a 500-ticket golden set with accuracy ≥ 0.9 as the bar.'), 0);
   assert.equal(flagged('A nightly job scores the 500-ticket golden set, and the alert will let us know if accuracy drops below 0.9.'), 0);
 });
+
+test('red-flag-eval-plan: questions "with the reply a staff member actually sent", "≥ 90 % correct to ship" and a "Did this help?" button are a plan', () => {
+  const base = fixture('rules/red-flag-eval-plan/not-ok.md');
+  const flagged = (to: string): number => lintText(base.replace('We will test it with a few tickets before launch and fix what agents report.', to)).filter((f) => f.ruleId === RULE).length;
+  assert.equal(flagged('Before any prompt change: 250 real questions from last year, with the reply a staff member actually sent.'), 0);
+  assert.equal(flagged('Two officers grade the answers, and we need ≥ 90 % correct to ship.'), 0);
+  assert.equal(flagged('In production, a "Did this help?" button on every answer.'), 0);
+  assert.equal(flagged('Before any prompt change, someone from the team tries 250 real questions from last year.'), 1);
+});

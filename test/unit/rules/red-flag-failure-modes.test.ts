@@ -168,3 +168,8 @@ test('red-flag-failure-modes: a chain of consequences is no answer; a very long 
   assert.equal(withEntry('- Feature store down → stale features → users get irrelevant recommendations.').length, 1);
   assert.equal(lintText(fixture('rules/red-flag-failure-modes/ok.md').replace('- Index shard loss: shard health check fails → serve from the replica, flag partial results.', `- Ranker timeout ${'->x'.repeat(10_000)}`)).filter((f) => f.ruleId === 'internal-error').length, 0);
 });
+
+test('red-flag-failure-modes: "→ no artifact is produced; the current model stays" is what the system does; "→ no fallback is planned" is not', () => {
+  assert.deepEqual(withEntry('- Eval gate fails → no artifact is produced; the current model stays on the recorders and the ML lead gets the eval report.'), []);
+  assert.equal(withEntry('- Eval gate fails → no fallback is planned.').length, 1);
+});

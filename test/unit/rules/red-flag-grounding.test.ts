@@ -79,3 +79,11 @@ test('red-flag-grounding: "the rest … the model answers on its own" is the mod
   // On its own as in without staff, not from its own knowledge.
   assert.equal(found('Outside office hours the model answers on its own without a human, from the retrieved policy pages.'), 0);
 });
+
+test('red-flag-grounding: fine-tuning "so it learns our products, prices and hours" makes the model the source; learning "our tone" does not', () => {
+  const base = fixture('rules/red-flag-grounding/not-ok.md');
+  const sentence = "The assistant answers directly from the model's own knowledge of our catalogue, which is large enough to know our products.";
+  const found = (s: string): number => lintText(base.replace(sentence, s)).filter((f) => f.ruleId === RULE && /own knowledge/.test(f.message)).length;
+  assert.equal(found('We will fine-tune an open 7B model on three years of chat transcripts, so it learns our products, prices, facility hours and tone.'), 1);
+  assert.equal(found('We will fine-tune an open 7B model on three years of chat transcripts, so it learns our tone and our handoff rules.'), 0);
+});

@@ -276,3 +276,17 @@ test('topic-missing: "we never roll back the feature schema" narrows nothing; a 
   const fraud = notOk.replace('pattern: recsys', 'pattern: fraud-detection');
   assert.ok(topics('We alert when chargebacks exceed 0.5% of approved transactions.', fraud).includes('feedback-loop'));
 });
+
+test('topic-missing: a batch that "goes back" to its labellers rolls nothing back; "can wait until" puts rollback off; a "Goal:" is not the design', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: fraud');
+  const topics = (text: string): Array<string | undefined> => lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  const add = (line: string): Array<string | undefined> => topics(notOk.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`));
+  assert.ok(add('Label audit: if agreement falls below 0.5, the whole batch goes back.').includes('rollback'));
+  assert.ok(!add('If the new model misbehaves, the serving alias is switched back to the previous version.').includes('rollback'));
+  assert.ok(add('Versioning and going back to an earlier model can wait until we run more than one model.').includes('rollback'));
+  assert.ok(!add('Going back to an earlier model means pointing the alias at the previous version.').includes('rollback'));
+  const store = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: feature-store');
+  const context = (line: string): Array<string | undefined> => topics(store.replace(/\n## Context\n/, `\n## Context\n${line}\n\n`));
+  assert.ok(context('Goal: one feature platform with shared definitions, an offline store for training and an online store for serving.').includes('training-serving-skew'));
+  assert.ok(!context('One feature platform with shared definitions: the offline store for training and the online store for serving run the same transform code.').includes('training-serving-skew'));
+});
