@@ -6,7 +6,7 @@ import { scanNumbers } from '../numbers.js';
 import { flowchartOf } from './diagram.js';
 import { sentenceWords } from './words.js';
 import { patternOf } from './context.js';
-import { readSnapshot, type Block, type Clause, type Reading } from './reader.js';
+import { readSnapshot, type Block, type Clause, type Reading, type Sentence } from './reader.js';
 import { reviewCache } from './caches.js';
 
 /**
@@ -702,11 +702,21 @@ const ONE_NODE = /\b(?:one|a single|single|a|1)\s+\d+\s*[×x*]?\s*(?:nvidia\s+)?
 /** GPU counts written with the GPU's model in prose ("a pool of 32 H100s", "8× A100"). */
 const GPU_WORDS = new Set(['a100', 'h100', 'h200', 'h20', 'b200', 'gb200', 'a10', 'a10g', 'l4', 'l40', 'l40s', 't4', 'v100', 'mi300', 'mi300x', 'tpu', 'a100s', 'h100s', 'h200s', 'v100s', 't4s']);
 
+/** Several machines, then what each holds: "3 nodes of", "two servers with". */
+const NODES_OF = /\b(?:[2-9]|\d{2,}|two|three|four|five|six|eight|ten|twelve|sixteen)\s+(?:[\w-]+\s+)?(?:nodes|servers|machines|hosts|boxes|instances|vms)\s+(?:of|with|each with|carrying|holding)\s*$/;
+
 function gpuModels(reading: Reading): Statement[] {
   const out: Statement[] = [];
-  // A GPU's model is one word of some sentence; most snapshots name none.
-  if (!sentenceWords(reading).some((ts) => ts.w.some((w) => GPU_WORDS.has(w)))) return out;
+  // A GPU's model is one word of some sentence ("8xH100" one word with its count); most snapshots name none, and only
+  // the sentences that name one are read.
+  const words = sentenceWords(reading);
+  const naming = new Set<Sentence>();
+  reading.sentences.forEach((s, i) => {
+    if (words[i]?.w.some((w) => GPU_WORDS.has(w) || GPU_WORDS.has(w.replace(/^\d+x/, '')))) naming.add(s);
+  });
+  if (!naming.size) return out;
   for (const c of reading.clauses) {
+    if (!naming.has(c.sentence)) continue;
     const section = c.sentence.block.section;
     if (!section || NOT_DESIGN.has(section) || GROWTH.test(c.lower)) continue;
     GPU_MODEL.lastIndex = 0;
@@ -716,6 +726,8 @@ function gpuModels(reading: Reading): Statement[] {
       // "a single 8× A100 node" (one node's are all there are).
       // What a count comes to after "=" or "→" ("12 H100 GPUs = 6 replicas") is no unit it is counted per.
       if (PER_UNIT.test(segmentOf(c, m.index, m.index + m[0].length, /[,;](?!\d)|\s(?:=|→|->|≈)\s/)) && !ONE_NODE.test(c.lower.slice(Math.max(0, m.index - 30), m.index + m[0].length + 24))) continue;
+      // "3 nodes of 8xH100", "two servers with 4 A100s": one node's.
+      if (NODES_OF.test(c.lower.slice(Math.max(0, m.index - 40), m.index))) continue;
       // "two nodes with 4 A100s each": one node's.
       if (/^\s*(?:each|apiece)\b(?!\s+(?:night|day|week|month|morning|evening|run|time|hour|year|quarter)\b)/.test(c.lower.slice(m.index + m[0].length))) continue;
       const start = c.start + m.index;

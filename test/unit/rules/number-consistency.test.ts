@@ -333,3 +333,9 @@ test('number-consistency: a level word after a figure is that figure\'s; a figur
   const sizing = consistency(snapshot({ Requirements: '- Peak 250 calls/s on giving days.', Sizing: '- Sizing for the 90 calls/s peak: 3 pods give 120 calls/s with headroom.' }, 'fraud-detection'));
   assert.equal(sizing.length, 1, sizing.join('\n'));
 });
+
+test('number-consistency: a GPU count written as one word with its model ("8xH100") is read', () => {
+  const serving = (architecture: string): string[] => consistency(snapshot({ 'Capacity estimates': '- 10,000 tok/s ÷ 420 tok/s per GPU ≈ 24 GPUs.', Architecture: `- ${architecture}` }, 'llm-serving'));
+  assert.match(serving('Serving runs on 8xH100 in one region.').join('\n'), /GPU count disagrees/);
+  assert.deepEqual(serving('Serving runs on 3 nodes of 8xH100, 24 GPUs in all.'), []);
+});
