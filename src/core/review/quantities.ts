@@ -339,7 +339,7 @@ const EACH_AFTER = /^\s*(?:each|apiece)\b|^\s*per (?!(?:second|sec|s|minute|min|
 const SHARE_OF = /[×x*]\s*(?:(?<![\d.])0?\.\d+|\d{1,2}(?:\.\d+)?\s*%)\s*(?:≈|=|~|→|->)\s*[~≈]?\s*$/;
 
 /** A condition on a figure: "if its p95 passes", "when the queue exceeds", "once spend crosses". */
-const TRIGGER = /\b(?:if|when|whenever|once|should|until)\b[^,;]{0,40}?\b(?:pass(?:es)?|exceeds?|goes (?:above|over|past|beyond)|crosses|tops|rises (?:above|past)|climbs (?:above|past)|hits|drops below|falls below|dips below)\s*(?:p\d{2,3}\s*)?[~≈]?\s*[$€£]?$/;
+const TRIGGER = /\b(?:if|when|whenever|once|until)\b[^,;]{0,40}?\b(?:pass(?:es)?|exceeds?|goes (?:above|over|past|beyond)|crosses|tops|rises (?:above|past)|climbs (?:above|past)|hits|drops below|falls below|dips below)\s*(?:p\d{2,3}\s*)?[~≈]?\s*[$€£]?$/;
 
 /** An approach tried before this design (the classify cache is keyed by the clause and its sentence's first clause: the words are read there). */
 const TRIED = /\bwe (?:tried|experimented with|prototyped)\b/;
@@ -475,7 +475,7 @@ function classifyAfresh(parsed: ParsedSnapshot, clause: Clause, section: string,
     const relation = relationBefore(before, 'cost', requirement, words);
     // Money the business handles rather than spends ("fraud ≈ €345k/month", "exposure capped at €2k/month") is no cost.
     const about = local.single ? words : own;
-    if (BUSINESS_MONEY.test(about) && !SYSTEM_COST.test(about)) return undefined;
+    if (BUSINESS_MONEY.test(about) && !SYSTEM_COST.test(about) && !COST_ITEM.test(about) && !SYSTEM_NOUN.test(about)) return undefined;
     // A bound on money that a rule applies to what the system handles ("catalogue items ≤ $30/month auto-approved",
     // "refunds up to $50 a month") is not a bound on the system's cost.
     if (relation === 'max' && !requirement && POLICY_MONEY.test(words) && !SYSTEM_COST.test(words)) return undefined;
@@ -495,6 +495,9 @@ const SYSTEM_COST = /\b(?:costs?|spend(?:ing)?|bill(?:ing)?|budget|infra(?:struc
 
 /** Money of the business the system serves: losses, revenue, the value of what passes through, what is paid out. */
 const BUSINESS_MONEY = /\b(?:fraud|loss|losses|lost|chargebacks?|revenue|gmv|sales|turnover|savings?|saves?|exposure|(?:transaction|order|basket|payment|top-?up|gross|claim|booking) value|payouts?|write-?offs?|stolen)\b/;
+
+/** The system itself named beside a figure ("the fraud scorer comes to $4k/month"): its cost, whatever business it serves. */
+const SYSTEM_NOUN = /\b(?:scorer|model|system|service|pipeline|runs?|platform|cluster|stack|copilot|assistant|bot|agent)\b/;
 
 /** What a cost item is for, when a figure is one item of the bill. */
 const COST_ITEM = /\b(?:gpus?|ocr|transcription|translation|storage|embedding|embeddings|vector|api|llm|inference|serving|compute|egress|network|training|fine-tuning|index|hosting|tokens?|database|cache|logging|monitoring|labell?ing|annotation|reviewers?|people|staff|licen[cs]es?)\b/;
@@ -702,8 +705,17 @@ const ONE_NODE = /\b(?:one|a single|single|a|1)\s+\d+\s*[×x*]?\s*(?:nvidia\s+)?
 /** GPU counts written with the GPU's model in prose ("a pool of 32 H100s", "8× A100"). */
 const GPU_WORDS = new Set(['a100', 'h100', 'h200', 'h20', 'b200', 'gb200', 'a10', 'a10g', 'l4', 'l40', 'l40s', 't4', 'v100', 'mi300', 'mi300x', 'tpu', 'a100s', 'h100s', 'h200s', 'v100s', 't4s']);
 
-/** Several machines, then what each holds: "3 nodes of", "two servers with". */
+/** Several machines, then what each holds: "3 nodes of", "two servers with" (unless the count is then said to be all of them). */
 const NODES_OF = /\b(?:[2-9]|\d{2,}|two|three|four|five|six|eight|ten|twelve|sixteen)\s+(?:[\w-]+\s+)?(?:nodes|servers|machines|hosts|boxes|instances|vms)\s+(?:of|with|each with|carrying|holding)\s*$/;
+
+/** A GPU model's word, written alone, plural or with its count ("h100", "l4s", "8xh100"). */
+/** "… 16 H100s altogether", "in total": a count of all the machines' GPUs. */
+const ALL_TOGETHER = /^[^.;,\d]{0,20}?\b(?:in total|total|altogether|combined|in all)\b/;
+
+function gpuWord(w: string): boolean {
+  const bare = w.replace(/^\d+x/, '');
+  return GPU_WORDS.has(bare) || GPU_WORDS.has(bare.replace(/s$/, ''));
+}
 
 function gpuModels(reading: Reading): Statement[] {
   const out: Statement[] = [];
@@ -712,7 +724,7 @@ function gpuModels(reading: Reading): Statement[] {
   const words = sentenceWords(reading);
   const naming = new Set<Sentence>();
   reading.sentences.forEach((s, i) => {
-    if (words[i]?.w.some((w) => GPU_WORDS.has(w) || GPU_WORDS.has(w.replace(/^\d+x/, '')))) naming.add(s);
+    if (words[i]?.w.some((w) => gpuWord(w))) naming.add(s);
   });
   if (!naming.size) return out;
   for (const c of reading.clauses) {
@@ -727,7 +739,7 @@ function gpuModels(reading: Reading): Statement[] {
       // What a count comes to after "=" or "→" ("12 H100 GPUs = 6 replicas") is no unit it is counted per.
       if (PER_UNIT.test(segmentOf(c, m.index, m.index + m[0].length, /[,;](?!\d)|\s(?:=|→|->|≈)\s/)) && !ONE_NODE.test(c.lower.slice(Math.max(0, m.index - 30), m.index + m[0].length + 24))) continue;
       // "3 nodes of 8xH100", "two servers with 4 A100s": one node's.
-      if (NODES_OF.test(c.lower.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (NODES_OF.test(c.lower.slice(Math.max(0, m.index - 40), m.index)) && !ALL_TOGETHER.test(c.lower.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
       // "two nodes with 4 A100s each": one node's.
       if (/^\s*(?:each|apiece)\b(?!\s+(?:night|day|week|month|morning|evening|run|time|hour|year|quarter)\b)/.test(c.lower.slice(m.index + m[0].length))) continue;
       const start = c.start + m.index;

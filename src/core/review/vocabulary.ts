@@ -60,8 +60,9 @@ export const MODEL_AS_SOURCE = new Concept('model-as-source', [
   // the model"), not an answer from a source named after it ("answered by the model directly from the booking").
   're[directly]:(?<!(?:small[- ]talk|chit[- ]chat|greeting|social)\\s)\\b(?:questions?|queries)\\b(?:(?!\\b(?:never|not|no)\\b)[^.;]){0,80}?\\b(?:are|is|get|gets)\\s+answered\\s+by\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:model|llm)\\s+directly\\b(?!\\s+(?:from|using|with|based|on|via|through|out of)\\b)',
   // "We will fine-tune a 7B model on the transcripts, so it learns our products, prices and facility hours": facts that
-  // change, trained into the weights (not its tone or format).
-  're[learns|learn|memorises|memorizes|memorise|memorize|absorbs|internalises|internalizes]:\\b(?:it|the (?:[\\w-]+ )?(?:model|llm|bot|assistant)) (?:will )?(?:learns?|memori[sz]es?|memori[sz]e|absorbs?|internali[sz]es?) (?:all )?(?:of )?(?:our|the|their) (?:[\\w-]+ ){0,2}?(?:products?|prices|pricing|price list|catalog(?:ue)?|facts|fees|rates|opening hours|hours|inventory|stock levels|specs|specifications|timetables?|schedules?)\\b',
+  // change, trained into the weights (not its tone or format, not a classifier's or a ranker's training, not "the
+  // products users click").
+  're[learns|learn|memorises|memorizes|memorise|memorize|absorbs|internalises|internalizes]:\\bfine-?tun\\w*\\b(?:(?!\\b(?:intent|classifier|ranker|reranker|router|embedd\\w*|encoder|detector)\\b)[^.;]){0,120}?\\bso (?:that )?(?:it|the (?:[\\w-]+ )?(?:model|llm|bot|assistant)) (?:will )?(?:learns?|memori[sz]es?|memori[sz]e|absorbs?|internali[sz]es?) (?:all )?(?:of )?(?:our|the|their) (?:[\\w-]+ ){0,2}?(?:products?|prices|pricing|price list|catalog(?:ue)?|facts|fees|rates|opening hours|hours|inventory|stock levels|specs|specifications|timetables?|schedules?)\\b(?!\\s+(?:that|which|users?|customers?|people|we|they)\\b)',
   're[straight|directly]:\\b(?:facts?|explanations?|information|figures|dates|prices|policies|details)\\b(?:(?!\\b(?:never|not|no)\\b)[^.;]){0,60}?\\b(?:come|comes|are taken|is taken|are drawn|is drawn)\\s+(?:straight|directly)\\s+from\\s+the\\s+(?:[\\w-]+\\s+)?(?:model|llm)\\b',
 ]);
 
@@ -184,9 +185,10 @@ export const LEAKAGE = new Concept('data-leakage', [
   're[stay*|remain*|kept|leave*]:(?:data|content|text|prompts?|documents?|transcripts?|conversations?|messages?)\\s+(?:stays?|remains?|is kept|are kept|never leaves?|do not leave|does not leave)\\s+(?:on|in|within|inside)',
   'on our servers|on our own servers|on-premises|self-hosted|need-to-know|usernames only|pseudonymous',
   'passport*|card number*|account number*|bank detail*|date of birth|dates of birth|phone number*|email address*|home address*|contact detail*|personal detail*|health data|health details|medical|never put in prompts|kept out of prompts|out of the prompt',
-  'logged-in|own records|own data|own claims|own account|only returns|only their own|only sees|deleted after|not kept',
-  // "Logs are kept for 30 days", "retained for a year" (not "human review is kept for critical fields").
-  're[kept|retained]:\\b(?:kept|retained) for (?:up to |at most |no more than |only |about |~)?(?:\\d+|an?|one|two|three|four|five|six|seven|ten|twelve|thirty|ninety) (?:[\\w-]+ )?(?:hours?|days?|weeks?|months?|years?)\\b',
+  'logged-in|own records|own data|own claims|own account|only returns|only their own|only sees|deleted after|not kept|retained for',
+  // "Logs are kept for 30 days", "kept for 24h", "kept for the duration of the session" (not "human review is kept for
+  // critical fields").
+  're[kept]:\\bkept for (?:[\\w-]+ ){0,3}?(?:(?:up to |at most |no more than |only |about |~|a max(?:imum)? of )?(?:\\d+\\s*(?:h|hrs?|d|days?|w|wks?|mo|yrs?)\\b|(?:\\d+|an?|one|two|three|four|five|six|seven|ten|twelve|thirty|ninety) (?:[\\w-]+ )?(?:hours?|days?|weeks?|months?|years?)\\b)|the (?:duration|length|life(?:time)?) of|as long as)',
   're[kept]:kept (?:for )?\\d+ (?:days|months|hours)',
   'account data|user data|customer data|shopper data|player data|member data|user id*|user identifier*|identifiers|anonymous*|de-identified|deidentified|without user*|no personal',
   // "No document text, embeddings or prompts leave it"; "inside the firm's isolated review tenancy"; "no third-party API is used".

@@ -109,7 +109,7 @@ export const numberConsistency: Rule = {
     // few dozen figures; thousands are generated text, and comparing them all is quadratic).
     if (kept.length > MAX_STATEMENTS) kept.length = MAX_STATEMENTS;
     const requirementsOf = (k: Kind): Statement[] => kept.filter((s) => s.kind === k && s.section === 'requirements');
-    // One finding per line and quantity: "3 pods give 120 calls/s" after "sizing for the 90 calls/s peak" is one slip.
+    // One finding per line and quantity (p50 and p99 are two): "3 pods give 120 calls/s" after "sizing for the 90 calls/s peak" is one slip.
     const said = new Set<string>();
     for (const [i, b] of kept.entries()) {
       let earlier = kept.slice(0, i).filter((a) => comparable(a, b, requirementsOf));
@@ -128,7 +128,7 @@ export const numberConsistency: Rule = {
       const first = clashes[0];
       if (!first?.how) continue;
       const a = first.a;
-      const at = `${b.start >= 0 ? parsed.lines.positionAt(b.start).line : b.start}\u0000${b.kind}`;
+      const at = `${b.start >= 0 ? parsed.lines.positionAt(b.start).line : b.start}\u0000${b.kind}\u0000${b.qualifier}`;
       if (said.has(at)) continue;
       said.add(at);
       const line = a.start >= 0 ? parsed.lines.positionAt(a.start).line + 1 : 0;

@@ -134,8 +134,8 @@ function readItem(reading: Reading, b: Block): Entry {
   return { block: b, name, failure, detect, mitigate: said(reading, b, from, b.end, MITIGATION) || (!!sep && /[>→]/.test(sep[0]) && responds(reading, b, from)), clear: false };
 }
 
-/** Words after an arrow that say there is no answer: "→ nothing", "→ no fallback yet", "→ not handled" (not "→ no artifact is produced", which is what the system does). */
-const NO_ANSWER = /^\s*(?:nothing|none|no\b(?!\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|gets?|will be)\s+(?:produced|published|pushed|sent|written|released|deployed|promoted|shipped|created|generated|issued|emitted|committed|applied|changed|touched|overwritten|uploaded|charged|posted|built|exported|activated)\b)|not (?:handled|covered|detected|planned|monitored|yet)|n\/a|tbd|\?)/i;
+/** Words after an arrow that say there is no answer: "→ nothing", "→ no fallback yet", "→ not handled" (not "→ no artifact is produced" or "→ nothing is published", which is what the system does; "→ no alert is sent" is a gap). */
+const NO_ANSWER = /^\s*(?:nothing(?!\s+(?:is|are|gets?|will be)\s+(?:produced|published|pushed|written|released|deployed|promoted|shipped|created|generated|committed|applied|changed|touched|overwritten|uploaded|charged|built|exported|activated)\b)|no\b(?!(?:\s+[\w-]+){1,2}\s+(?:is|are|gets?|will be)\s+(?:produced|published|pushed|written|released|deployed|promoted|shipped|created|generated|committed|applied|changed|touched|overwritten|uploaded|charged|built|exported|activated)\b)|none|not (?:handled|covered|detected|planned|monitored|yet)|n\/a|tbd|\?)/i;
 
 /**
  * What follows an arrow after a failure's name is what the system then does ("ranker down → series/author rules",

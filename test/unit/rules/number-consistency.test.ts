@@ -339,3 +339,14 @@ test('number-consistency: a GPU count written as one word with its model ("8xH10
   assert.match(serving('Serving runs on 8xH100 in one region.').join('\n'), /GPU count disagrees/);
   assert.deepEqual(serving('Serving runs on 3 nodes of 8xH100, 24 GPUs in all.'), []);
 });
+
+test('number-consistency: "should not exceed" is a limit, not a condition; the fraud scorer\'s own cost is a cost; plural GPU words ("12 L4s"); a per-node count said to be the total; p50 and p99 on one line are two findings', () => {
+  const latency = consistency(snapshot({ Requirements: '- The p95 latency should not exceed 800 ms.', Estimates: '- p95 latency is 1.5 s end to end.' }, 'llm-serving'));
+  assert.match(latency.join('\n'), /latency \(p95\)/);
+  const scorer = consistency(snapshot({ Requirements: '- Total running cost under $5k/month.', Estimates: '- Initial estimate $8k/month.\n- After batching, the fraud scorer comes to $4k/month.' }, 'fraud-detection'));
+  assert.deepEqual(scorer, []);
+  assert.match(consistency(snapshot({ Estimates: '- 6 L4s serve the peak.', Architecture: '- Serving runs on 12 L4s.' }, 'llm-serving')).join('\n'), /GPU count disagrees/);
+  assert.match(consistency(snapshot({ Estimates: '- 24 H100s serve the peak.', Architecture: '- Serving uses 3 nodes with 16 H100s altogether.' }, 'llm-serving')).join('\n'), /GPU count disagrees/);
+  const both = consistency(snapshot({ Requirements: '- p50 < 200 ms and p99 < 800 ms.', Estimates: '- Measured p50 is 450 ms and p99 is 2 s.' }, 'llm-serving'));
+  assert.equal(both.length, 2, both.join('\n'));
+});

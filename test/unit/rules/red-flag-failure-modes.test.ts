@@ -173,3 +173,8 @@ test('red-flag-failure-modes: "→ no artifact is produced; the current model st
   assert.deepEqual(withEntry('- Eval gate fails → no artifact is produced; the current model stays on the recorders and the ML lead gets the eval report.'), []);
   assert.equal(withEntry('- Eval gate fails → no fallback is planned.').length, 1);
 });
+
+test('red-flag-failure-modes: "→ no alert is sent" is a gap; "→ nothing is published; the current model stays" answers', () => {
+  assert.equal(withEntry('- Nightly job fails → no alert is sent.').length, 1);
+  assert.deepEqual(withEntry('- Eval gate fails → nothing is published; the current model stays on the recorders and the ML lead gets the eval report.'), []);
+});

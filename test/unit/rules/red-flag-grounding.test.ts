@@ -87,3 +87,12 @@ test('red-flag-grounding: fine-tuning "so it learns our products, prices and hou
   assert.equal(found('We will fine-tune an open 7B model on three years of chat transcripts, so it learns our products, prices, facility hours and tone.'), 1);
   assert.equal(found('We will fine-tune an open 7B model on three years of chat transcripts, so it learns our tone and our handoff rules.'), 0);
 });
+
+test('red-flag-grounding: a ranker or intent model that learns products, or an assistant that learns schedules from an API, is not the model as source', () => {
+  const ok = fixture('rules/red-flag-grounding/ok.md');
+  const found = (line: string): number => lintText(ok.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`)).filter((f) => f.ruleId === RULE).length;
+  assert.equal(found('The reranker model is fine-tuned on search logs so it learns the products users click after a query.'), 0);
+  assert.equal(found('A small intent classifier is fine-tuned monthly so it learns the products that launched that month.'), 0);
+  assert.equal(found('The assistant learns their schedules from the calendar API.'), 0);
+  assert.equal(found('We fine-tune the chat model every quarter so it learns our prices and opening hours.'), 1);
+});

@@ -184,3 +184,12 @@ test('red-flag-safety: logs "kept for 60 days" is a retention rule; human review
   assert.match(named(text.replace(request, `${request}\n- Human review is kept for critical fields on purpose.`)), /data leakage and PII/);
   assert.doesNotMatch(named(text.replace(request, `${request}\n- Chat logs are kept for 60 days, then deleted.`)), /data leakage and PII/);
 });
+
+test('red-flag-safety: retention written "kept for 24h", "retained for 30d", "for the duration of the session" or "for compliance for 2 years" is a retention rule', () => {
+  const text = fixture('rules/red-flag-safety/not-ok.md');
+  const named = (t: string): string => lintText(t).filter((f) => f.ruleId === RULE).map((f) => f.message).join('\n');
+  const request = '- Understand a scheduling request, call the calendar and room tools, and confirm the result in chat.';
+  for (const line of ['Transcripts are kept for 24h.', 'Transcripts are retained for 30d.', 'Transcripts are kept for the duration of the session only.', 'Transcripts are kept for compliance for 2 years.']) {
+    assert.doesNotMatch(named(text.replace(request, `${request}\n- ${line}`)), /data leakage and PII/, line);
+  }
+});

@@ -290,3 +290,16 @@ test('topic-missing: a batch that "goes back" to its labellers rolls nothing bac
   assert.ok(context('Goal: one feature platform with shared definitions, an offline store for training and an online store for serving.').includes('training-serving-skew'));
   assert.ok(!context('One feature platform with shared definitions: the offline store for training and the online store for serving run the same transform code.').includes('training-serving-skew'));
 });
+
+test('topic-missing: going "straight back to the current release" or "right back to yesterday\'s model" is a rollback; "can wait a few minutes" puts nothing off', () => {
+  const notOk = fixture('rules/topic-missing/not-ok.md').replace('pattern: recsys', 'pattern: fraud');
+  const topics = (text: string): Array<string | undefined> => lintText(text).filter((f) => f.ruleId === RULE).map((f) => f.topic);
+  const add = (line: string): Array<string | undefined> => topics(notOk.replace(/\n## Architecture\n/, `\n## Architecture\n${line}\n\n`));
+  assert.ok(!add('If the canary error rate rises, traffic goes straight back to the current release.').includes('rollback'));
+  assert.ok(!add("Ops can go right back to yesterday's model in one click.").includes('rollback'));
+  assert.ok(add('Rejected label batches go straight back to the labellers.').includes('rollback'));
+  assert.ok(!add('Going back is re-pinning the model to the previous view version.').includes('rollback'));
+  assert.ok(!add('Bad version → redeploy the previous one and re-run the affected bills.').includes('rollback'));
+  assert.ok(add('The reply goes back to the thread.').includes('rollback'));
+  assert.ok(!add('We roll back to the previous model version with one command, since scoring can wait a few minutes.').includes('rollback'));
+});
